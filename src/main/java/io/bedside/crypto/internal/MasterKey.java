@@ -1,0 +1,97 @@
+package io.bedside.crypto.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+
+import io.bedside.crypto.CryptoProperties;
+import io.bedside.crypto.MasterKeysetMissingException;
+
+/**
+ * The master key: an AEAD that only ever wraps practice keysets. Loaded from a Tink keyset file;
+ * in demo mode a missing file is generated, with a loud warning that it is for demo use only.
+ */
+@Component
+class MasterKey {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
+
+    private final Aead aead;
+
+    MasterKey(CryptoProperties properties, @Value("${bedside.demo}") boolean demo,
+            @Value("${bedside.data-dir}") String dataDir) {
+        String location = properties.masterKeyset();
+        if ((location == null || location.isBlank()) && demo) {
+            location = Path.of(dataDir, "master-keyset.json").toString();
+        }
+        try {
+            AeadConfig.register();
+            this.aead = load(location, demo).getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The master keyset cannot be used: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    Aead aead() {
+        return aead;
+    }
+
+    private static KeysetHandle load(String location, boolean demo) throws GeneralSecurityException {
+        if (location == null || location.isBlank()) {
+            throw new MasterKeysetMissingException(location);
+        }
+        Path path = Path.of(location);
+        try {
+            if (Files.exists(path)) {
+                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(path, StandardCharsets.UTF_8),
+                        InsecureSecretKeyAccess.get());
+            }
+            if (!demo) {
+                throw new MasterKeysetMissingException(path.toAbsolutePath().toString());
+            }
+            return generate(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The master keyset at " + path + " cannot be read", e);
+        }
+    }
+
+    private static KeysetHandle generate(Path path) throws GeneralSecurityException, IOException {
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Files.writeString(path, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // Not a POSIX file system; the demo key is not worth failing over.
+        }
+        log.warn("""
+
+                ************************************************************************
+                  DEMO MODE: generated a new master keyset at {}
+                  It is for demo use only. Never use it for real patient data: set
+                  BEDSIDE_MASTER_KEYSET to a keyset kept outside the data directory.
+                ************************************************************************""",
+                path.toAbsolutePath());
+        return handle;
+    }
+}

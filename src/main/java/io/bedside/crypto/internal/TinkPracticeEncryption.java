@@ -1,0 +1,144 @@
+package io.bedside.crypto.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+
+import io.bedside.crypto.AssociatedData;
+import io.bedside.crypto.DecryptionFailedException;
+import io.bedside.crypto.PracticeEncryption;
+import io.bedside.shared.PracticeId;
+
+/**
+ * Envelope encryption with Tink: each practice has its own AES-256-GCM keyset, stored wrapped by
+ * the master key with the practice id as associated data (so a wrapped keyset moved to another
+ * practice does not unwrap either).
+ */
+@Service
+class TinkPracticeEncryption implements PracticeEncryption {
+
+    private record Loaded(Aead aead, KeysetHandle handle, int version) {
+    }
+
+    private final MasterKey masterKey;
+    private final PracticeKeysets keysets;
+    // Another node may rotate a keyset: entries expire, and a failed decrypt reloads once.
+    private final Cache<PracticeId, Loaded> cache = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    private final TransactionTemplate savepoint;
+
+    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysets keysets, PlatformTransactionManager transactions) {
+        this.masterKey = masterKey;
+        this.keysets = keysets;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public byte[] encrypt(PracticeId practice, byte[] plaintext, AssociatedData context) {
+        try {
+            return loaded(practice).aead().encrypt(plaintext, context.encodeFor(practice.toString()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed for practice " + practice, e);
+        }
+    }
+
+    @Override
+    public byte[] decrypt(PracticeId practice, byte[] ciphertext, AssociatedData context) {
+        byte[] ad = context.encodeFor(practice.toString());
+        try {
+            return loaded(practice).aead().decrypt(ciphertext, ad);
+        } catch (GeneralSecurityException first) {
+            cache.invalidate(practice);
+            try {
+                return loaded(practice).aead().decrypt(ciphertext, ad);
+            } catch (GeneralSecurityException e) {
+                throw new DecryptionFailedException(
+                        "Ciphertext does not decrypt for practice " + practice + " as " + context.purpose(), e);
+            }
+        }
+    }
+
+    @Override
+    public int rotate(PracticeId practice) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            cache.invalidate(practice);
+            Loaded current = loaded(practice);
+            try {
+                KeysetHandle rotated = KeysetHandle.newBuilder(current.handle())
+                        .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                                .withRandomId()
+                                .makePrimary())
+                        .build();
+                if (keysets.replace(practice, wrap(practice, rotated), current.version())) {
+                    cache.invalidate(practice);
+                    return rotated.size();
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Key rotation failed for practice " + practice, e);
+            }
+        }
+        throw new IllegalStateException("Key rotation for practice " + practice + " kept racing another rotation");
+    }
+
+    private Loaded loaded(PracticeId practice) {
+        return cache.get(practice, this::load);
+    }
+
+    private Loaded load(PracticeId practice) {
+        var stored = keysets.find(practice);
+        if (stored.isEmpty()) {
+            createKeyset(practice);
+            stored = keysets.find(practice);
+        }
+        var row = stored.orElseThrow();
+        try {
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+                    row.wrappedKeyset(), masterKey.aead(), wrappingContext(practice));
+            return new Loaded(handle.getPrimitive(RegistryConfiguration.get(), Aead.class), handle, row.version());
+        } catch (GeneralSecurityException e) {
+            throw new DecryptionFailedException("The keyset of practice " + practice + " does not unwrap", e);
+        }
+    }
+
+    /**
+     * Creates the practice's first keyset inside a savepoint, so that losing the race to another
+     * node (a primary-key violation) leaves the caller's transaction usable, and so that a practice
+     * created earlier in the same transaction is visible.
+     */
+    private void createKeyset(PracticeId practice) {
+        try {
+            String wrapped = wrap(practice, KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
+            savepoint.executeWithoutResult(status -> keysets.insert(practice, wrapped));
+        } catch (DuplicateKeyException lostTheRace) {
+            // Another node created it first; theirs is the one everybody uses.
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create a keyset for practice " + practice, e);
+        }
+    }
+
+    private String wrap(PracticeId practice, KeysetHandle handle) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, masterKey.aead(), wrappingContext(practice));
+    }
+
+    private static byte[] wrappingContext(PracticeId practice) {
+        return ("bedside/v1/practice-keyset/" + practice).getBytes(StandardCharsets.UTF_8);
+    }
+}

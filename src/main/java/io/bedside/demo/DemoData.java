@@ -1,0 +1,115 @@
+package io.bedside.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bedside.identity.Accounts;
+import io.bedside.patient.NewPatient;
+import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.patient.Sex;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.practice.StaffMember;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.StaffRole;
+
+/**
+ * Seeds the demo practices of DESIGN.md once: a restart finds them and seeds nothing. Every demo
+ * account's password is {@value #PASSWORD}.
+ */
+@Component
+@Order(0)
+@ConditionalOnBooleanProperty("bedside.demo")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo-password";
+    static final String RIVERSIDE = "riverside";
+    static final String LAKESIDE = "lakeside";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Practices practices;
+    private final CareTeams careTeams;
+    private final Patients patients;
+    private final Accounts accounts;
+    private final TransactionTemplate transaction;
+
+    DemoData(Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
+            TransactionTemplate transaction) {
+        this.practices = practices;
+        this.careTeams = careTeams;
+        this.patients = patients;
+        this.accounts = accounts;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (practices.existsWithSlug(RIVERSIDE)) {
+            log.info("Demo data already present; nothing seeded.");
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                seedRiverside();
+                seedLakeside();
+            });
+            log.warn("DEMO MODE: seeded two fictitious practices; every demo account's password is '{}'.", PASSWORD);
+        } catch (DuplicateKeyException e) {
+            log.info("Demo data was seeded concurrently by another node; nothing seeded here.");
+        }
+    }
+
+    private void seedRiverside() {
+        Practice practice = practices.create(RIVERSIDE, "Riverside Family Medicine", ZoneId.of("America/New_York"), "en");
+        StaffMember patel = accounts.createStaff(practice.id(), "dr.patel@riverside.example", PASSWORD,
+                "Dr. Priya Patel", StaffRole.PHYSICIAN, "Family physician");
+        StaffMember kim = accounts.createStaff(practice.id(), "nurse.kim@riverside.example", PASSWORD,
+                "Jenny Kim, RN", StaffRole.NURSE, "Registered nurse");
+        StaffMember admin = accounts.createStaff(practice.id(), "admin@riverside.example", PASSWORD,
+                "Sam Rivera", StaffRole.PRACTICE_ADMIN, "Practice manager");
+
+        CareTeamId patelTeam = careTeams.create(practice.id(), "Dr. Patel's team",
+                "Questions, prescription refills, referrals and appointments.", 24);
+        careTeams.addMember(practice.id(), patelTeam, patel.id());
+        careTeams.addMember(practice.id(), patelTeam, kim.id());
+        CareTeamId billing = careTeams.create(practice.id(), "Billing & front desk",
+                "Bills, insurance and paperwork.", 48);
+        careTeams.addMember(practice.id(), billing, admin.id());
+
+        Patient alice = patients.register(practice.id(), new NewPatient("RFM-1001", "Alice", "Walker",
+                LocalDate.of(1985, 3, 14), Sex.FEMALE, "alice@patients.example", "+15555550101", "en"));
+        accounts.createPatientAccount(practice.id(), alice.id(), "alice@patients.example", PASSWORD);
+        Patient bob = patients.register(practice.id(), new NewPatient("RFM-1002", "Bob", "Martinez",
+                LocalDate.of(1958, 11, 2), Sex.MALE, "bob@patients.example", "+15555550102", "es"));
+        accounts.createPatientAccount(practice.id(), bob.id(), "bob@patients.example", PASSWORD);
+    }
+
+    private void seedLakeside() {
+        Practice practice = practices.create(LAKESIDE, "Lakeside Pediatrics", ZoneId.of("America/Chicago"), "en");
+        StaffMember lee = accounts.createStaff(practice.id(), "dr.lee@lakeside.example", PASSWORD,
+                "Dr. Daniel Lee", StaffRole.PHYSICIAN, "Pediatrician");
+        StaffMember admin = accounts.createStaff(practice.id(), "admin@lakeside.example", PASSWORD,
+                "Maria Gomez", StaffRole.PRACTICE_ADMIN, "Office manager");
+        CareTeamId pediatrics = careTeams.create(practice.id(), "Pediatrics",
+                "Your child's doctor and nurses.", 24);
+        careTeams.addMember(practice.id(), pediatrics, lee.id());
+        careTeams.addMember(practice.id(), pediatrics, admin.id());
+
+        Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
+                LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));
+        accounts.createPatientAccount(practice.id(), carol.id(), "carol@patients.example", PASSWORD);
+    }
+}

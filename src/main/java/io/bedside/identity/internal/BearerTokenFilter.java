@@ -1,0 +1,60 @@
+package io.bedside.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.bedside.web.ProblemResponses;
+import io.bedside.web.Problems;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>}. A request that presents a token which is
+ * unknown, expired or revoked is refused outright rather than treated as anonymous.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final ProblemResponses problems;
+
+    BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        var valid = token.isEmpty() || token.length() > 200 ? java.util.Optional.<ApiTokens.Valid>empty()
+                : tokens.authenticate(token);
+        if (valid.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            problems.write(response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED,
+                    "The bearer token is not valid: it is unknown, expired or revoked. Sign in again."));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ActorAuthentication(valid.get().account().toActor(), valid.get().tokenId()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.bedside.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.bedside.shared.Actor;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.StaffRole;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
+
+/** The {@code user_account} table. */
+@Repository
+public class UserAccounts {
+
+    /** An account as sign-in needs it. */
+    public record Account(UserId id, PracticeId practiceId, Actor.Kind kind, String passwordHash, Set<StaffRole> roles,
+            PatientId patientId, boolean active) {
+
+        public Actor toActor() {
+            return new Actor(id, practiceId, kind, roles, patientId);
+        }
+
+        @Override
+        public String toString() {
+            return "Account[" + id + "]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    UserAccounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void insert(UserId id, PracticeId practice, Actor.Kind kind, String email, String passwordHash,
+            Set<StaffRole> roles, PatientId patient) {
+        jdbc.sql("""
+                insert into user_account (id, practice_id, kind, email, password_hash, roles, patient_id, active, created_at)
+                values (:id, :practice, :kind, :email, :hash, :roles, :patient, true, :now)""")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .param("kind", kind.name())
+                .param("email", email)
+                .param("hash", passwordHash)
+                .param("roles", roles.stream().map(StaffRole::code).sorted().collect(Collectors.joining(",")))
+                .param("patient", patient == null ? null : patient.value())
+                .param("now", Timestamps.toDb(clock.instant()))
+                .update();
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("select * from user_account where email = :email")
+                .param("email", email)
+                .query(UserAccounts::map)
+                .optional();
+    }
+
+    public Optional<String> email(UserId id) {
+        return jdbc.sql("select email from user_account where id = :id").param("id", id.value())
+                .query(String.class).optional();
+    }
+
+    static Account map(ResultSet rs, int row) throws SQLException {
+        String roles = rs.getString("roles");
+        Set<StaffRole> parsed = roles == null || roles.isBlank() ? Set.of()
+                : Arrays.stream(roles.split(",")).map(StaffRole::fromCode).collect(Collectors.toUnmodifiableSet());
+        UUID patient = rs.getObject("patient_id", UUID.class);
+        return new Account(UserId.of(rs.getObject("id", UUID.class)),
+                PracticeId.of(rs.getObject("practice_id", UUID.class)), Actor.Kind.valueOf(rs.getString("kind")),
+                rs.getString("password_hash"), parsed, patient == null ? null : PatientId.of(patient),
+                rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Who may sign in, and as whom: accounts, password hashing, API tokens, throttling of failed
+ * sign-ins, and the security filter chain that turns a bearer token into an
+ * {@link io.bedside.shared.Actor}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package io.bedside.identity;

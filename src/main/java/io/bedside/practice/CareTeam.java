@@ -1,0 +1,24 @@
+package io.bedside.practice;
+
+import java.util.List;
+
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PracticeId;
+
+/**
+ * A group of staff with a shared inbox. Patients write to a care team, optionally naming one of
+ * its members.
+ *
+ * @param expectedResponseHours what the team promises patients, in business hours
+ */
+public record CareTeam(CareTeamId id, PracticeId practiceId, String name, String description,
+        int expectedResponseHours, List<StaffMember> members) {
+
+    public CareTeam {
+        members = List.copyOf(members);
+    }
+
+    public boolean hasMember(io.bedside.shared.UserId staff) {
+        return members.stream().anyMatch(m -> m.id().equals(staff));
+    }
+}

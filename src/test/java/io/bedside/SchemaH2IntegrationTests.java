@@ -1,0 +1,4 @@
+package io.bedside;
+
+class SchemaH2IntegrationTests extends SchemaTests {
+}

@@ -1,0 +1,49 @@
+package io.bedside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.bedside.support.ApplicationTest;
+
+/** The Flyway migrations run unchanged on each database and keep the storage rules. */
+abstract class SchemaTests extends ApplicationTest {
+
+    // Infrastructure, not practice data: migration history and Modulith's event publication log
+    // (which holds only ids). The practice table's own id is its practice id.
+    private static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "event_publication",
+            "event_publication_archive", "practice");
+
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
+
+    @Test
+    void everyMigrationIsApplied() {
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(flyway.info().applied()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getState().isApplied()).isTrue());
+    }
+
+    @Test
+    void everyTableCarriesThePracticeId() {
+        List<String> tables = jdbc.sql("""
+                select table_name from information_schema.tables
+                 where table_schema = current_schema() and table_type in ('BASE TABLE', 'TABLE')""")
+                .query(String.class).list();
+        assertThat(tables).contains("practice", "user_account", "api_token", "crypto_practice_keyset");
+        for (String table : tables) {
+            if (NOT_TENANT_DATA.contains(table.toLowerCase())) {
+                continue;
+            }
+            long columns = jdbc.sql("""
+                    select count(*) from information_schema.columns
+                     where table_schema = current_schema() and table_name = :t and column_name = 'practice_id'""")
+                    .param("t", table).query(Long.class).single();
+            assertThat(columns).as("practice_id in " + table).isEqualTo(1);
+        }
+    }
+}

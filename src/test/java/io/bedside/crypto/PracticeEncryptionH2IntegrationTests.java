@@ -1,0 +1,4 @@
+package io.bedside.crypto;
+
+class PracticeEncryptionH2IntegrationTests extends PracticeEncryptionTests {
+}

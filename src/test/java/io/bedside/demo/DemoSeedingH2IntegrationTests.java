@@ -1,0 +1,4 @@
+package io.bedside.demo;
+
+class DemoSeedingH2IntegrationTests extends DemoSeedingTests {
+}

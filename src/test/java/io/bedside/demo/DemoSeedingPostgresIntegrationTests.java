@@ -1,0 +1,7 @@
+package io.bedside.demo;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class DemoSeedingPostgresIntegrationTests extends DemoSeedingTests {
+}

@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class AuthTokenApiH2IntegrationTests extends AuthTokenApiTests {
+}

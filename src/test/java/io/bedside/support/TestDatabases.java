@@ -1,0 +1,113 @@
+package io.bedside.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every test application context a database of its own: an in-memory H2 database, or,
+ * under the {@code postgres} profile, a fresh PostgreSQL database created on the server named by
+ * {@code BEDSIDE_TEST_POSTGRES_URL} and dropped when the context closes.
+ */
+public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String POSTGRES_URL = "BEDSIDE_TEST_POSTGRES_URL";
+    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("bedside.demo", "true");
+        properties.put("bedside.data-dir", tempDir().toString());
+        if (Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
+            String database = createPostgresDatabase(context);
+            properties.put("spring.datasource.url", database);
+            properties.put("spring.datasource.username", user());
+            properties.put("spring.datasource.password", password());
+        } else {
+            properties.put("spring.datasource.url", h2Url());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+    }
+
+    public static String h2Url() {
+        return "jdbc:h2:mem:bedside-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    public static boolean postgresConfigured() {
+        String url = System.getenv(POSTGRES_URL);
+        return url != null && !url.isBlank();
+    }
+
+    /** Creates a fresh database; returns its JDBC URL. */
+    public static String createPostgresDatabase(ConfigurableApplicationContext context) {
+        String base = System.getenv(POSTGRES_URL);
+        if (base == null || base.isBlank()) {
+            throw new IllegalStateException(POSTGRES_URL + " is not set");
+        }
+        Matcher m = JDBC_URL.matcher(base);
+        if (!m.matches()) {
+            throw new IllegalStateException(POSTGRES_URL + " must look like jdbc:postgresql://host:port/database");
+        }
+        String name = "bedside_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
+                .toLowerCase(Locale.ROOT);
+        execute(base, "create database " + name);
+        if (context != null) {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    dropPostgresDatabase(name);
+                }
+            });
+        }
+        return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    public static void dropPostgresDatabase(String name) {
+        execute(System.getenv(POSTGRES_URL), "drop database if exists " + name + " with (force)");
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String user() {
+        String user = System.getenv("BEDSIDE_TEST_POSTGRES_USER");
+        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
+    }
+
+    private static String password() {
+        String password = System.getenv("BEDSIDE_TEST_POSTGRES_PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("bedside-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
