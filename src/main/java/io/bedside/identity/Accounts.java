@@ -61,6 +61,11 @@ public class Accounts {
         return id;
     }
 
+    /** The sign-in account of a patient of the practice, if they have one. */
+    public Optional<UserId> patientAccount(PracticeId practice, PatientId patient) {
+        return accounts.findByPatient(practice, patient);
+    }
+
     public boolean emailInUse(String email) {
         return accounts.findByEmail(normalize(email)).isPresent();
     }

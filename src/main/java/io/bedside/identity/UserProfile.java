@@ -10,4 +10,9 @@ import io.bedside.shared.UserId;
 /** The signed-in user as they see themselves: {@code GET /api/v1/me}. */
 public record UserProfile(UserId id, Actor.Kind kind, PracticeId practiceId, String practiceName, String displayName,
         String email, List<String> roles, PatientId patientId) {
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + id + "]";
+    }
 }

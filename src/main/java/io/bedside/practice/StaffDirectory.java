@@ -51,6 +51,19 @@ public class StaffDirectory {
                 .optional();
     }
 
+    /** The named members of staff of one practice, by id; ids of other practices are left out. */
+    public java.util.Map<UserId, StaffMember> findAll(PracticeId practice, java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select * from staff where practice_id = :practice and id in (:ids)")
+                .param("practice", practice.value())
+                .param("ids", ids.stream().map(UserId::value).distinct().toList())
+                .query(StaffDirectory::map)
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(StaffMember::id, m -> m));
+    }
+
     static StaffMember map(ResultSet rs, int row) throws SQLException {
         return new StaffMember(UserId.of(rs.getObject("id", UUID.class)),
                 PracticeId.of(rs.getObject("practice_id", UUID.class)), rs.getString("display_name"),

@@ -15,6 +15,14 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * Now, to the microsecond: what both databases store, so a value read back equals the value
+     * written (keyset cursors and audit hashes depend on that).
+     */
+    public static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     public static OffsetDateTime toDb(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

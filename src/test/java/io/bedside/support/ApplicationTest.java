@@ -23,9 +23,12 @@ public abstract class ApplicationTest {
 
     protected Api api;
 
+    protected Demo demo;
+
     @BeforeEach
     void connectApi() {
         api = new Api("http://127.0.0.1:" + port);
+        demo = new Demo(api);
     }
 
     /** Signs a demo account in with the demo password. */

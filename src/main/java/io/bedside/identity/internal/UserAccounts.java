@@ -68,6 +68,12 @@ public class UserAccounts {
                 .optional();
     }
 
+    public Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
+        return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient and active")
+                .param("practice", practice.value()).param("patient", patient.value())
+                .query((rs, n) -> UserId.of(rs.getObject("id", UUID.class))).optional();
+    }
+
     public Optional<String> email(UserId id) {
         return jdbc.sql("select email from user_account where id = :id").param("id", id.value())
                 .query(String.class).optional();

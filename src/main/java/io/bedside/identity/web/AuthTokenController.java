@@ -37,6 +37,11 @@ class AuthTokenController {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "TokenResponse[expiresAt=" + expiresAt + "]";
+        }
     }
 
     private final PasswordSignIn signIn;

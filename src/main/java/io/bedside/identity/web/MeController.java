@@ -19,6 +19,11 @@ class MeController {
 
     record MeView(String id, String kind, PracticeView practice, String displayName, String email,
             List<String> roles, String patientId) {
+
+        @Override
+        public String toString() {
+            return "MeView[" + id + "]";
+        }
     }
 
     private final Accounts accounts;

@@ -1,0 +1,7 @@
+/**
+ * The tamper-evident audit trail: every read and write of patient data, who did it, from where,
+ * and whether it was allowed. Rows are append-only and hash-chained per practice by a sealer;
+ * signed checkpoints of the chain head are kept apart; a verifier detects any change.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package io.bedside.audit;

@@ -1,0 +1,406 @@
+package io.bedside.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.identity.Accounts;
+import io.bedside.messaging.internal.ConversationAccess;
+import io.bedside.messaging.internal.ConversationRow;
+import io.bedside.messaging.internal.ConversationRows;
+import io.bedside.messaging.internal.IdempotencyKeys;
+import io.bedside.messaging.internal.MessageCipher;
+import io.bedside.messaging.internal.MessageRows;
+import io.bedside.messaging.internal.People;
+import io.bedside.messaging.internal.ReadStates;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.StaffMember;
+import io.bedside.shared.Actor;
+import io.bedside.shared.ConflictException;
+import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.KeysetCursor;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UnprocessableException;
+import io.bedside.shared.UserId;
+
+/**
+ * Conversations between patients and care teams: starting one, listing, reading, sending and
+ * marking read. Every method takes the caller and decides access itself (through
+ * {@link ConversationAccess}); every read and write of patient data is audited.
+ */
+@Service
+public class Conversations {
+
+    private final ConversationRows conversations;
+    private final MessageRows messages;
+    private final ReadStates readStates;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ConversationAccess access;
+    private final MessageCipher cipher;
+    private final People people;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final MessagingProperties properties;
+    private final Clock clock;
+    // Keys being sent on this node right now: a second request with the same key gets 409 at once.
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    Conversations(ConversationRows conversations, MessageRows messages, ReadStates readStates,
+            IdempotencyKeys idempotencyKeys, ConversationAccess access, MessageCipher cipher, People people,
+            Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
+            MessagingProperties properties, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.readStates = readStates;
+        this.idempotencyKeys = idempotencyKeys;
+        this.access = access;
+        this.cipher = cipher;
+        this.people = people;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.events = events;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- start
+
+    public ConversationStartedView start(Actor actor, NewConversation request) {
+        String subject = checkedSubject(request.subject());
+        String body = checkedBody(request.body());
+        ConversationKind kind = request.kind() == null ? ConversationKind.QUESTION : request.kind();
+        if (kind == ConversationKind.CAMPAIGN && actor.isPatient()) {
+            throw new InvalidRequestException("kind", "Patients cannot start campaign conversations.");
+        }
+        if (request.careTeamId() == null) {
+            throw new InvalidRequestException("careTeamId", "careTeamId is required.");
+        }
+        PatientId patient = patientFor(actor, request.patientId());
+        CareTeam team = people.team(actor.practiceId(), request.careTeamId())
+                .orElseThrow(() -> new InvalidRequestException("careTeamId", "There is no such care team."));
+        if (request.providerId() != null && !team.hasMember(request.providerId())) {
+            throw new InvalidRequestException("providerId", "The provider is not a member of this care team.");
+        }
+
+        return transaction.execute(status -> {
+            Instant now = Timestamps.now(clock);
+            ConversationId id = ConversationId.random();
+            MessageId messageId = MessageId.random();
+            ConversationRow row = new ConversationRow(id, actor.practiceId(), patient, team.id(), request.providerId(),
+                    kind, ConversationStatus.OPEN, Priority.ROUTINE, null,
+                    cipher.encryptSubject(actor.practiceId(), id, subject), 1, now, 1, now, actor.userId(), now);
+            conversations.insert(row);
+            messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, 1, actor.userId(), actor.kind(),
+                    cipher.encryptBody(actor.practiceId(), id, messageId, body), false, now));
+            readStates.advance(actor.practiceId(), id, actor, 1, now);
+            audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
+            events.publishEvent(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
+            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, actor.userId(),
+                    actor.isPatient(), false));
+            MessageView first = new MessageView(messageId, 1, author(actor, row, Map.of()), body, false, now);
+            return new ConversationStartedView(view(actor, row, subject, 0), first);
+        });
+    }
+
+    /** A started conversation with its first message. */
+    public record ConversationStartedView(ConversationView conversation, MessageView firstMessage) {
+    }
+
+    private PatientId patientFor(Actor actor, PatientId requested) {
+        if (actor.isPatient()) {
+            if (requested != null && !requested.equals(actor.patientId())) {
+                throw new InvalidRequestException("patientId", "A patient can only start conversations about themselves.");
+            }
+            return actor.patientId();
+        }
+        if (requested == null) {
+            throw new InvalidRequestException("patientId", "patientId is required when staff start a conversation.");
+        }
+        return people.findPatient(actor.practiceId(), requested)
+                .orElseThrow(() -> new InvalidRequestException("patientId", "There is no such patient."))
+                .id();
+    }
+
+    // ---------------------------------------------------------------- list and read
+
+    public ConversationPage list(Actor actor, ConversationStatus status, String cursor, int limit) {
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        List<ConversationRows.Listed> rows = conversations.page(actor.practiceId(),
+                actor.isPatient() ? actor.patientId() : null, status, after, limit + 1, actor.userId(),
+                actor.isPatient());
+        boolean more = rows.size() > limit;
+        List<ConversationRows.Listed> page = more ? rows.subList(0, limit) : rows;
+        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), staffIds(page.stream()
+                .map(ConversationRows.Listed::row).toList()));
+        List<ConversationView> items = new ArrayList<>();
+        for (ConversationRows.Listed listed : page) {
+            ConversationRow row = listed.row();
+            items.add(view(actor, row, cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()),
+                    listed.unread(), staff));
+        }
+        audit.record(AuditRecord.allowed(actor, actor.patientId(), "conversations.listed", "conversations",
+                status == null ? "all" : status.code()));
+        String next = more ? new KeysetCursor(page.get(page.size() - 1).row().lastActivityFor(actor.isPatient()),
+                page.get(page.size() - 1).row().id().value()).encode() : null;
+        return new ConversationPage(items, next);
+    }
+
+    public ConversationDetails get(Actor actor, ConversationId id) {
+        ConversationRow row = access.visible(actor, id, "conversation.viewed");
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.viewed", "conversation", id));
+        String subject = cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext());
+        long unread = conversations.unread(id, actor.userId(), actor.isPatient());
+        return new ConversationDetails(view(actor, row, subject, unread), participants(row, actor));
+    }
+
+    public List<MessageView> messages(Actor actor, ConversationId id, long after, int limit) {
+        if (after < 0) {
+            throw new InvalidRequestException("after", "after must be 0 or more.");
+        }
+        ConversationRow row = access.visible(actor, id, "messages.read");
+        List<MessageRows.Row> rows = messages.after(actor.practiceId(), id, after, limit, actor.isStaff());
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "messages.read", "conversation", id));
+        Set<UserId> authors = new HashSet<>();
+        rows.stream().filter(m -> m.authorKind() == Actor.Kind.STAFF).forEach(m -> authors.add(m.authorId()));
+        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), authors);
+        Person patient = people.patient(row.practiceId(), row.patientId());
+        return rows.stream().map(m -> new MessageView(m.id(), m.seq(),
+                m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
+                        : new Person(m.authorId().value(), patient.displayName(), "patient"),
+                cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
+                m.createdAt())).toList();
+    }
+
+    // ---------------------------------------------------------------- send
+
+    /**
+     * Adds a message. With an idempotency key, a replay returns the first message; the same key
+     * with another request is 422; the same key while the first is still being sent is 409.
+     */
+    public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey) {
+        String body = checkedBody(text);
+        if (idempotencyKey == null) {
+            return new SentMessage(sendOnce(actor, id, body, internal, null, null), false);
+        }
+        String key = checkedKey(idempotencyKey);
+        String requestHash = requestHash(id, body, internal);
+        var earlier = idempotencyKeys.find(actor.practiceId(), actor.userId(), key);
+        if (earlier.isPresent()) {
+            return replay(actor, id, earlier.get(), requestHash);
+        }
+        String scoped = actor.practiceId() + "/" + actor.userId() + "/" + key;
+        if (!inFlight.add(scoped)) {
+            throw new ConflictException("A request with this Idempotency-Key is still being processed.");
+        }
+        try {
+            return new SentMessage(sendOnce(actor, id, body, internal, key, requestHash), false);
+        } catch (DuplicateKeyException anotherNodeSentItFirst) {
+            return replay(actor, id, idempotencyKeys.find(actor.practiceId(), actor.userId(), key).orElseThrow(),
+                    requestHash);
+        } finally {
+            inFlight.remove(scoped);
+        }
+    }
+
+    private MessageView sendOnce(Actor actor, ConversationId id, String body, boolean internal, String key,
+            String requestHash) {
+        return transaction.execute(status -> {
+            String action = internal ? "note.added" : "message.sent";
+            ConversationRow row = access.visibleForUpdate(actor, id, action);
+            if (internal && !actor.isStaff()) {
+                audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), action, "conversation",
+                        id.toString(), false));
+                throw new ForbiddenException("Only staff can write internal notes.");
+            }
+            Instant now = Timestamps.now(clock);
+            long seq = row.lastSeq() + 1;
+            MessageId messageId = MessageId.random();
+            if (key != null) {
+                idempotencyKeys.insert(actor.practiceId(), actor.userId(), key, requestHash, id, messageId, now);
+            }
+            messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, seq, actor.userId(), actor.kind(),
+                    cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now));
+            // A patient writing again reopens the conversation for the team.
+            ConversationStatus status2 = actor.isPatient() ? ConversationStatus.OPEN : row.status();
+            conversations.recordMessage(id, seq, now, internal, status2);
+            readStates.advance(actor.practiceId(), id, actor, seq, now);
+            audit.record(AuditRecord.allowed(actor, row.patientId(), action, "message", messageId));
+            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, seq, row.patientId(),
+                    actor.userId(), actor.isPatient(), internal));
+            return new MessageView(messageId, seq, author(actor, row, Map.of()), body, internal, now);
+        });
+    }
+
+    private SentMessage replay(Actor actor, ConversationId id, IdempotencyKeys.Used used, String requestHash) {
+        if (!used.requestHash().equals(requestHash) || !used.conversationId().equals(id)) {
+            throw new UnprocessableException(
+                    "This Idempotency-Key was already used for a different request. Use a new key for a new message.");
+        }
+        ConversationRow row = access.visible(actor, id, "message.sent");
+        MessageRows.Row m = messages.find(actor.practiceId(), used.messageId()).orElseThrow(NotFoundException::new);
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "messages.read", "message", m.id()));
+        return new SentMessage(new MessageView(m.id(), m.seq(), author(actor, row, Map.of()),
+                cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
+                m.createdAt()), true);
+    }
+
+    // ---------------------------------------------------------------- read receipts
+
+    public ReadReceipt markRead(Actor actor, ConversationId id, long seq) {
+        return transaction.execute(status -> {
+            ConversationRow row = access.visible(actor, id, "read.marked");
+            long last = row.lastSeqFor(actor.isPatient());
+            if (seq < 0 || seq > last) {
+                throw new InvalidRequestException("seq", "seq must be between 0 and " + last + ".");
+            }
+            Instant now = Timestamps.now(clock);
+            boolean moved = readStates.advance(actor.practiceId(), id, actor, seq, now);
+            audit.record(AuditRecord.allowed(actor, row.patientId(), "read.marked", "conversation", id));
+            if (moved) {
+                events.publishEvent(new ReadStateUpdated(actor.practiceId(), id, actor.userId(), seq));
+            }
+            return participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId().value())).findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /**
+     * Everybody taking part, with how far each has read. A patient never learns of internal
+     * notes, so marks past the last message they can see are shown at that message.
+     */
+    private List<ReadReceipt> participants(ConversationRow row, Actor viewer) {
+        long visible = row.lastSeqFor(viewer.isPatient());
+        return participants(row).stream().map(r -> r.lastReadSeq() <= visible ? r
+                : new ReadReceipt(r.userId(), r.displayName(), r.role(), visible, r.readAt())).toList();
+    }
+
+    private List<ReadReceipt> participants(ConversationRow row) {
+        Map<UUID, ReadStates.State> states = new LinkedHashMap<>();
+        readStates.of(row.practiceId(), row.id()).forEach(s -> states.put(s.userId(), s));
+        List<ReadReceipt> result = new ArrayList<>();
+        Person patient = people.patient(row.practiceId(), row.patientId());
+        accounts.patientAccount(row.practiceId(), row.patientId()).ifPresent(user ->
+                result.add(receipt(user.value(), patient.displayName(), "patient", states.remove(user.value()))));
+        Set<UserId> staffIds = new HashSet<>();
+        people.team(row.practiceId(), row.careTeamId()).ifPresent(team ->
+                team.members().forEach(m -> staffIds.add(m.id())));
+        states.values().stream().filter(s -> s.readerKind() == Actor.Kind.STAFF)
+                .forEach(s -> staffIds.add(UserId.of(s.userId())));
+        Map<UserId, StaffMember> staff = people.staff(row.practiceId(), staffIds);
+        staffIds.stream().map(idOf -> people.staffPerson(idOf, staff))
+                .sorted(java.util.Comparator.comparing(Person::displayName))
+                .forEach(p -> result.add(receipt(p.id(), p.displayName(), p.role(), states.remove(p.id()))));
+        // Anyone else who read it (e.g. a proxy, later) still shows.
+        states.values().forEach(s -> result.add(receipt(s.userId(),
+                s.readerPatientId() != null ? patient.displayName() : "Someone", s.readerKind() == Actor.Kind.PATIENT
+                        ? "patient" : "staff", s)));
+        return result;
+    }
+
+    private static ReadReceipt receipt(UUID user, String name, String role, ReadStates.State state) {
+        return new ReadReceipt(user, name, role, state == null ? 0 : state.lastReadSeq(),
+                state == null ? null : state.readAt());
+    }
+
+    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread) {
+        return view(actor, row, subject, unread, people.staff(row.practiceId(), staffIds(List.of(row))));
+    }
+
+    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread,
+            Map<UserId, StaffMember> staff) {
+        return new ConversationView(row.id(), subject, row.kind(), row.status(), row.priority(),
+                people.teamRef(row.practiceId(), row.careTeamId()), people.patient(row.practiceId(), row.patientId()),
+                people.staffPerson(row.providerId(), staff), people.staffPerson(row.assigneeId(), staff),
+                row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread);
+    }
+
+    private static Set<UserId> staffIds(List<ConversationRow> rows) {
+        Set<UserId> ids = new HashSet<>();
+        for (ConversationRow row : rows) {
+            if (row.providerId() != null) {
+                ids.add(row.providerId());
+            }
+            if (row.assigneeId() != null) {
+                ids.add(row.assigneeId());
+            }
+        }
+        return ids;
+    }
+
+    private Person author(Actor actor, ConversationRow row, Map<UserId, StaffMember> known) {
+        if (actor.isPatient()) {
+            return new Person(actor.userId().value(), people.patient(row.practiceId(), row.patientId()).displayName(),
+                    "patient");
+        }
+        Map<UserId, StaffMember> staff = known.containsKey(actor.userId()) ? known
+                : people.staff(actor.practiceId(), List.of(actor.userId()));
+        return people.staffPerson(actor.userId(), staff);
+    }
+
+    private String checkedBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("body", "The message must not be empty.");
+        }
+        if (body.length() > properties.maxBodyCharacters()) {
+            throw new InvalidRequestException("body",
+                    "The message is too long: at most " + properties.maxBodyCharacters() + " characters.");
+        }
+        return body;
+    }
+
+    private String checkedSubject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidRequestException("subject", "Say in a few words what this is about.");
+        }
+        if (subject.length() > properties.maxSubjectCharacters()) {
+            throw new InvalidRequestException("subject",
+                    "The subject is too long: at most " + properties.maxSubjectCharacters() + " characters.");
+        }
+        return subject.strip();
+    }
+
+    private static String checkedKey(String key) {
+        if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidRequestException("Idempotency-Key",
+                    "The Idempotency-Key must be 1 to 255 visible ASCII characters.");
+        }
+        return key;
+    }
+
+    private static String requestHash(ConversationId id, String body, boolean internal) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((id + "\n" + internal + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.bedside.messaging;
+
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.UserId;
+
+/**
+ * A conversation to start. {@code providerId} names a provider on the team (optional);
+ * {@code patientId} is required when staff start one, and must be the caller when a patient does.
+ */
+public record NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,
+        UserId providerId, PatientId patientId) {
+
+    @Override
+    public String toString() {
+        return "NewConversation[team=" + careTeamId + ", kind=" + kind + "]";
+    }
+}

@@ -1,0 +1,129 @@
+package io.bedside.messaging.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationStatus;
+import io.bedside.shared.KeysetCursor;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
+
+/** The {@code conversation} table. Every query names the practice. */
+@Repository
+public class ConversationRows {
+
+    /** A row of a list page with the reader's unread count. */
+    public record Listed(ConversationRow row, long unread) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ConversationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ConversationRow c) {
+        jdbc.sql("""
+                insert into conversation (id, practice_id, patient_id, care_team_id, provider_id, kind, status, priority,
+                                          assignee_id, subject_ciphertext, last_seq, last_activity_at, last_public_seq,
+                                          last_public_activity_at, created_by, created_at)
+                values (:id, :practice, :patient, :team, :provider, :kind, :status, :priority, :assignee, :subject,
+                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt)""")
+                .param("id", c.id().value())
+                .param("practice", c.practiceId().value())
+                .param("patient", c.patientId().value())
+                .param("team", c.careTeamId().value())
+                .param("provider", c.providerId() == null ? null : c.providerId().value())
+                .param("kind", c.kind().name())
+                .param("status", c.status().name())
+                .param("priority", c.priority().name())
+                .param("assignee", c.assigneeId() == null ? null : c.assigneeId().value())
+                .param("subject", c.subjectCiphertext())
+                .param("lastSeq", c.lastSeq())
+                .param("lastActivity", Timestamps.toDb(c.lastActivityAt()))
+                .param("createdBy", c.createdBy().value())
+                .param("createdAt", Timestamps.toDb(c.createdAt()))
+                .update();
+    }
+
+    public Optional<ConversationRow> find(PracticeId practice, ConversationId id) {
+        return jdbc.sql("select * from conversation where id = :id and practice_id = :practice")
+                .param("id", id.value()).param("practice", practice.value())
+                .query(ConversationRow::map).optional();
+    }
+
+    /** The row, locked until the transaction ends: sends into one conversation take turns. */
+    public Optional<ConversationRow> findForUpdate(PracticeId practice, ConversationId id) {
+        return jdbc.sql("select * from conversation where id = :id and practice_id = :practice for update")
+                .param("id", id.value()).param("practice", practice.value())
+                .query(ConversationRow::map).optional();
+    }
+
+    public void recordMessage(ConversationId id, long seq, Instant at, boolean internal, ConversationStatus status) {
+        String sql = internal
+                ? "update conversation set last_seq = :seq, last_activity_at = :at, status = :status where id = :id"
+                : """
+                  update conversation set last_seq = :seq, last_activity_at = :at, last_public_seq = :seq,
+                                          last_public_activity_at = :at, status = :status
+                   where id = :id""";
+        jdbc.sql(sql).param("seq", seq).param("at", Timestamps.toDb(at)).param("status", status.name())
+                .param("id", id.value())
+                .update();
+    }
+
+    /**
+     * A page of conversations, newest activity first, read with a keyset condition. Unread counts
+     * leave out the reader's own messages and, for patients, internal notes.
+     */
+    public List<Listed> page(PracticeId practice, PatientId onlyPatient, ConversationStatus status,
+            KeysetCursor after, int limit, UserId reader, boolean readerIsPatient) {
+        StringBuilder sql = new StringBuilder("""
+                select c.*, (select count(*) from message m
+                              where m.conversation_id = c.id and m.practice_id = c.practice_id
+                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader %s) as unread
+                  from conversation c
+                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
+                 where c.practice_id = :practice""".formatted(readerIsPatient ? "and not m.internal" : ""));
+        Map<String, Object> params = new HashMap<>();
+        params.put("practice", practice.value());
+        params.put("reader", reader.value());
+        if (onlyPatient != null) {
+            sql.append(" and c.patient_id = :patient");
+            params.put("patient", onlyPatient.value());
+        }
+        if (status != null) {
+            sql.append(" and c.status = :status");
+            params.put("status", status.name());
+        }
+        String activity = readerIsPatient ? "c.last_public_activity_at" : "c.last_activity_at";
+        if (after != null) {
+            sql.append(" and (%1$s < :afterAt or (%1$s = :afterAt and c.id < :afterId))".formatted(activity));
+            params.put("afterAt", Timestamps.toDb(after.at()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by %s desc, c.id desc limit ".formatted(activity)).append(limit);
+        return new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"))).list());
+    }
+
+    public long unread(ConversationId id, UserId reader, boolean readerIsPatient) {
+        return jdbc.sql("""
+                select count(*) from message m
+                 where m.conversation_id = :id
+                   and m.seq > coalesce((select r.last_read_seq from read_state r
+                                          where r.conversation_id = :id and r.user_id = :reader), 0)
+                   and m.author_id <> :reader %s""".formatted(readerIsPatient ? "and not m.internal" : ""))
+                .param("id", id.value()).param("reader", reader.value())
+                .query(Long.class).single();
+    }
+}

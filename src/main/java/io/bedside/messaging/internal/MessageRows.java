@@ -1,0 +1,79 @@
+package io.bedside.messaging.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.MessageId;
+import io.bedside.shared.Actor;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
+
+/** The {@code message} table. */
+@Repository
+public class MessageRows {
+
+    /** A stored message, its body still encrypted. */
+    public record Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
+            Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt) {
+
+        static Row map(ResultSet rs, int n) throws SQLException {
+            return new Row(MessageId.of(rs.getObject("id", UUID.class)),
+                    PracticeId.of(rs.getObject("practice_id", UUID.class)),
+                    ConversationId.of(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),
+                    UserId.of(rs.getObject("author_id", UUID.class)), Actor.Kind.valueOf(rs.getString("author_kind")),
+                    rs.getBytes("body_ciphertext"), rs.getBoolean("internal"), Timestamps.fromDb(rs, "created_at"));
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    MessageRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Row m) {
+        jdbc.sql("""
+                insert into message (id, practice_id, conversation_id, seq, author_id, author_kind, body_ciphertext,
+                                     internal, created_at)
+                values (:id, :practice, :conversation, :seq, :author, :kind, :body, :internal, :at)""")
+                .param("id", m.id().value())
+                .param("practice", m.practiceId().value())
+                .param("conversation", m.conversationId().value())
+                .param("seq", m.seq())
+                .param("author", m.authorId().value())
+                .param("kind", m.authorKind().name())
+                .param("body", m.bodyCiphertext())
+                .param("internal", m.internal())
+                .param("at", Timestamps.toDb(m.createdAt()))
+                .update();
+    }
+
+    public List<Row> after(PracticeId practice, ConversationId conversation, long afterSeq, int limit,
+            boolean includeInternal) {
+        return jdbc.sql("""
+                select * from message
+                 where practice_id = :practice and conversation_id = :conversation and seq > :after %s
+                 order by seq
+                 limit %d""".formatted(includeInternal ? "" : "and not internal", limit))
+                .param("practice", practice.value())
+                .param("conversation", conversation.value())
+                .param("after", afterSeq)
+                .query(Row::map)
+                .list();
+    }
+
+    public Optional<Row> find(PracticeId practice, MessageId id) {
+        return jdbc.sql("select * from message where id = :id and practice_id = :practice")
+                .param("id", id.value()).param("practice", practice.value())
+                .query(Row::map).optional();
+    }
+}

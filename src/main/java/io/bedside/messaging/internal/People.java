@@ -1,0 +1,64 @@
+package io.bedside.messaging.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.bedside.messaging.CareTeamRef;
+import io.bedside.messaging.Person;
+import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.StaffDirectory;
+import io.bedside.practice.StaffMember;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.UserId;
+
+/** Names the people and teams a conversation mentions, through the directory modules' APIs. */
+@Component
+public class People {
+
+    private final StaffDirectory staff;
+    private final Patients patients;
+    private final CareTeams careTeams;
+
+    People(StaffDirectory staff, Patients patients, CareTeams careTeams) {
+        this.staff = staff;
+        this.patients = patients;
+        this.careTeams = careTeams;
+    }
+
+    public Map<UserId, StaffMember> staff(PracticeId practice, Collection<UserId> ids) {
+        return staff.findAll(practice, ids);
+    }
+
+    public Person staffPerson(UserId id, Map<UserId, StaffMember> known) {
+        if (id == null) {
+            return null;
+        }
+        StaffMember m = known.get(id);
+        return m == null ? new Person(id.value(), "A former member of staff", "staff")
+                : new Person(id.value(), m.displayName(), m.role().code());
+    }
+
+    public Person patient(PracticeId practice, PatientId id) {
+        return new Person(id.value(), patients.find(practice, id).map(Patient::displayName).orElse("Patient"),
+                "patient");
+    }
+
+    public Optional<Patient> findPatient(PracticeId practice, PatientId id) {
+        return patients.find(practice, id);
+    }
+
+    public Optional<CareTeam> team(PracticeId practice, io.bedside.shared.CareTeamId id) {
+        return careTeams.findInPractice(practice, id);
+    }
+
+    public CareTeamRef teamRef(PracticeId practice, io.bedside.shared.CareTeamId id) {
+        return new CareTeamRef(id.value(), team(practice, id).map(CareTeam::name).orElse("Care team"));
+    }
+}

@@ -1,0 +1,133 @@
+package io.bedside.messaging.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationKind;
+import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.Conversations;
+import io.bedside.messaging.NewConversation;
+import io.bedside.messaging.SentMessage;
+import io.bedside.messaging.web.ConversationJson.ConversationJsonBody;
+import io.bedside.messaging.web.ConversationJson.ConversationSummaryJson;
+import io.bedside.messaging.web.ConversationJson.MessageJson;
+import io.bedside.messaging.web.ConversationJson.ReadStateJson;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.PageLimits;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.UserId;
+
+/** The conversations API of DESIGN.md. Access is decided in {@link Conversations}, not here. */
+@RestController
+class ConversationController {
+
+    record StartRequest(String careTeamId, String subject, String body, String kind, String providerId,
+            String patientId) {
+        @Override
+        public String toString() {
+            return "StartRequest[team=" + careTeamId + "]";
+        }
+    }
+
+    record SendRequest(String body, Boolean internal) {
+        @Override
+        public String toString() {
+            return "SendRequest[internal=" + internal + "]";
+        }
+    }
+
+    record ReadRequest(Long seq) {
+    }
+
+    record Page(List<ConversationSummaryJson> items, String nextCursor) {
+    }
+
+    record Messages(List<MessageJson> items) {
+    }
+
+    private final Conversations conversations;
+
+    ConversationController(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    @PostMapping("/api/v1/conversations")
+    ResponseEntity<ConversationJsonBody> start(@AuthenticationPrincipal Actor actor, @RequestBody StartRequest request) {
+        var started = conversations.start(actor, new NewConversation(
+                request.careTeamId() == null ? null : CareTeamId.of(uuid("careTeamId", request.careTeamId())),
+                request.subject(), request.body(),
+                request.kind() == null ? null : ConversationKind.fromCode(request.kind()),
+                request.providerId() == null ? null : UserId.of(uuid("providerId", request.providerId())),
+                request.patientId() == null ? null : PatientId.of(uuid("patientId", request.patientId()))));
+        return ResponseEntity.created(URI.create("/api/v1/conversations/" + started.conversation().id()))
+                .body(ConversationJsonBody.of(started.conversation(), null, started.firstMessage()));
+    }
+
+    @GetMapping("/api/v1/conversations")
+    Page list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        var page = conversations.list(actor,
+                status == null || status.isBlank() ? null : ConversationStatus.fromCode(status), cursor,
+                PageLimits.check(limit, 20, 100));
+        return new Page(page.items().stream().map(ConversationSummaryJson::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/api/v1/conversations/{id}")
+    ConversationJsonBody get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        return ConversationJsonBody.of(conversations.get(actor, ConversationId.parse(id)));
+    }
+
+    @GetMapping("/api/v1/conversations/{id}/messages")
+    Messages messages(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false, defaultValue = "0") long after,
+            @RequestParam(required = false) Integer limit) {
+        return new Messages(conversations.messages(actor, ConversationId.parse(id), after,
+                PageLimits.check(limit, 50, 200)).stream().map(MessageJson::of).toList());
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/messages")
+    ResponseEntity<MessageJson> send(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestBody SendRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        SentMessage sent = conversations.send(actor, ConversationId.parse(id), request.body(),
+                Boolean.TRUE.equals(request.internal()), idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", Boolean.toString(sent.replayed()))
+                .body(MessageJson.of(sent.message()));
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/read")
+    ReadStateJson read(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestBody ReadRequest request) {
+        if (request.seq() == null) {
+            throw new InvalidRequestException("seq", "seq is required.");
+        }
+        return ReadStateJson.of(conversations.markRead(actor, ConversationId.parse(id), request.seq()));
+    }
+
+    private static UUID uuid(String field, String text) {
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, field + " is not a valid id.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.bedside.messaging.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.bedside.messaging.CareTeamRef;
+import io.bedside.messaging.ConversationDetails;
+import io.bedside.messaging.ConversationView;
+import io.bedside.messaging.MessageView;
+import io.bedside.messaging.Person;
+import io.bedside.messaging.ReadReceipt;
+
+/** The JSON shapes of the conversations API. */
+final class ConversationJson {
+
+    private ConversationJson() {
+    }
+
+    record PersonJson(String id, String displayName, String role) {
+        static PersonJson of(Person p) {
+            return p == null ? null : new PersonJson(p.id().toString(), p.displayName(), p.role());
+        }
+
+        @Override
+        public String toString() {
+            return "PersonJson[" + id + "]";
+        }
+    }
+
+    record TeamJson(String id, String name) {
+        static TeamJson of(CareTeamRef t) {
+            return new TeamJson(t.id().toString(), t.name());
+        }
+    }
+
+    record MessageJson(String id, long seq, PersonJson author, String body, boolean internal, Instant createdAt) {
+        static MessageJson of(MessageView m) {
+            return new MessageJson(m.id().toString(), m.seq(), PersonJson.of(m.author()), m.body(), m.internal(),
+                    m.createdAt());
+        }
+
+        @Override
+        public String toString() {
+            return "MessageJson[" + id + "]";
+        }
+    }
+
+    record ReadStateJson(String userId, String displayName, String role, long lastReadSeq, Instant readAt) {
+        static ReadStateJson of(ReadReceipt r) {
+            return new ReadStateJson(r.userId().toString(), r.displayName(), r.role(), r.lastReadSeq(), r.readAt());
+        }
+
+        @Override
+        public String toString() {
+            return "ReadStateJson[" + userId + ", " + lastReadSeq + "]";
+        }
+    }
+
+    record ConversationSummaryJson(String id, String subject, String kind, String status, String priority,
+            TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
+            Instant lastActivityAt, Instant createdAt, long unreadCount) {
+        static ConversationSummaryJson of(ConversationView c) {
+            return new ConversationSummaryJson(c.id().toString(), c.subject(), c.kind().code(), c.status().code(),
+                    c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
+                    PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
+                    c.createdAt(), c.unreadCount());
+        }
+
+        @Override
+        public String toString() {
+            return "ConversationSummaryJson[" + id + "]";
+        }
+    }
+
+    record ConversationJsonBody(String id, String subject, String kind, String status, String priority,
+            TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
+            Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
+            List<ReadStateJson> readStates, MessageJson firstMessage) {
+
+        static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
+            List<ReadStateJson> all = participants == null ? null
+                    : participants.stream().map(ReadStateJson::of).toList();
+            List<ReadStateJson> read = all == null ? null
+                    : all.stream().filter(r -> r.readAt() != null).toList();
+            return new ConversationJsonBody(c.id().toString(), c.subject(), c.kind().code(), c.status().code(),
+                    c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
+                    PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
+                    c.createdAt(), c.unreadCount(), all, read, first == null ? null : MessageJson.of(first));
+        }
+
+        static ConversationJsonBody of(ConversationDetails d) {
+            return of(d.conversation(), d.participants(), null);
+        }
+
+        @Override
+        public String toString() {
+            return "ConversationJsonBody[" + id + "]";
+        }
+    }
+}

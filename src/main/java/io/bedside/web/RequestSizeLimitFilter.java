@@ -1,0 +1,135 @@
+package io.bedside.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API request bodies over the limit (256 KiB by default) with 413, whether the client
+ * declares the length or streams the body, before anything reads it into memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long limit;
+    private final ProblemResponses problems;
+
+    RequestSizeLimitFilter(@Value("${bedside.web.max-request-size:256KB}") DataSize limit, ProblemResponses problems) {
+        this.limit = limit.toBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response);
+            return;
+        }
+        try {
+            chain.doFilter(new Limited(request, limit), response);
+        } catch (RuntimeException | ServletException | IOException e) {
+            if (hasCause(e, BodyTooLargeException.class) && !response.isCommitted()) {
+                response.resetBuffer();
+                tooLarge(response);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "The request is too large: at most " + (limit / 1024) + " KiB."));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown while reading a body that grows past the limit. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("request body over the limit");
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream inner = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = inner.read();
+                        if (b >= 0 && ++read > limit) {
+                            throw new BodyTooLargeException();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = inner.read(buffer, offset, length);
+                        if (n > 0 && (read += n) > limit) {
+                            throw new BodyTooLargeException();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return inner.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return inner.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        inner.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.bedside.audit.internal;
+
+
+class AuditTrailH2IntegrationTests extends AuditTrailTests {
+}

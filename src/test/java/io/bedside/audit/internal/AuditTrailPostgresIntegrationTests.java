@@ -1,0 +1,7 @@
+package io.bedside.audit.internal;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class AuditTrailPostgresIntegrationTests extends AuditTrailTests {
+}

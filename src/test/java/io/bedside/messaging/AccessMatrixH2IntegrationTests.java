@@ -1,0 +1,5 @@
+package io.bedside.messaging;
+
+
+class AccessMatrixH2IntegrationTests extends AccessMatrixTests {
+}

@@ -1,0 +1,89 @@
+package io.bedside.messaging;
+
+import static io.bedside.support.Demo.ALICE;
+import static io.bedside.support.Demo.BOB;
+import static io.bedside.support.Demo.CAROL;
+import static io.bedside.support.Demo.LAKESIDE_ADMIN;
+import static io.bedside.support.Demo.LEE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bedside.support.Api;
+import io.bedside.support.ApplicationTest;
+
+/**
+ * Every id-bearing endpoint, tried by every wrong actor against Alice's conversation: the answer
+ * is 404 exactly like a missing id, and nothing is written.
+ */
+abstract class AccessMatrixTests extends ApplicationTest {
+
+    /** Each id-bearing call of the conversations API. */
+    private static final Map<String, BiFunction<Api, String, Api.Call>> ENDPOINTS = Map.of(
+            "GET conversation", (api, id) -> api.get("/api/v1/conversations/" + id),
+            "GET messages", (api, id) -> api.get("/api/v1/conversations/" + id + "/messages"),
+            "POST message", (api, id) -> api.post("/api/v1/conversations/" + id + "/messages")
+                    .json(Map.of("body", "Intruding")),
+            "POST internal note", (api, id) -> api.post("/api/v1/conversations/" + id + "/messages")
+                    .json(Map.of("body", "Intruding", "internal", true)),
+            "POST read", (api, id) -> api.post("/api/v1/conversations/" + id + "/read").json(Map.of("seq", 1)));
+
+    /** Another patient of the same practice, a patient and staff of another practice. */
+    private static final List<String> WRONG_ACTORS = List.of(BOB, CAROL, LEE, LAKESIDE_ADMIN);
+
+    private String alices;
+
+    @BeforeEach
+    void alicesConversation() {
+        alices = demo.startAsPatient(ALICE, "Dr. Patel", "Private matter", "Only for my team");
+    }
+
+    @Test
+    void everyWrongActorGetsNotFoundOnEveryEndpointAndWritesNothing() {
+        long messages = count("message");
+        long readStates = count("read_state");
+        for (String actor : WRONG_ACTORS) {
+            for (var endpoint : ENDPOINTS.entrySet()) {
+                Api.Response theirs = endpoint.getValue().apply(api, alices).token(demo.token(actor)).send();
+                Api.Response missing = endpoint.getValue().apply(api, UUID.randomUUID().toString())
+                        .token(demo.token(actor)).send();
+
+                assertThat(theirs.status()).as(actor + " " + endpoint.getKey()).isEqualTo(404);
+                assertThat(theirs.contentType()).startsWith("application/problem+json");
+                assertThat(theirs.json().get("detail").asString())
+                        .as("a refusal reads exactly like a missing id")
+                        .isEqualTo(missing.json().get("detail").asString());
+            }
+        }
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("read_state")).isEqualTo(readStates);
+    }
+
+    @Test
+    void wrongActorsNeverSeeTheConversationInTheirLists() {
+        for (String actor : WRONG_ACTORS) {
+            String body = api.get("/api/v1/conversations?limit=100").token(demo.token(actor)).send().body();
+            assertThat(body).as(actor).doesNotContain(alices);
+        }
+        assertThat(api.get("/api/v1/conversations?limit=100").token(demo.token(ALICE)).send().body()).contains(alices);
+    }
+
+    @Test
+    void refusedAttemptsAreAudited() {
+        api.get("/api/v1/conversations/" + alices).token(demo.token(BOB)).send();
+        long denied = jdbc.sql("""
+                select count(*) from audit_event where target_id = :id and allowed = false and action = 'conversation.viewed'""")
+                .param("id", alices).query(Long.class).single();
+        assertThat(denied).isGreaterThanOrEqualTo(1);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}

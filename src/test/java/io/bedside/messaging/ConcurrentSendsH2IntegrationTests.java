@@ -1,0 +1,5 @@
+package io.bedside.messaging;
+
+
+class ConcurrentSendsH2IntegrationTests extends ConcurrentSendsTests {
+}

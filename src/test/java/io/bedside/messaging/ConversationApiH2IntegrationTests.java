@@ -1,0 +1,5 @@
+package io.bedside.messaging;
+
+
+class ConversationApiH2IntegrationTests extends ConversationApiTests {
+}

@@ -1,0 +1,69 @@
+package io.bedside.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** The demo accounts, signed in once per test, and small steps that tests share. */
+public class Demo {
+
+    public static final String ALICE = "alice@patients.example";
+    public static final String BOB = "bob@patients.example";
+    public static final String CAROL = "carol@patients.example";
+    public static final String PATEL = "dr.patel@riverside.example";
+    public static final String KIM = "nurse.kim@riverside.example";
+    public static final String RIVERSIDE_ADMIN = "admin@riverside.example";
+    public static final String LEE = "dr.lee@lakeside.example";
+    public static final String LAKESIDE_ADMIN = "admin@lakeside.example";
+
+    private final Api api;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public Demo(Api api) {
+        this.api = api;
+    }
+
+    public String token(String username) {
+        return tokens.computeIfAbsent(username, u -> api.signIn(u, "demo-password"));
+    }
+
+    public JsonNode me(String username) {
+        return api.get("/api/v1/me").token(token(username)).send().json();
+    }
+
+    /** The id of the care team whose name starts with the given text, as the user sees it. */
+    public String team(String username, String namePrefix) {
+        for (JsonNode team : api.get("/api/v1/care-teams").token(token(username)).send().json().get("items")) {
+            if (team.get("name").asString().startsWith(namePrefix)) {
+                return team.get("id").asString();
+            }
+        }
+        throw new AssertionError("no team " + namePrefix + " for " + username);
+    }
+
+    /** Starts a conversation as a patient with their practice's first-named team; returns its id. */
+    public String startAsPatient(String patient, String teamPrefix, String subject, String body) {
+        Api.Response response = api.post("/api/v1/conversations").token(token(patient))
+                .json(Map.of("careTeamId", team(patient, teamPrefix), "subject", subject, "body", body)).send();
+        if (response.status() != 201) {
+            throw new AssertionError("start failed: " + response);
+        }
+        return response.json().get("id").asString();
+    }
+
+    public Api.Response send(String username, String conversation, String body) {
+        return api.post("/api/v1/conversations/" + conversation + "/messages").token(token(username))
+                .json(Map.of("body", body)).send();
+    }
+
+    public Api.Response note(String username, String conversation, String body) {
+        return api.post("/api/v1/conversations/" + conversation + "/messages").token(token(username))
+                .json(Map.of("body", body, "internal", true)).send();
+    }
+
+    public JsonNode messages(String username, String conversation) {
+        return api.get("/api/v1/conversations/" + conversation + "/messages").token(token(username)).send().json()
+                .get("items");
+    }
+}
