@@ -119,8 +119,8 @@ public class Conversations {
             readStates.advance(actor.practiceId(), id, actor, 1, now);
             audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
             events.publishEvent(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
-            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, actor.userId(),
-                    actor.isPatient(), false));
+            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, team.id(),
+                    actor.userId(), actor.isPatient(), false));
             MessageView first = new MessageView(messageId, 1, author(actor, row, Map.of()), body, false, now);
             return new ConversationStartedView(view(actor, row, subject, 0), first);
         });
@@ -247,10 +247,14 @@ public class Conversations {
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status2 = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status2);
+            if (status2 != row.status()) {
+                events.publishEvent(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                        status2, row.priority(), row.assigneeId()));
+            }
             readStates.advance(actor.practiceId(), id, actor, seq, now);
             audit.record(AuditRecord.allowed(actor, row.patientId(), action, "message", messageId));
             events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, seq, row.patientId(),
-                    actor.userId(), actor.isPatient(), internal));
+                    row.careTeamId(), actor.userId(), actor.isPatient(), internal));
             return new MessageView(messageId, seq, author(actor, row, Map.of()), body, internal, now);
         });
     }
@@ -281,7 +285,8 @@ public class Conversations {
             boolean moved = readStates.advance(actor.practiceId(), id, actor, seq, now);
             audit.record(AuditRecord.allowed(actor, row.patientId(), "read.marked", "conversation", id));
             if (moved) {
-                events.publishEvent(new ReadStateUpdated(actor.practiceId(), id, actor.userId(), seq));
+                events.publishEvent(new ReadStateUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                        actor.userId(), seq, Math.min(seq, row.lastPublicSeq())));
             }
             return participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId().value())).findFirst()
                     .orElseThrow();

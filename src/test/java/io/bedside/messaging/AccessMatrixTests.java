@@ -75,12 +75,21 @@ abstract class AccessMatrixTests extends ApplicationTest {
     }
 
     @Test
-    void refusedAttemptsAreAudited() {
+    void refusedReadsAndWritesAreAudited() {
         api.get("/api/v1/conversations/" + alices).token(demo.token(BOB)).send();
-        long denied = jdbc.sql("""
-                select count(*) from audit_event where target_id = :id and allowed = false and action = 'conversation.viewed'""")
-                .param("id", alices).query(Long.class).single();
-        assertThat(denied).isGreaterThanOrEqualTo(1);
+        api.post("/api/v1/conversations/" + alices + "/messages").token(demo.token(LEE))
+                .json(Map.of("body", "Intruding")).send();
+        api.post("/api/v1/conversations/" + alices + "/read").token(demo.token(CAROL)).json(Map.of("seq", 1)).send();
+        // Alice's own refused write: a patient may not write an internal note.
+        api.post("/api/v1/conversations/" + alices + "/messages").token(demo.token(ALICE))
+                .json(Map.of("body", "note", "internal", true)).send();
+
+        for (String action : List.of("conversation.viewed", "message.sent", "read.marked", "note.added")) {
+            long denied = jdbc.sql("""
+                    select count(*) from audit_event where target_id = :id and allowed = false and action = :action""")
+                    .param("id", alices).param("action", action).query(Long.class).single();
+            assertThat(denied).as(action).isGreaterThanOrEqualTo(1);
+        }
     }
 
     private long count(String table) {

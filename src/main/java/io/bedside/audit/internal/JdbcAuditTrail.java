@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -21,15 +24,31 @@ class JdbcAuditTrail implements AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    JdbcAuditTrail(JdbcClient jdbc, Clock clock) {
+    JdbcAuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * An allowed action is recorded in the caller's transaction, so that it commits or rolls back
+     * with what it records. A refusal is recorded in a transaction of its own: the refusal itself
+     * rolls the caller's transaction back, and the attempt must stay on the record.
+     */
     @Override
     @Transactional
     public void record(AuditRecord r) {
+        if (r.allowed()) {
+            insert(r);
+        } else {
+            separately.executeWithoutResult(status -> insert(r));
+        }
+    }
+
+    private void insert(AuditRecord r) {
         UUID id = UUID.randomUUID();
         HttpServletRequest request = currentRequest();
         jdbc.sql("""

@@ -1,5 +1,8 @@
 package io.bedside.identity.internal;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +23,7 @@ import io.bedside.web.Problems;
  * caller except asking for a token; what a caller may do beyond that is decided in the services.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
@@ -34,6 +38,8 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // The second dispatch of an event stream or an error page: the first was checked.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

@@ -1,0 +1,270 @@
+package io.bedside.live.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.bedside.live.LiveProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The streams open on this node. Each stream remembers the last event id it sent; delivering
+ * means sending, in order and under the stream's lock, every event after that id, taken from the
+ * doorbell when it follows on directly and from the event log otherwise. A stream therefore never
+ * skips or repeats an event, however doorbells arrive.
+ */
+@Component
+public class LocalStreams implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStreams.class);
+    private static final int PAGE = 500;
+
+    /** One open SSE connection. */
+    final class Stream {
+        final UUID user;
+        final SseEmitter emitter;
+        final long openedAt;
+        final ReentrantLock lock = new ReentrantLock();
+        volatile long lastSent;
+        volatile boolean closed;
+
+        Stream(UUID user, SseEmitter emitter, long lastSent) {
+            this.user = user;
+            this.emitter = emitter;
+            this.lastSent = lastSent;
+            this.openedAt = System.nanoTime();
+        }
+    }
+
+    private final Map<UUID, List<Stream>> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final LiveEventLog eventLog;
+    private final LiveProperties properties;
+    private final ExecutorService delivery;
+
+    LocalStreams(LiveEventLog eventLog, LiveProperties properties, MeterRegistry meters, Clock clock) {
+        this.eventLog = eventLog;
+        this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.delivery = Executors.newFixedThreadPool(Math.max(1, properties.deliveryThreads()), r -> {
+            Thread t = new Thread(r, "bedside-live-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Gauge.builder("bedside.live.streams", open, AtomicInteger::get)
+                .description("Open event streams on this node").register(meters);
+    }
+
+    /**
+     * Opens a stream for the user. With a Last-Event-ID the stream replays what the client missed,
+     * or sends {@code resync} when those events are no longer kept.
+     */
+    public SseEmitter open(UUID user, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        long latest = eventLog.latest(user);
+        long start = latest;
+        boolean resync = false;
+        if (lastEventId != null) {
+            OptionalLong oldest = eventLog.oldestRetained(user);
+            boolean purged = oldest.isPresent() ? oldest.getAsLong() > lastEventId + 1 : latest > lastEventId;
+            if (lastEventId > latest || purged) {
+                resync = true;
+            } else {
+                start = lastEventId;
+            }
+        }
+        Stream stream = new Stream(user, emitter, start);
+        emitter.onCompletion(() -> remove(stream));
+        emitter.onTimeout(() -> remove(stream));
+        emitter.onError(e -> remove(stream));
+        try {
+            if (resync) {
+                emitter.send(SseEmitter.event().name("resync").id(Long.toString(latest))
+                        .data("{\"latestEventId\":" + latest + "}", MediaType.APPLICATION_JSON));
+            }
+            emitter.send(SseEmitter.event().name("ready").data("{\"latestEventId\":" + latest + "}",
+                    MediaType.APPLICATION_JSON).reconnectTime(3000));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        add(stream);
+        if (start < latest) {
+            delivery.execute(() -> catchUp(stream, List.of()));
+        }
+        return emitter;
+    }
+
+    private void add(Stream stream) {
+        List<Stream> mine = streams.computeIfAbsent(stream.user, u -> new CopyOnWriteArrayList<>());
+        mine.add(stream);
+        open.incrementAndGet();
+        while (mine.size() > properties.maxStreamsPerUser()) {
+            Stream oldest = mine.stream().min((a, b) -> Long.compare(a.openedAt, b.openedAt)).orElseThrow();
+            remove(oldest);
+            oldest.emitter.complete();
+        }
+    }
+
+    private void remove(Stream stream) {
+        if (stream.closed) {
+            return;
+        }
+        stream.closed = true;
+        List<Stream> mine = streams.get(stream.user);
+        if (mine != null && mine.remove(stream)) {
+            open.decrementAndGet();
+            if (mine.isEmpty()) {
+                streams.remove(stream.user, mine);
+            }
+        }
+    }
+
+    /** Delivers committed events to this node's streams of their users. */
+    void deliver(List<LiveEvent> events) {
+        Map<UUID, List<LiveEvent>> byUser = new java.util.HashMap<>();
+        for (LiveEvent e : events) {
+            if (streams.containsKey(e.userId())) {
+                byUser.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e);
+            }
+        }
+        byUser.forEach((user, mine) -> {
+            for (Stream stream : streams.getOrDefault(user, List.of())) {
+                delivery.execute(() -> catchUp(stream, mine));
+            }
+        });
+    }
+
+    /** A doorbell from another node: the user has events up to this id. */
+    void ring(UUID user, long eventId) {
+        for (Stream stream : streams.getOrDefault(user, List.of())) {
+            if (stream.lastSent < eventId) {
+                delivery.execute(() -> catchUp(stream, List.of()));
+            }
+        }
+    }
+
+    /** Brings every local stream up to date from the log, e.g. after the broker was away. */
+    @Scheduled(fixedDelayString = "${bedside.live.catch-up-interval:15s}", initialDelayString = "15s")
+    public void catchUpAll() {
+        List<UUID> users = new ArrayList<>(streams.keySet());
+        for (int i = 0; i < users.size(); i += 1000) {
+            Map<UUID, Long> latest = eventLog.latest(users.subList(i, Math.min(users.size(), i + 1000)));
+            latest.forEach((user, id) -> ring(user, id));
+        }
+    }
+
+    private void catchUp(Stream stream, Collection<LiveEvent> known) {
+        stream.lock.lock();
+        try {
+            if (stream.closed) {
+                return;
+            }
+            List<LiveEvent> batch = new ArrayList<>(known);
+            batch.removeIf(e -> e.eventId() <= stream.lastSent);
+            boolean contiguous = !batch.isEmpty() && batch.get(0).eventId() == stream.lastSent + 1;
+            if (!contiguous) {
+                batch = eventLog.after(stream.user, stream.lastSent, PAGE);
+            }
+            while (!batch.isEmpty()) {
+                long before = stream.lastSent;
+                for (LiveEvent e : batch) {
+                    if (e.eventId() != stream.lastSent + 1) {
+                        // A gap means the doorbell got ahead of what we hold: read the log instead.
+                        break;
+                    }
+                    stream.emitter.send(SseEmitter.event().id(Long.toString(e.eventId())).name(e.type())
+                            .data(e.data(), MediaType.APPLICATION_JSON));
+                    stream.lastSent = e.eventId();
+                }
+                if (stream.lastSent == before) {
+                    // The next event is gone from the log (purged): the client must reload.
+                    long latest = eventLog.latest(stream.user);
+                    stream.emitter.send(SseEmitter.event().name("resync").id(Long.toString(latest))
+                            .data("{\"latestEventId\":" + latest + "}", MediaType.APPLICATION_JSON));
+                    stream.lastSent = latest;
+                    break;
+                }
+                boolean more = batch.size() == PAGE || batch.get(batch.size() - 1).eventId() > stream.lastSent;
+                batch = more ? eventLog.after(stream.user, stream.lastSent, PAGE) : List.of();
+            }
+        } catch (IOException | IllegalStateException e) {
+            remove(stream);
+        } catch (RuntimeException e) {
+            log.warn("Delivering to a stream failed: {}", e.getClass().getName());
+            remove(stream);
+            stream.emitter.completeWithError(e);
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    /** Comment lines that keep proxies from closing idle streams, and find streams whose client left. */
+    @Scheduled(fixedDelayString = "${bedside.live.heartbeat:15s}", initialDelayString = "${bedside.live.heartbeat:15s}")
+    void heartbeat() {
+        for (List<Stream> mine : streams.values()) {
+            for (Stream stream : mine) {
+                delivery.execute(() -> {
+                    stream.lock.lock();
+                    try {
+                        if (!stream.closed) {
+                            stream.emitter.send(SseEmitter.event().comment("heartbeat"));
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        remove(stream);
+                    } finally {
+                        stream.lock.unlock();
+                    }
+                });
+            }
+        }
+    }
+
+    public int openStreams() {
+        return open.get();
+    }
+
+    /**
+     * Ends every stream as soon as the node starts shutting down, before the web server's graceful
+     * shutdown would wait on them as requests in progress; clients reconnect elsewhere with Last-Event-ID.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        destroy();
+    }
+
+    @Override
+    public void destroy() {
+        streams.values().forEach(mine -> mine.forEach(s -> {
+            try {
+                remove(s);
+                s.emitter.complete();
+            } catch (RuntimeException ignored) {
+                // The connection is going away with the node anyway.
+            }
+        }));
+        delivery.shutdownNow();
+    }
+}

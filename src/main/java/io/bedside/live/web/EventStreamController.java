@@ -1,0 +1,50 @@
+package io.bedside.live.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.bedside.live.internal.LocalStreams;
+import io.bedside.shared.Actor;
+import io.bedside.shared.InvalidRequestException;
+
+/**
+ * {@code GET /api/v1/events}: the caller's Server-Sent Events stream. Resumes after
+ * {@code Last-Event-ID} (or {@code ?lastEventId=} for clients that cannot set the header).
+ */
+@RestController
+class EventStreamController {
+
+    private final LocalStreams streams;
+
+    EventStreamController(LocalStreams streams) {
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@AuthenticationPrincipal Actor actor,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
+        String given = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
+        return streams.open(actor.userId().value(), parse(given));
+    }
+
+    private static Long parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("Last-Event-ID", "Last-Event-ID must be an event id this server sent.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.bedside.live;
+
+
+class LiveDeliveryH2IntegrationTests extends LiveDeliveryTests {
+}
