@@ -24,6 +24,9 @@ import io.bedside.support.SseClient.Event;
 /** The event stream: who receives what, resume, resync, and that events carry ids only. */
 abstract class LiveDeliveryTests extends ApplicationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.bedside.live.internal.LocalStreams streams;
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
@@ -178,6 +181,21 @@ abstract class LiveDeliveryTests extends ApplicationTest {
         } finally {
             devices.forEach(SseClient::close);
         }
+    }
+
+    @Test
+    void aStreamWhoseClientIsGoneIsCleanedUp() throws InterruptedException {
+        String id = demo.startAsPatient(BOB, "Dr. Patel", "Gone", "Hello");
+        SseClient client = SseClient.open(api, demo.token(BOB));
+        int open = streams.openStreams();
+        client.close();
+
+        // The next writes to the dead connection fail, and the stream is dropped.
+        for (int i = 0; i < 20 && streams.openStreams() >= open; i++) {
+            demo.send(PATEL, id, "Are you there? " + i);
+            Thread.sleep(200);
+        }
+        assertThat(streams.openStreams()).isLessThan(open);
     }
 
     @Test
