@@ -22,6 +22,7 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String DEMO = "bedside.demo";
     static final String DB_URL = "bedside.db.url";
+    static final String SECURE_COOKIES = "server.servlet.session.cookie.secure";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,6 +35,10 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         Map<String, Object> settled = new LinkedHashMap<>();
         settled.put(DEMO, demo);
+        // Session cookies travel over HTTPS only, except in the demo on http://localhost.
+        if (!StringUtils.hasText(environment.getProperty(SECURE_COOKIES))) {
+            settled.put(SECURE_COOKIES, !demo);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("bedsideDemoMode", settled));
     }
 

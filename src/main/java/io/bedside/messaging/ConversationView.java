@@ -5,7 +5,7 @@ import java.time.Instant;
 /** A conversation as one caller sees it, with that caller's unread count. Holds PHI (the subject). */
 public record ConversationView(ConversationId id, String subject, ConversationKind kind, ConversationStatus status,
         Priority priority, CareTeamRef careTeam, Person patient, Person provider, Person assignee, long lastSeq,
-        Instant lastActivityAt, Instant createdAt, long unreadCount) {
+        Instant lastActivityAt, Instant createdAt, long unreadCount, java.util.Map<String, String> details) {
 
     @Override
     public String toString() {

@@ -43,6 +43,7 @@ import io.bedside.shared.PatientId;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UnprocessableException;
 import io.bedside.shared.UserId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversations between patients and care teams: starting one, listing, reading, sending and
@@ -65,13 +66,14 @@ public class Conversations {
     private final TransactionTemplate transaction;
     private final MessagingProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
     // Keys being sent on this node right now: a second request with the same key gets 409 at once.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     Conversations(ConversationRows conversations, MessageRows messages, ReadStates readStates,
             IdempotencyKeys idempotencyKeys, ConversationAccess access, MessageCipher cipher, People people,
             Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-            MessagingProperties properties, Clock clock) {
+            MessagingProperties properties, Clock clock, JsonMapper json) {
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -85,6 +87,7 @@ public class Conversations {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.json = json;
     }
 
     // ---------------------------------------------------------------- start
@@ -100,6 +103,7 @@ public class Conversations {
             throw new InvalidRequestException("careTeamId", "careTeamId is required.");
         }
         PatientId patient = patientFor(actor, request.patientId());
+        Map<String, String> details = RequestDetails.check(kind, request.details());
         CareTeam team = people.team(actor.practiceId(), request.careTeamId())
                 .orElseThrow(() -> new InvalidRequestException("careTeamId", "There is no such care team."));
         if (request.providerId() != null && !team.hasMember(request.providerId())) {
@@ -112,7 +116,8 @@ public class Conversations {
             MessageId messageId = MessageId.random();
             ConversationRow row = new ConversationRow(id, actor.practiceId(), patient, team.id(), request.providerId(),
                     kind, ConversationStatus.OPEN, Priority.ROUTINE, null,
-                    cipher.encryptSubject(actor.practiceId(), id, subject), 1, now, 1, now, actor.userId(), now);
+                    cipher.encryptSubject(actor.practiceId(), id, subject), 1, now, 1, now, actor.userId(), now,
+                    details.isEmpty() ? null : cipher.encryptDetails(actor.practiceId(), id, json.writeValueAsString(details)));
             conversations.insert(row);
             messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, 1, actor.userId(), actor.kind(),
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), false, now));
@@ -342,7 +347,25 @@ public class Conversations {
         return new ConversationView(row.id(), subject, row.kind(), row.status(), row.priority(),
                 people.teamRef(row.practiceId(), row.careTeamId()), people.patient(row.practiceId(), row.patientId()),
                 people.staffPerson(row.providerId(), staff), people.staffPerson(row.assigneeId(), staff),
-                row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread);
+                row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread,
+                details(row));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> details(ConversationRow row) {
+        if (row.detailsCiphertext() == null) {
+            return Map.of();
+        }
+        Map<String, String> stored = json.readValue(
+                cipher.decryptDetails(row.practiceId(), row.id(), row.detailsCiphertext()), LinkedHashMap.class);
+        // In the order the request's form asks for them.
+        Map<String, String> ordered = new LinkedHashMap<>();
+        RequestDetails.fieldsOf(row.kind()).forEach(f -> {
+            if (stored.containsKey(f)) {
+                ordered.put(f, stored.get(f));
+            }
+        });
+        return ordered;
     }
 
     private static Set<UserId> staffIds(List<ConversationRow> rows) {

@@ -9,7 +9,12 @@ import io.bedside.shared.UserId;
  * {@code patientId} is required when staff start one, and must be the caller when a patient does.
  */
 public record NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,
-        UserId providerId, PatientId patientId) {
+        UserId providerId, PatientId patientId, java.util.Map<String, String> details) {
+
+    public NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,
+            UserId providerId, PatientId patientId) {
+        this(careTeamId, subject, body, kind, providerId, patientId, java.util.Map.of());
+    }
 
     @Override
     public String toString() {

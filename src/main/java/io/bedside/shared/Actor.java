@@ -14,7 +14,8 @@ import java.util.Set;
  * @param roles       the staff roles (empty for patients)
  * @param patientId   for a patient account, the patient record it signs in as; otherwise null
  */
-public record Actor(UserId userId, PracticeId practiceId, Kind kind, Set<StaffRole> roles, PatientId patientId) {
+public record Actor(UserId userId, PracticeId practiceId, Kind kind, Set<StaffRole> roles, PatientId patientId)
+        implements java.io.Serializable {
 
     public enum Kind { STAFF, PATIENT }
 

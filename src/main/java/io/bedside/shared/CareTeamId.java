@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a care team across modules; other modules hold the id, never the object. */
-public record CareTeamId(UUID value) {
+public record CareTeamId(UUID value) implements java.io.Serializable {
 
     public CareTeamId {
         Objects.requireNonNull(value, "value");

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a patient across modules; other modules hold the id, never the object. */
-public record PatientId(UUID value) {
+public record PatientId(UUID value) implements java.io.Serializable {
 
     public PatientId {
         Objects.requireNonNull(value, "value");

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a practice across modules; other modules hold the id, never the object. */
-public record PracticeId(UUID value) {
+public record PracticeId(UUID value) implements java.io.Serializable {
 
     public PracticeId {
         Objects.requireNonNull(value, "value");

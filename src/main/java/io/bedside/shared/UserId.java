@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user across modules; other modules hold the id, never the object. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "value");

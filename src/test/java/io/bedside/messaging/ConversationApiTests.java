@@ -62,6 +62,27 @@ abstract class ConversationApiTests extends ApplicationTest {
     }
 
     @Test
+    void aRefillCarriesItsStructuredDetailsStoredEncrypted() {
+        Api.Response response = api.post("/api/v1/conversations").token(demo.token(ALICE)).json(Map.of(
+                "careTeamId", demo.team(ALICE, "Dr. Patel"), "subject", "Refill", "body", "Running low.",
+                "kind", "refill", "details", Map.of("medication", "Lisinopril", "dose", "10 mg daily",
+                        "pharmacy", "Main St Pharmacy"))).send();
+        assertThat(response.status()).isEqualTo(201);
+        String id = response.json().get("id").asString();
+        JsonNode details = api.get("/api/v1/conversations/" + id).token(demo.token(PATEL)).send().json().get("details");
+        assertThat(details.get("medication").asString()).isEqualTo("Lisinopril");
+        assertThat(details.get("pharmacy").asString()).isEqualTo("Main St Pharmacy");
+        byte[] stored = jdbc.sql("select details_ciphertext from conversation where id = :id")
+                .param("id", java.util.UUID.fromString(id)).query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Lisinopril");
+
+        assertBadRequest(Map.of("careTeamId", demo.team(ALICE, "Dr. Patel"), "subject", "s", "body", "b",
+                "kind", "refill", "details", Map.of("dose", "10 mg")), "details.medication");
+        assertBadRequest(Map.of("careTeamId", demo.team(ALICE, "Dr. Patel"), "subject", "s", "body", "b",
+                "kind", "question", "details", Map.of("medication", "x")), "details.medication");
+    }
+
+    @Test
     void staffStartAConversationForAPatientOfTheirPractice() {
         String bob = demo.me(BOB).get("patientId").asString();
         Api.Response response = api.post("/api/v1/conversations").token(demo.token(KIM)).json(Map.of(

@@ -28,7 +28,10 @@ class ProblemDetailsIntegrationTests extends ApplicationTest {
     @Test
     void unknownPathIsNotFound() {
         assertProblem(api.get("/api/v1/no-such-thing").token(token).send(), 404);
-        assertProblem(api.get("/no-such-page").send(), 404);
+        // Without a session, a page address sends the browser to sign in, whether or not it exists.
+        Api.Response page = api.get("/no-such-page").header("Accept", "text/html").send();
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
     }
 
     @Test

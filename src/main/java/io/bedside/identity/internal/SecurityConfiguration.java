@@ -1,8 +1,12 @@
 package io.bedside.identity.internal;
 
+import java.time.Duration;
+
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,10 +30,31 @@ import io.bedside.web.Problems;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /**
+     * Requests for the API proper: under /api, except an event stream opened by the browser with
+     * its session cookie (no Authorization header), which the page chain serves.
+     */
+    private static boolean isApiRequest(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/api/")) {
+            return false;
+        }
+        boolean browserEventStream = path.equals("/api/v1/events") && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+        return !browserEventStream;
+    }
+
+    @Bean
+    SessionPolicy sessionPolicy(@Value("${bedside.web.session.patient-idle:30m}") Duration patientIdle,
+            @Value("${bedside.web.session.staff-idle:15m}") Duration staffIdle,
+            @Value("${bedside.web.session.absolute:12h}") Duration absolute) {
+        return new SessionPolicy(patientIdle, staffIdle, absolute);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher(SecurityConfiguration::isApiRequest)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -52,14 +77,41 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Pages: a session cookie (HttpOnly, SameSite=Lax, Secure outside demo mode) after a form
+     * sign-in, CSRF tokens on every form, and strict content security: scripts only from Bedside.
+     */
     @Bean
-    @Order(100)
-    SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
+            SessionPolicy sessions, ProblemResponses problems) throws Exception {
+        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/app");
+        http.authenticationProvider(passwords)
+                .addFilterBefore(sessions.absoluteTimeout(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler(sessions.onSignIn(saved))
+                        .failureHandler((request, response, ex) -> response.sendRedirect(
+                                ex instanceof PasswordAuthenticationProvider.ThrottledException
+                                        ? "/login?throttled" : "/login?error")))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                    problems.write(response, Problems.unauthorized());
+                }, request -> request.getRequestURI().startsWith("/api/")))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 }

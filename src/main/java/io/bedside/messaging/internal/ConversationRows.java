@@ -36,9 +36,9 @@ public class ConversationRows {
         jdbc.sql("""
                 insert into conversation (id, practice_id, patient_id, care_team_id, provider_id, kind, status, priority,
                                           assignee_id, subject_ciphertext, last_seq, last_activity_at, last_public_seq,
-                                          last_public_activity_at, created_by, created_at)
+                                          last_public_activity_at, created_by, created_at, details_ciphertext)
                 values (:id, :practice, :patient, :team, :provider, :kind, :status, :priority, :assignee, :subject,
-                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt)""")
+                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt, :details)""")
                 .param("id", c.id().value())
                 .param("practice", c.practiceId().value())
                 .param("patient", c.patientId().value())
@@ -53,6 +53,7 @@ public class ConversationRows {
                 .param("lastActivity", Timestamps.toDb(c.lastActivityAt()))
                 .param("createdBy", c.createdBy().value())
                 .param("createdAt", Timestamps.toDb(c.createdAt()))
+                .param("details", c.detailsCiphertext())
                 .update();
     }
 

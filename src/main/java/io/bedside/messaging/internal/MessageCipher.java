@@ -42,6 +42,19 @@ public class MessageCipher {
                 StandardCharsets.UTF_8);
     }
 
+    public byte[] encryptDetails(PracticeId practice, ConversationId conversation, String json) {
+        return encryption.encrypt(practice, json.getBytes(StandardCharsets.UTF_8), detailsContext(conversation));
+    }
+
+    public String decryptDetails(PracticeId practice, ConversationId conversation, byte[] ciphertext) {
+        return new String(encryption.decrypt(practice, ciphertext, detailsContext(conversation)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static AssociatedData detailsContext(ConversationId conversation) {
+        return AssociatedData.of("conversation.details", conversation);
+    }
+
     private static AssociatedData bodyContext(ConversationId conversation, MessageId message) {
         return AssociatedData.of("message.body", conversation, message);
     }

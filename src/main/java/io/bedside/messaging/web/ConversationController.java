@@ -37,7 +37,7 @@ import io.bedside.shared.UserId;
 class ConversationController {
 
     record StartRequest(String careTeamId, String subject, String body, String kind, String providerId,
-            String patientId) {
+            String patientId, java.util.Map<String, String> details) {
         @Override
         public String toString() {
             return "StartRequest[team=" + careTeamId + "]";
@@ -73,7 +73,8 @@ class ConversationController {
                 request.subject(), request.body(),
                 request.kind() == null ? null : ConversationKind.fromCode(request.kind()),
                 request.providerId() == null ? null : UserId.of(uuid("providerId", request.providerId())),
-                request.patientId() == null ? null : PatientId.of(uuid("patientId", request.patientId()))));
+                request.patientId() == null ? null : PatientId.of(uuid("patientId", request.patientId())),
+                request.details()));
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + started.conversation().id()))
                 .body(ConversationJsonBody.of(started.conversation(), null, started.firstMessage()));
     }

@@ -75,7 +75,7 @@ final class ConversationJson {
     record ConversationJsonBody(String id, String subject, String kind, String status, String priority,
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
             Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
-            List<ReadStateJson> readStates, MessageJson firstMessage) {
+            List<ReadStateJson> readStates, java.util.Map<String, String> details, MessageJson firstMessage) {
 
         static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
             List<ReadStateJson> all = participants == null ? null
@@ -85,7 +85,8 @@ final class ConversationJson {
             return new ConversationJsonBody(c.id().toString(), c.subject(), c.kind().code(), c.status().code(),
                     c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
                     PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
-                    c.createdAt(), c.unreadCount(), all, read, first == null ? null : MessageJson.of(first));
+                    c.createdAt(), c.unreadCount(), all, read, c.details().isEmpty() ? null : c.details(),
+                    first == null ? null : MessageJson.of(first));
         }
 
         static ConversationJsonBody of(ConversationDetails d) {

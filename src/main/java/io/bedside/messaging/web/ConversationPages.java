@@ -1,0 +1,229 @@
+package io.bedside.messaging.web;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.identity.Accounts;
+import io.bedside.identity.UserProfile;
+import io.bedside.messaging.ConversationDetails;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationKind;
+import io.bedside.messaging.ConversationPage;
+import io.bedside.messaging.Conversations;
+import io.bedside.messaging.MessageView;
+import io.bedside.messaging.NewConversation;
+import io.bedside.messaging.ReadReceipt;
+import io.bedside.messaging.RequestDetails;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.UserId;
+import io.bedside.web.WebPage;
+
+/**
+ * The conversation pages of the browser app: the list, a new message, a conversation as a chat.
+ * They work without JavaScript (plain forms, redirect after post); with it, htmx swaps the thread
+ * in place and live events refresh it. Everything goes through {@link Conversations}, so access,
+ * audit and encryption are the API's.
+ */
+@Controller
+@WebPage
+class ConversationPages {
+
+    /** The new-message form as typed, kept when it comes back with errors. */
+    static class ComposeForm {
+        public String careTeamId;
+        public String providerId;
+        public String kind;
+        public String subject;
+        public String body;
+        public String idempotencyKey;
+        public Map<String, String> details = new LinkedHashMap<>();
+
+        public void setCareTeamId(String v) { careTeamId = v; }
+        public void setProviderId(String v) { providerId = v; }
+        public void setKind(String v) { kind = v; }
+        public void setSubject(String v) { subject = v; }
+        public void setBody(String v) { body = v; }
+        public void setIdempotencyKey(String v) { idempotencyKey = v; }
+        public Map<String, String> getDetails() { return details; }
+        public void setDetails(Map<String, String> v) { details = v; }
+
+        @Override
+        public String toString() {
+            return "ComposeForm[" + kind + "]";
+        }
+    }
+
+    private static final List<ConversationKind> PATIENT_KINDS = Arrays.stream(ConversationKind.values())
+            .filter(k -> k != ConversationKind.CAMPAIGN).toList();
+
+    private final Conversations conversations;
+    private final CareTeams careTeams;
+    private final Accounts accounts;
+    private final Practices practices;
+
+    ConversationPages(Conversations conversations, CareTeams careTeams, Accounts accounts, Practices practices) {
+        this.conversations = conversations;
+        this.careTeams = careTeams;
+        this.accounts = accounts;
+        this.practices = practices;
+    }
+
+    // ------------------------------------------------------------ list
+
+    @GetMapping("/app/conversations")
+    String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor, Model model) {
+        common(actor, model);
+        model.addAttribute("teams", careTeams.visibleTo(actor));
+        listInto(actor, cursor, model);
+        return "messaging/list";
+    }
+
+    @GetMapping("/app/conversations/fragment")
+    String listFragment(@AuthenticationPrincipal Actor actor, Model model) {
+        common(actor, model);
+        listInto(actor, null, model);
+        return "messaging/list :: conversations";
+    }
+
+    private void listInto(Actor actor, String cursor, Model model) {
+        ConversationPage page = conversations.list(actor, null, cursor, 20);
+        model.addAttribute("conversations", page.items());
+        model.addAttribute("nextCursor", page.nextCursor());
+    }
+
+    // ------------------------------------------------------------ new message
+
+    @GetMapping("/app/conversations/new")
+    String compose(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String team, Model model) {
+        ComposeForm form = new ComposeForm();
+        form.careTeamId = team;
+        composeInto(actor, kind == null ? ConversationKind.QUESTION : ConversationKind.fromCode(kind), form,
+                Map.of(), model);
+        return "messaging/compose";
+    }
+
+    @PostMapping("/app/conversations")
+    String start(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") ComposeForm form, Model model,
+            HttpServletResponse response) {
+        ConversationKind kind = ConversationKind.QUESTION;
+        try {
+            kind = form.kind == null ? ConversationKind.QUESTION : ConversationKind.fromCode(form.kind);
+            var started = conversations.start(actor, new NewConversation(
+                    form.careTeamId == null || form.careTeamId.isBlank() ? null
+                            : CareTeamId.of(uuid("careTeamId", form.careTeamId)), form.subject,
+                    form.body, kind,
+                    form.providerId == null || form.providerId.isBlank() ? null
+                            : UserId.of(uuid("providerId", form.providerId)),
+                    null, form.details));
+            return "redirect:/app/conversations/" + started.conversation().id();
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            composeInto(actor, kind, form, Map.of(e.field(), e.getMessage()), model);
+            return "messaging/compose";
+        }
+    }
+
+    private void composeInto(Actor actor, ConversationKind kind, ComposeForm form, Map<String, String> errors,
+            Model model) {
+        common(actor, model);
+        var teams = careTeams.visibleTo(actor);
+        if (form.careTeamId == null && teams.size() == 1) {
+            form.careTeamId = teams.get(0).id().value().toString();
+        }
+        if (form.idempotencyKey == null) {
+            form.idempotencyKey = UUID.randomUUID().toString();
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", actor.isPatient() ? PATIENT_KINDS : List.of(ConversationKind.values()));
+        model.addAttribute("fields", RequestDetails.fieldsOf(kind));
+        model.addAttribute("teams", teams);
+        model.addAttribute("errors", errors);
+        model.addAttribute("idempotencyKey", form.idempotencyKey);
+    }
+
+    // ------------------------------------------------------------ one conversation
+
+    @GetMapping("/app/conversations/{id}")
+    String conversation(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        threadInto(actor, ConversationId.parse(id), model);
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "messaging/conversation";
+    }
+
+    @GetMapping("/app/conversations/{id}/thread")
+    String thread(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        threadInto(actor, ConversationId.parse(id), model);
+        return "messaging/conversation :: thread";
+    }
+
+    @PostMapping("/app/conversations/{id}/messages")
+    String reply(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String body,
+            @RequestParam(required = false) String idempotencyKey,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        ConversationId conversation = ConversationId.parse(id);
+        conversations.send(actor, conversation, body, false,
+                idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey);
+        if (htmx != null) {
+            threadInto(actor, conversation, model);
+            return "messaging/conversation :: thread";
+        }
+        return "redirect:/app/conversations/" + conversation;
+    }
+
+    /** Loads the conversation and its messages, and marks them read: opening it is reading it. */
+    private void threadInto(Actor actor, ConversationId id, Model model) {
+        UserProfile me = common(actor, model);
+        ConversationDetails details = conversations.get(actor, id);
+        List<MessageView> messages = conversations.messages(actor, id, 0, 200);
+        long last = details.conversation().lastSeq();
+        if (last > 0) {
+            conversations.markRead(actor, id, last);
+        }
+        long myLast = messages.stream().filter(m -> m.author().id().equals(me.id().value()))
+                .mapToLong(MessageView::seq).max().orElse(last);
+        List<ReadReceipt> readBy = details.participants().stream()
+                .filter(r -> !r.userId().equals(me.id().value()) && r.readAt() != null && r.lastReadSeq() >= myLast)
+                .toList();
+        model.addAttribute("conversation", details.conversation());
+        model.addAttribute("messages", messages);
+        model.addAttribute("readBy", readBy);
+    }
+
+    private UserProfile common(Actor actor, Model model) {
+        UserProfile me = accounts.profile(actor);
+        model.addAttribute("me", me);
+        model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
+        return me;
+    }
+
+    private static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "Choose a " + field + " from the list.");
+        }
+    }
+}
