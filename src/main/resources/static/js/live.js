@@ -14,7 +14,27 @@
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
       : String(Date.now()) + Math.random().toString(16).slice(2);
   }
+  // Drafts: what is typed into a form marked data-autosave is saved on the server shortly after
+  // each pause, so a reload, a lost connection or another device loses nothing.
+  function autosave(form) {
+    var timer = null;
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var data = new URLSearchParams(new FormData(form));
+        fetch(form.getAttribute("data-autosave"), {
+          method: "POST", body: data, credentials: "same-origin",
+          headers: { "HX-Request": "true" }
+        }).catch(function () { /* offline: the next pause tries again */ });
+      }, 700);
+    });
+    // A draft must not be saved again after its message has gone.
+    form.addEventListener("submit", function () { clearTimeout(timer); });
+    form.addEventListener("htmx:beforeRequest", function () { clearTimeout(timer); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-autosave]").forEach(autosave);
     var form = document.getElementById("reply");
     if (form) {
       form.addEventListener("htmx:afterRequest", function (e) {

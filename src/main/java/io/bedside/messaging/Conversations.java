@@ -200,6 +200,25 @@ public class Conversations {
                 m.createdAt())).toList();
     }
 
+    /** Everything a caller may see of one conversation, for the written record they keep. */
+    public record Transcript(ConversationView conversation, List<MessageView> messages) {
+    }
+
+    public Transcript export(Actor actor, ConversationId id) {
+        ConversationRow row = access.visible(actor, id, "conversation.exported");
+        String subject = cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext());
+        List<MessageView> all = new ArrayList<>();
+        long after = 0;
+        List<MessageView> page;
+        do {
+            page = messages(actor, id, after, 200);
+            all.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+        } while (page.size() == 200);
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.exported", "conversation", id));
+        return new Transcript(view(actor, row, subject, 0), all);
+    }
+
     // ---------------------------------------------------------------- send
 
     /**

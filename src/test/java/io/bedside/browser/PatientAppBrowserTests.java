@@ -121,6 +121,71 @@ class PatientAppBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDraftIsSavedAsYouTypeAndResumesOnAnotherDevice() {
+        signIn(page, BOB);
+        page.navigate("/app/conversations/new?kind=appointment");
+        page.getByLabel("Reason").fill("Follow-up on blood pressure");
+        page.getByLabel("Subject").fill("Appointment next week");
+        page.getByLabel("Your message").fill("Any morning works for me, draft " + java.util.UUID.randomUUID());
+        String typed = page.getByLabel("Your message").inputValue();
+        page.waitForTimeout(1500);
+
+        BrowserContext laptop = newContext(true);
+        Page other = laptop.newPage();
+        try {
+            signIn(other, BOB);
+            other.navigate("/app/conversations/new");
+            assertThat(other.getByLabel("Your message")).hasValue(typed);
+            assertThat(other.getByLabel("Reason")).hasValue("Follow-up on blood pressure");
+            other.getByLabel("Care team").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("Dr. Patel's team"));
+            other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+            other.waitForURL("**/app/conversations/*");
+            // Sent: the draft is gone.
+            other.navigate("/app/conversations/new");
+            assertThat(other.getByLabel("Your message")).hasValue("");
+        } finally {
+            laptop.close();
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from draft d join user_account a on a.id = d.user_id where a.email = :e")
+                .param("e", BOB).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theConversationDownloadsAsAPdfWithItsMessages() throws Exception {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Keep a record", "My question about the dose");
+        demo.send(PATEL, id, "Take it with food");
+        signIn(page, ALICE);
+        page.navigate("/app/conversations/" + id);
+
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as PDF")).click());
+        byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
+
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            org.assertj.core.api.Assertions.assertThat(text).contains("Keep a record").contains("My question about the dose")
+                    .contains("Take it with food").contains("Dr. Priya Patel");
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "select count(*) from audit_event where action = 'conversation.exported' and target_id = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void thePatientSeesWhoLookedAtTheirRecord() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Who read it", "Hello");
+        demo.messages(io.bedside.support.Demo.KIM, id);
+        signIn(page, ALICE);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked at my record")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has looked at your record")))
+                .isVisible();
+        assertThat(page.locator(".access li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Jenny Kim, RN")).first()).containsText("read the messages of a conversation");
+    }
+
+    @Test
     void aWrongPasswordIsExplainedPlainly() {
         page.navigate("/login");
         page.getByLabel("Email").fill(ALICE);

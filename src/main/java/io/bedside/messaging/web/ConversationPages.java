@@ -25,6 +25,7 @@ import io.bedside.messaging.ConversationDetails;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationPage;
+import io.bedside.messaging.Drafts;
 import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageView;
 import io.bedside.messaging.NewConversation;
@@ -78,12 +79,17 @@ class ConversationPages {
             .filter(k -> k != ConversationKind.CAMPAIGN).toList();
 
     private final Conversations conversations;
+    private final Drafts drafts;
+    private final TranscriptPdf pdf;
     private final CareTeams careTeams;
     private final Accounts accounts;
     private final Practices practices;
 
-    ConversationPages(Conversations conversations, CareTeams careTeams, Accounts accounts, Practices practices) {
+    ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
+            Accounts accounts, Practices practices) {
         this.conversations = conversations;
+        this.pdf = pdf;
+        this.drafts = drafts;
         this.careTeams = careTeams;
         this.accounts = accounts;
         this.practices = practices;
@@ -118,9 +124,18 @@ class ConversationPages {
     String compose(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String team, Model model) {
         ComposeForm form = new ComposeForm();
-        form.careTeamId = team;
-        composeInto(actor, kind == null ? ConversationKind.QUESTION : ConversationKind.fromCode(kind), form,
-                Map.of(), model);
+        Map<String, String> draft = drafts.load(actor, Drafts.NEW_CONVERSATION);
+        form.careTeamId = team != null ? team : draft.get("careTeamId");
+        form.providerId = draft.get("providerId");
+        form.subject = draft.get("subject");
+        form.body = draft.get("body");
+        draft.forEach((k, v) -> {
+            if (k.startsWith("details[") && k.endsWith("]")) {
+                form.details.put(k.substring(8, k.length() - 1), v);
+            }
+        });
+        String chosen = kind != null ? kind : draft.getOrDefault("kind", ConversationKind.QUESTION.code());
+        composeInto(actor, ConversationKind.fromCode(chosen), form, Map.of(), model);
         return "messaging/compose";
     }
 
@@ -137,6 +152,7 @@ class ConversationPages {
                     form.providerId == null || form.providerId.isBlank() ? null
                             : UserId.of(uuid("providerId", form.providerId)),
                     null, form.details));
+            drafts.discard(actor, Drafts.NEW_CONVERSATION);
             return "redirect:/app/conversations/" + started.conversation().id();
         } catch (InvalidRequestException e) {
             response.setStatus(400);
@@ -166,9 +182,28 @@ class ConversationPages {
 
     // ------------------------------------------------------------ one conversation
 
+    /**
+     * Saves what is being typed: called by the page as the reader types (htmx), or by the "Save
+     * draft" button when scripts are off. {@code scope} is "new" or a conversation id.
+     */
+    @PostMapping("/app/drafts/{scope}")
+    Object saveDraft(@AuthenticationPrincipal Actor actor, @PathVariable String scope,
+            @RequestParam Map<String, String> fields,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        Map<String, String> kept = new LinkedHashMap<>(fields);
+        kept.keySet().removeIf(k -> k.equals("_csrf") || k.equals("idempotencyKey"));
+        drafts.save(actor, scope, kept);
+        if (htmx != null) {
+            return org.springframework.http.ResponseEntity.noContent().build();
+        }
+        return Drafts.NEW_CONVERSATION.equals(scope)
+                ? "redirect:/app/conversations/new?saved" : "redirect:/app/conversations/" + scope + "?saved";
+    }
+
     @GetMapping("/app/conversations/{id}")
     String conversation(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
         threadInto(actor, ConversationId.parse(id), model);
+        model.addAttribute("draft", drafts.load(actor, id).getOrDefault("body", ""));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "messaging/conversation";
     }
@@ -186,11 +221,27 @@ class ConversationPages {
         ConversationId conversation = ConversationId.parse(id);
         conversations.send(actor, conversation, body, false,
                 idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey);
+        drafts.discard(actor, conversation.toString());
         if (htmx != null) {
             threadInto(actor, conversation, model);
             return "messaging/conversation :: thread";
         }
         return "redirect:/app/conversations/" + conversation;
+    }
+
+    /** The whole conversation as a PDF, to keep: the written record of what was said. */
+    @GetMapping("/app/conversations/{id}/export.pdf")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            java.util.Locale locale) {
+        var transcript = conversations.export(actor, ConversationId.parse(id));
+        Practice practice = practices.find(actor.practiceId()).orElseThrow();
+        byte[] document = pdf.render(transcript, practice.name(), practice.timeZone(), locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"conversation-" + transcript.conversation().id() + ".pdf\"")
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(document);
     }
 
     /** Loads the conversation and its messages, and marks them read: opening it is reading it. */
