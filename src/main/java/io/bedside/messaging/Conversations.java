@@ -59,6 +59,7 @@ public class Conversations {
     private final IdempotencyKeys idempotencyKeys;
     private final ConversationAccess access;
     private final MessageCipher cipher;
+    private final io.bedside.messaging.internal.Attachments attachments;
     private final People people;
     private final Accounts accounts;
     private final AuditTrail audit;
@@ -71,7 +72,8 @@ public class Conversations {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     Conversations(ConversationRows conversations, MessageRows messages, ReadStates readStates,
-            IdempotencyKeys idempotencyKeys, ConversationAccess access, MessageCipher cipher, People people,
+            IdempotencyKeys idempotencyKeys, ConversationAccess access, MessageCipher cipher,
+            io.bedside.messaging.internal.Attachments attachments, People people,
             Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
             MessagingProperties properties, Clock clock, JsonMapper json) {
         this.conversations = conversations;
@@ -80,6 +82,7 @@ public class Conversations {
         this.idempotencyKeys = idempotencyKeys;
         this.access = access;
         this.cipher = cipher;
+        this.attachments = attachments;
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
@@ -193,11 +196,12 @@ public class Conversations {
         rows.stream().filter(m -> m.authorKind() == Actor.Kind.STAFF).forEach(m -> authors.add(m.authorId()));
         Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), authors);
         Person patient = people.patient(row.practiceId(), row.patientId());
+        Map<UUID, List<AttachmentView>> files = rows.isEmpty() ? Map.of() : attachments.of(row.practiceId(), id);
         return rows.stream().map(m -> new MessageView(m.id(), m.seq(),
                 m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
                         : new Person(m.authorId().value(), patient.displayName(), "patient"),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
-                m.createdAt())).toList();
+                m.createdAt(), files.getOrDefault(m.id().value(), List.of()))).toList();
     }
 
     /** Everything a caller may see of one conversation, for the written record they keep. */
@@ -226,12 +230,19 @@ public class Conversations {
      * with another request is 422; the same key while the first is still being sent is 409.
      */
     public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey) {
-        String body = checkedBody(text);
+        return send(actor, id, text, internal, idempotencyKey, List.of());
+    }
+
+    /** As {@link #send(Actor, ConversationId, String, boolean, String)}, with photos or PDFs attached. */
+    public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey,
+            List<NewAttachment> files) {
+        String body = files.isEmpty() || (text != null && !text.isBlank()) ? checkedBody(text) : "";
+        List<String> types = attachments.check(files);
         if (idempotencyKey == null) {
-            return new SentMessage(sendOnce(actor, id, body, internal, null, null), false);
+            return new SentMessage(sendOnce(actor, id, body, internal, null, null, files, types), false);
         }
         String key = checkedKey(idempotencyKey);
-        String requestHash = requestHash(id, body, internal);
+        String requestHash = requestHash(id, body, internal, files);
         var earlier = idempotencyKeys.find(actor.practiceId(), actor.userId(), key);
         if (earlier.isPresent()) {
             return replay(actor, id, earlier.get(), requestHash);
@@ -241,7 +252,7 @@ public class Conversations {
             throw new ConflictException("A request with this Idempotency-Key is still being processed.");
         }
         try {
-            return new SentMessage(sendOnce(actor, id, body, internal, key, requestHash), false);
+            return new SentMessage(sendOnce(actor, id, body, internal, key, requestHash, files, types), false);
         } catch (DuplicateKeyException anotherNodeSentItFirst) {
             return replay(actor, id, idempotencyKeys.find(actor.practiceId(), actor.userId(), key).orElseThrow(),
                     requestHash);
@@ -251,7 +262,7 @@ public class Conversations {
     }
 
     private MessageView sendOnce(Actor actor, ConversationId id, String body, boolean internal, String key,
-            String requestHash) {
+            String requestHash, List<NewAttachment> files, List<String> types) {
         return transaction.execute(status -> {
             String action = internal ? "note.added" : "message.sent";
             ConversationRow row = access.visibleForUpdate(actor, id, action);
@@ -268,6 +279,7 @@ public class Conversations {
             }
             messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, seq, actor.userId(), actor.kind(),
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now));
+            attachments.store(actor.practiceId(), id, messageId, files, types, now);
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status2 = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status2);
@@ -294,6 +306,25 @@ public class Conversations {
         return new SentMessage(new MessageView(m.id(), m.seq(), author(actor, row, Map.of()),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
                 m.createdAt()), true);
+    }
+
+    /** A file of a conversation the caller may see; the download is audited. */
+    public io.bedside.messaging.internal.Attachments.Content attachment(Actor actor, UUID attachmentId,
+            boolean thumbnail) {
+        var place = attachments.placeOf(actor.practiceId(), attachmentId)
+                .filter(p -> actor.isStaff() || !p.internal())
+                .orElseThrow(() -> {
+                    audit.record(AuditRecord.denied(actor, "attachment.downloaded", "attachment", attachmentId));
+                    return new NotFoundException("No such file.");
+                });
+        ConversationId conversation = place.conversation();
+        ConversationRow row = access.visible(actor, conversation, "attachment.downloaded");
+        var content = attachments.content(actor.practiceId(), conversation, attachmentId, thumbnail);
+        if (!thumbnail) {
+            audit.record(AuditRecord.allowed(actor, row.patientId(), "attachment.downloaded", "attachment",
+                    attachmentId));
+        }
+        return content;
     }
 
     // ---------------------------------------------------------------- read receipts
@@ -440,11 +471,14 @@ public class Conversations {
         return key;
     }
 
-    private static String requestHash(ConversationId id, String body, boolean internal) {
+    private static String requestHash(ConversationId id, String body, boolean internal, List<NewAttachment> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((id + "\n" + internal + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body.getBytes(StandardCharsets.UTF_8));
+            for (NewAttachment file : files) {
+                digest.update(MessageDigest.getInstance("SHA-256").digest(file.content()));
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

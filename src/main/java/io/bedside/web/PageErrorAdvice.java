@@ -44,6 +44,11 @@ class PageErrorAdvice {
         return page(HttpStatus.TOO_MANY_REQUESTS, "error.tooMany");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        return page(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
         String correlationId = CorrelationId.current();

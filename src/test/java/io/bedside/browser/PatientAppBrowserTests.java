@@ -186,6 +186,71 @@ class PatientAppBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPhotoIsSentAndShownAndADisguisedProgramIsRefused() throws Exception {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Rash photo", "It started yesterday");
+        signIn(page, ALICE);
+        page.navigate("/app/conversations/" + id);
+
+        page.getByLabel("Reply").fill("Here is a photo");
+        page.getByLabel("Add photos or PDFs (optional)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "rash.png", "image/png", png()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.locator(".files img")).hasAttribute("alt", "rash.png");
+        assertThat(page.locator(".files")).containsText("rash.png");
+
+        byte[] program = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java"));
+        long before = jdbc.sql("select count(*) from message where conversation_id = :c")
+                .param("c", java.util.UUID.fromString(id)).query(Long.class).single();
+        page.getByLabel("Reply").fill("And my lab results");
+        page.getByLabel("Add photos or PDFs (optional)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "lab-results.jpg", "image/jpeg", program));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("lab-results.jpg is not a photo or a PDF");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from message where conversation_id = :c")
+                .param("c", java.util.UUID.fromString(id)).query(Long.class).single()).isEqualTo(before);
+
+        byte[] stored = jdbc.sql("select content_ciphertext from attachment where conversation_id = :c")
+                .param("c", java.util.UUID.fromString(id)).query(byte[].class).single();
+        org.assertj.core.api.Assertions.assertThat(stored).isNotEqualTo(png());
+    }
+
+    @Test
+    void anotherPatientCannotDownloadTheFile() throws Exception {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Private photo", "See attached");
+        signIn(page, ALICE);
+        page.navigate("/app/conversations/" + id);
+        page.getByLabel("Add photos or PDFs (optional)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "private.png", "image/png", png()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.locator(".files")).containsText("private.png");
+        String file = jdbc.sql("select cast(id as varchar) from attachment where conversation_id = :c")
+                .param("c", java.util.UUID.fromString(id)).query(String.class).single();
+
+        BrowserContext bobs = newContext(true);
+        Page bob = bobs.newPage();
+        try {
+            signIn(bob, BOB);
+            Response response = bob.navigate("/app/attachments/" + file + "/thumbnail");
+            org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
+        } finally {
+            bobs.close();
+        }
+        Response own = page.navigate("/app/attachments/" + file + "/thumbnail");
+        org.assertj.core.api.Assertions.assertThat(own.status()).isEqualTo(200);
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(200, 80, 80));
+        g.fillOval(100, 60, 200, 180);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void aWrongPasswordIsExplainedPlainly() {
         page.navigate("/login");
         page.getByLabel("Email").fill(ALICE);

@@ -28,6 +28,7 @@ import io.bedside.messaging.ConversationPage;
 import io.bedside.messaging.Drafts;
 import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageView;
+import io.bedside.messaging.NewAttachment;
 import io.bedside.messaging.NewConversation;
 import io.bedside.messaging.ReadReceipt;
 import io.bedside.messaging.RequestDetails;
@@ -191,7 +192,7 @@ class ConversationPages {
             @RequestParam Map<String, String> fields,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Map<String, String> kept = new LinkedHashMap<>(fields);
-        kept.keySet().removeIf(k -> k.equals("_csrf") || k.equals("idempotencyKey"));
+        kept.keySet().removeIf(k -> k.equals("_csrf") || k.equals("idempotencyKey") || k.equals("files"));
         drafts.save(actor, scope, kept);
         if (htmx != null) {
             return org.springframework.http.ResponseEntity.noContent().build();
@@ -215,18 +216,67 @@ class ConversationPages {
     }
 
     @PostMapping("/app/conversations/{id}/messages")
-    String reply(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String body,
+    String reply(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String body,
             @RequestParam(required = false) String idempotencyKey,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            HttpServletResponse response) throws java.io.IOException {
         ConversationId conversation = ConversationId.parse(id);
-        conversations.send(actor, conversation, body, false,
-                idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey);
+        List<NewAttachment> attached = new java.util.ArrayList<>();
+        if (files != null) {
+            for (var file : files) {
+                if (!file.isEmpty()) {
+                    attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+                }
+            }
+        }
+        try {
+            conversations.send(actor, conversation, body, false,
+                    idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey, attached);
+        } catch (InvalidRequestException e) {
+            threadInto(actor, conversation, model);
+            model.addAttribute("replyError", e.getMessage());
+            if (htmx != null) {
+                return "messaging/conversation :: thread";
+            }
+            response.setStatus(400);
+            model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+            model.addAttribute("draft", body == null ? "" : body);
+            return "messaging/conversation";
+        }
         drafts.discard(actor, conversation.toString());
         if (htmx != null) {
             threadInto(actor, conversation, model);
             return "messaging/conversation :: thread";
         }
         return "redirect:/app/conversations/" + conversation;
+    }
+
+    /** A photo or PDF of a conversation the reader may see. Downloads are audited. */
+    @GetMapping("/app/attachments/{id}")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@AuthenticationPrincipal Actor actor,
+            @PathVariable String id) {
+        return file(conversations.attachment(actor, io.bedside.shared.Ids.parse(id), false), false);
+    }
+
+    @GetMapping("/app/attachments/{id}/thumbnail")
+    org.springframework.http.ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal Actor actor,
+            @PathVariable String id) {
+        return file(conversations.attachment(actor, io.bedside.shared.Ids.parse(id), true), true);
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> file(
+            io.bedside.messaging.internal.Attachments.Content content, boolean inline) {
+        var disposition = (inline ? org.springframework.http.ContentDisposition.inline()
+                : org.springframework.http.ContentDisposition.attachment())
+                .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(content.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .body(content.bytes());
     }
 
     /** The whole conversation as a PDF, to keep: the written record of what was said. */

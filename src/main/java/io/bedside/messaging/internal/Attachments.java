@@ -1,0 +1,190 @@
+package io.bedside.messaging.internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.apache.tika.Tika;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.bedside.crypto.AssociatedData;
+import io.bedside.crypto.PracticeEncryption;
+import io.bedside.messaging.AttachmentView;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.MessageId;
+import io.bedside.messaging.NewAttachment;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
+
+/**
+ * Photos and PDFs on messages. The type is found from the bytes (Apache Tika), never from the
+ * name, so a renamed program is refused; files are stored encrypted, photos with a thumbnail.
+ */
+@Component
+public class Attachments {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_PER_MESSAGE = 5;
+    static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic",
+            "image/heif", "application/pdf");
+    private static final int THUMBNAIL = 320;
+
+    /** A stored file's bytes, decrypted, with what to call it. */
+    public record Content(String filename, String contentType, byte[] bytes) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PracticeEncryption encryption;
+    private final Tika tika = new Tika();
+
+    Attachments(JdbcClient jdbc, PracticeEncryption encryption) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+    }
+
+    /** Checks every file before anything is written: one bad file refuses the whole message. */
+    public List<String> check(List<NewAttachment> files) {
+        if (files.size() > MAX_PER_MESSAGE) {
+            throw new InvalidRequestException("attachments", "At most " + MAX_PER_MESSAGE + " files per message.");
+        }
+        List<String> types = new ArrayList<>();
+        for (NewAttachment file : files) {
+            String name = safeName(file.filename());
+            if (file.content().length == 0) {
+                throw new InvalidRequestException("attachments", "The file " + name + " is empty.");
+            }
+            if (file.content().length > MAX_BYTES) {
+                throw new InvalidRequestException("attachments", "The file " + name + " is larger than 10 MB.");
+            }
+            String type = tika.detect(file.content());
+            if (!ALLOWED.contains(type)) {
+                throw new InvalidRequestException("attachments",
+                        "The file " + name + " is not a photo or a PDF, so it cannot be sent.");
+            }
+            types.add(type);
+        }
+        return types;
+    }
+
+    public void store(PracticeId practice, ConversationId conversation, MessageId message, List<NewAttachment> files,
+            List<String> types, Instant now) {
+        for (int i = 0; i < files.size(); i++) {
+            NewAttachment file = files.get(i);
+            UUID id = UUID.randomUUID();
+            byte[] thumbnail = types.get(i).startsWith("image/") ? thumbnail(file.content()) : null;
+            jdbc.sql("""
+                    insert into attachment (id, practice_id, conversation_id, message_id, filename, content_type,
+                                            size_bytes, content_ciphertext, thumbnail_ciphertext, created_at)
+                    values (:id, :practice, :conversation, :message, :name, :type, :size, :content, :thumb, :at)""")
+                    .param("id", id).param("practice", practice.value()).param("conversation", conversation.value())
+                    .param("message", message.value()).param("name", safeName(file.filename()))
+                    .param("type", types.get(i)).param("size", (long) file.content().length)
+                    .param("content", encryption.encrypt(practice, file.content(), context("content", conversation, id)))
+                    .param("thumb", thumbnail == null ? null
+                            : encryption.encrypt(practice, thumbnail, context("thumbnail", conversation, id)))
+                    .param("at", Timestamps.toDb(now))
+                    .update();
+        }
+    }
+
+    /** The attachments of some messages of one conversation, by message. */
+    public Map<UUID, List<AttachmentView>> of(PracticeId practice, ConversationId conversation) {
+        Map<UUID, List<AttachmentView>> byMessage = new HashMap<>();
+        jdbc.sql("""
+                select id, message_id, filename, content_type, size_bytes, thumbnail_ciphertext is not null as thumb
+                  from attachment where practice_id = :practice and conversation_id = :conversation
+                 order by created_at, filename""")
+                .param("practice", practice.value()).param("conversation", conversation.value())
+                .query(rs -> {
+                    byMessage.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                            .add(new AttachmentView(rs.getObject("id", UUID.class), rs.getString("filename"),
+                                    rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("thumb")));
+                });
+        return byMessage;
+    }
+
+    /** Where an attachment is: its conversation, and whether it is on an internal note. */
+    public record Place(ConversationId conversation, boolean internal) {
+    }
+
+    /** Where an attachment belongs, within the practice; access is the caller's to check. */
+    public Optional<Place> placeOf(PracticeId practice, UUID attachment) {
+        return jdbc.sql("""
+                select a.conversation_id, m.internal from attachment a join message m on m.id = a.message_id
+                 where a.id = :id and a.practice_id = :practice""")
+                .param("id", attachment).param("practice", practice.value())
+                .query((rs, n) -> new Place(ConversationId.of(rs.getObject("conversation_id", UUID.class)),
+                        rs.getBoolean("internal")))
+                .optional();
+    }
+
+    public Content content(PracticeId practice, ConversationId conversation, UUID attachment, boolean thumbnail) {
+        return jdbc.sql("""
+                select filename, content_type, content_ciphertext, thumbnail_ciphertext from attachment
+                 where id = :id and practice_id = :practice and conversation_id = :conversation""")
+                .param("id", attachment).param("practice", practice.value()).param("conversation", conversation.value())
+                .query((rs, n) -> {
+                    byte[] stored = rs.getBytes(thumbnail ? "thumbnail_ciphertext" : "content_ciphertext");
+                    if (stored == null) {
+                        return null;
+                    }
+                    byte[] bytes = encryption.decrypt(practice, stored,
+                            context(thumbnail ? "thumbnail" : "content", conversation, attachment));
+                    return new Content(rs.getString("filename"), thumbnail ? "image/jpeg" : rs.getString("content_type"),
+                            bytes);
+                })
+                .optional().orElseThrow(io.bedside.shared.NotFoundException::new);
+    }
+
+    private static AssociatedData context(String part, ConversationId conversation, UUID attachment) {
+        return AssociatedData.of("attachment." + part, conversation, attachment);
+    }
+
+    /** A small JPEG of a photo, or null when the format is one Java cannot read (HEIC, WebP). */
+    private static byte[] thumbnail(byte[] image) {
+        try {
+            BufferedImage source = ImageIO.read(new ByteArrayInputStream(image));
+            if (source == null) {
+                return null;
+            }
+            double scale = Math.min(1.0, (double) THUMBNAIL / Math.max(source.getWidth(), source.getHeight()));
+            int w = Math.max(1, (int) (source.getWidth() * scale));
+            int h = Math.max(1, (int) (source.getHeight() * scale));
+            BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = small.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, w, h, java.awt.Color.WHITE, null);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(small, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The name as shown and offered for download: no path, no control characters, not too long. */
+    static String safeName(String name) {
+        String base = name == null ? "file" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (base.isEmpty()) {
+            base = "file";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+}
