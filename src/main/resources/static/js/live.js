@@ -38,7 +38,8 @@
     var form = document.getElementById("reply");
     if (form) {
       form.addEventListener("htmx:afterRequest", function (e) {
-        if (e.detail.successful) {
+        var refused = e.detail.xhr && e.detail.xhr.getResponseHeader("X-Bedside-Reply") === "refused";
+        if (e.detail.successful && !refused) {
           form.reset();
           var key = form.querySelector("input[name=idempotencyKey]");
           if (key) { key.value = newKey(); }

@@ -81,6 +81,7 @@ class StartupIntegrationTests {
         try (ConfigurableApplicationContext app = start("--bedside.db.url=" + h2(),
                 "--bedside.crypto.master-keyset=" + keyset, "--bedside.data-dir=" + dir)) {
             assertThat(app.getEnvironment().getProperty("bedside.demo")).isEqualTo("false");
+            assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
             assertThat(practices(app)).isZero();
         }
     }

@@ -206,6 +206,7 @@ class PatientAppBrowserTests extends BrowserTest {
                 "lab-results.jpg", "image/jpeg", program));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("lab-results.jpg is not a photo or a PDF");
+        assertThat(page.getByLabel("Reply")).hasValue("And my lab results");
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from message where conversation_id = :c")
                 .param("c", java.util.UUID.fromString(id)).query(Long.class).single()).isEqualTo(before);
 

@@ -34,12 +34,42 @@ public abstract class BrowserTest extends ApplicationTest {
     protected Page page;
     private String testName;
 
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    /**
+     * The browser tests need Debian's chromium. Where it is missing and we may install packages
+     * (root, as on CI and the project's machines), install it, as .ci/run does; otherwise say how.
+     */
+    static synchronized void ensureChromium() {
+        if (java.nio.file.Files.isExecutable(CHROMIUM)) {
+            return;
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && java.nio.file.Files.isExecutable(Paths.get("/usr/bin/apt-get"))) {
+            try {
+                Process install = new ProcessBuilder("sh", "-c",
+                        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+                        .inheritIO().start();
+                if (install.waitFor() == 0 && java.nio.file.Files.isExecutable(CHROMIUM)) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Installing chromium failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new IllegalStateException("The browser tests need Debian's chromium at " + CHROMIUM
+                + ": install it with 'sudo apt-get install chromium'.");
+    }
+
     @BeforeAll
     static void launch() {
+        ensureChromium();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setExecutablePath(CHROMIUM)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync")));
     }

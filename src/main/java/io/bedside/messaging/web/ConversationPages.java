@@ -238,6 +238,8 @@ class ConversationPages {
             threadInto(actor, conversation, model);
             model.addAttribute("replyError", e.getMessage());
             if (htmx != null) {
+                // Shown in the thread; the page keeps what was typed.
+                response.setHeader("X-Bedside-Reply", "refused");
                 return "messaging/conversation :: thread";
             }
             response.setStatus(400);
