@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,7 @@ import io.bedside.crypto.PracticeEncryption;
 import io.bedside.messaging.internal.ConversationAccess;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +37,11 @@ public class Drafts {
     private final ConversationAccess access;
     private final JsonMapper json;
     private final Clock clock;
+    private final Savepoints savepoints;
 
-    Drafts(JdbcClient jdbc, PracticeEncryption encryption, ConversationAccess access, JsonMapper json, Clock clock) {
+    Drafts(JdbcClient jdbc, PracticeEncryption encryption, ConversationAccess access, JsonMapper json, Clock clock,
+            Savepoints savepoints) {
+        this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.access = access;
@@ -69,14 +72,14 @@ public class Drafts {
                 .param("c", ciphertext).param("now", now).param("u", actor.userId().value()).param("s", scope)
                 .update();
         if (updated == 0) {
-            try {
-                jdbc.sql("""
-                        insert into draft (practice_id, user_id, scope, content_ciphertext, updated_at)
-                        values (:p, :u, :s, :c, :now)""")
-                        .param("p", actor.practiceId().value()).param("u", actor.userId().value()).param("s", scope)
-                        .param("c", ciphertext).param("now", now)
-                        .update();
-            } catch (DuplicateKeyException savedFromAnotherTab) {
+            boolean inserted = savepoints.insertUnlessPresent(() -> jdbc.sql("""
+                    insert into draft (practice_id, user_id, scope, content_ciphertext, updated_at)
+                    values (:p, :u, :s, :c, :now)""")
+                    .param("p", actor.practiceId().value()).param("u", actor.userId().value()).param("s", scope)
+                    .param("c", ciphertext).param("now", now)
+                    .update());
+            if (!inserted) {
+                // Saved from another tab a moment before: this one is newer.
                 jdbc.sql("update draft set content_ciphertext = :c, updated_at = :now where user_id = :u and scope = :s")
                         .param("c", ciphertext).param("now", now).param("u", actor.userId().value())
                         .param("s", scope).update();

@@ -13,12 +13,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.audit.AuditChain;
@@ -27,6 +25,7 @@ import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.DecryptionFailedException;
 import io.bedside.crypto.PracticeEncryption;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 
 /**
@@ -46,17 +45,16 @@ class JdbcAuditChain implements AuditChain {
     private final Clock clock;
     private final PracticeEncryption encryption;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
     private final Duration checkpointInterval;
 
     JdbcAuditChain(JdbcClient jdbc, Clock clock, PracticeEncryption encryption, PlatformTransactionManager transactions,
-            @Value("${bedside.audit.checkpoint-interval:1m}") Duration checkpointInterval) {
+            Savepoints savepoints, @Value("${bedside.audit.checkpoint-interval:1m}") Duration checkpointInterval) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.encryption = encryption;
         this.transaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
         this.checkpointInterval = checkpointInterval;
     }
 
@@ -128,16 +126,13 @@ class JdbcAuditChain implements AuditChain {
         if (head.isPresent()) {
             return head.get();
         }
-        try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("""
-                    insert into audit_chain_head (practice_id, last_seq, last_hash, updated_at)
-                    values (:practice, 0, :genesis, :now)""")
-                    .param("practice", practice.value()).param("genesis", ChainHashing.GENESIS)
-                    .param("now", Timestamps.toDb(Timestamps.now(clock)))
-                    .update());
-        } catch (DuplicateKeyException anotherSealerCreatedIt) {
-            // Fall through and lock theirs.
-        }
+        // If another sealer creates it first, lock theirs.
+        savepoints.insertUnlessPresent(() -> jdbc.sql("""
+                insert into audit_chain_head (practice_id, last_seq, last_hash, updated_at)
+                values (:practice, 0, :genesis, :now)""")
+                .param("practice", practice.value()).param("genesis", ChainHashing.GENESIS)
+                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .update());
         return jdbc.sql(select).param("practice", practice.value())
                 .query((rs, n) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash"))).single();
     }

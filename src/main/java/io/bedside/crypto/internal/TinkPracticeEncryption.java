@@ -4,11 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,6 +18,7 @@ import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.DecryptionFailedException;
 import io.bedside.crypto.PracticeEncryption;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
 
 /**
  * Envelope encryption with Tink: each practice has its own AES-256-GCM keyset, stored wrapped by
@@ -42,13 +39,12 @@ class TinkPracticeEncryption implements PracticeEncryption {
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysets keysets, PlatformTransactionManager transactions) {
+    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysets keysets, Savepoints savepoints) {
         this.masterKey = masterKey;
         this.keysets = keysets;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     @Override
@@ -126,9 +122,8 @@ class TinkPracticeEncryption implements PracticeEncryption {
     private void createKeyset(PracticeId practice) {
         try {
             String wrapped = wrap(practice, KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
-            savepoint.executeWithoutResult(status -> keysets.insert(practice, wrapped));
-        } catch (DuplicateKeyException lostTheRace) {
-            // Another node created it first; theirs is the one everybody uses.
+            // Losing the race to another node is fine: theirs is the one everybody uses.
+            savepoints.insertUnlessPresent(() -> keysets.insert(practice, wrapped));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create a keyset for practice " + practice, e);
         }

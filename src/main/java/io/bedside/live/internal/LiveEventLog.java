@@ -13,15 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 
 /** The per-user event log: appended in the causing transaction, read for delivery and replay. */
@@ -34,14 +31,13 @@ class LiveEventLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
     private final Clock clock;
 
-    LiveEventLog(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
+    LiveEventLog(JdbcClient jdbc, JdbcTemplate batch, Savepoints savepoints, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
         this.clock = clock;
     }
 
@@ -83,13 +79,10 @@ class LiveEventLog {
         missing.removeAll(jdbc.sql("select user_id from live_user where user_id in (:users)")
                 .param("users", List.copyOf(users)).query(UUID.class).list());
         for (UUID user : missing) {
-            try {
-                savepoint.executeWithoutResult(status -> jdbc.sql(
-                        "insert into live_user (user_id, practice_id, last_event_id) values (:user, :practice, 0)")
-                        .param("user", user).param("practice", practice.value()).update());
-            } catch (DuplicateKeyException createdConcurrently) {
-                // Someone else's first event for this user; their row serves.
-            }
+            // Someone else's first event for this user may have made the row; theirs serves.
+            savepoints.insertUnlessPresent(() -> jdbc.sql(
+                    "insert into live_user (user_id, practice_id, last_event_id) values (:user, :practice, 0)")
+                    .param("user", user).param("practice", practice.value()).update());
         }
     }
 

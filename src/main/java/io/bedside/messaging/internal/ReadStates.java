@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationId;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 
 /** How far each participant has read each conversation. A read state only ever moves forward. */
@@ -25,12 +22,11 @@ public class ReadStates {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    ReadStates(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ReadStates(JdbcClient jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     /** Moves the reader's mark to {@code seq} unless it is already there or further; true if it moved. */
@@ -44,8 +40,7 @@ public class ReadStates {
         if (exists) {
             return false;
         }
-        try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("""
+        boolean inserted = savepoints.insertUnlessPresent(() -> jdbc.sql("""
                     insert into read_state (practice_id, conversation_id, user_id, reader_kind, reader_patient_id,
                                             last_read_seq, read_at)
                     values (:practice, :c, :u, :kind, :patient, :seq, :at)""")
@@ -54,10 +49,8 @@ public class ReadStates {
                     .param("patient", reader.patientId() == null ? null : reader.patientId().value())
                     .param("seq", seq).param("at", Timestamps.toDb(at))
                     .update());
-            return true;
-        } catch (DuplicateKeyException concurrentFirstRead) {
-            return forward(conversation, reader, seq, at);
-        }
+        // A concurrent first read made the row; move it forward instead.
+        return inserted || forward(conversation, reader, seq, at);
     }
 
     private boolean forward(ConversationId conversation, Actor reader, long seq, Instant at) {

@@ -1,0 +1,5 @@
+package io.bedside.messaging;
+
+
+class DraftsH2IntegrationTests extends DraftsTests {
+}
