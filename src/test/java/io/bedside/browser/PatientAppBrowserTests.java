@@ -252,6 +252,31 @@ class PatientAppBrowserTests extends BrowserTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        signIn(page, ALICE);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL("**/login?signedOut");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have signed out.");
+        page.navigate("/app/conversations");
+        page.waitForURL("**/login");
+    }
+
+    @Test
+    void pagesReflowWithoutSidewaysScrollingAt320CssPixels() {
+        // 320 CSS pixels is a 1280 px window at 400 % zoom (WCAG reflow), or a small phone at 200 %.
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "A rather long subject line that must wrap on a small screen",
+                "A long message body without spaces: " + "x".repeat(120));
+        signIn(page, ALICE);
+        page.setViewportSize(320, 640);
+        for (String path : java.util.List.of("/app/conversations", "/app/conversations/new?kind=refill",
+                "/app/conversations/" + id, "/app/access")) {
+            page.navigate(path);
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void aWrongPasswordIsExplainedPlainly() {
         page.navigate("/login");
         page.getByLabel("Email").fill(ALICE);
