@@ -327,6 +327,39 @@ public class Conversations {
         return content;
     }
 
+    // ---------------------------------------------------------------- triage
+
+    /**
+     * Staff set a conversation's status, priority or assignee. The change is audited and every
+     * participant's stream learns of it. Patients may not (403); the assignee must be active staff
+     * of the practice.
+     */
+    public ConversationDetails update(Actor actor, ConversationId id, ConversationChange change) {
+        if (change.isEmpty()) {
+            throw new InvalidRequestException("status", "Say what to change: status, priority or assigneeId.");
+        }
+        return transaction.execute(tx -> {
+            ConversationRow row = access.visibleForUpdate(actor, id, "conversation.updated");
+            if (!actor.isStaff()) {
+                audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), "conversation.updated",
+                        "conversation", id.toString(), false));
+                throw new ForbiddenException("Only the care team can change a conversation's status, priority or assignee.");
+            }
+            UserId assignee = change.unassign() ? null : change.assigneeId() != null ? change.assigneeId() : row.assigneeId();
+            if (change.assigneeId() != null && people.staff(actor.practiceId(), List.of(change.assigneeId())).values()
+                    .stream().noneMatch(io.bedside.practice.StaffMember::active)) {
+                throw new InvalidRequestException("assigneeId", "The assignee must be a member of staff of this practice.");
+            }
+            ConversationStatus status = change.status() != null ? change.status() : row.status();
+            Priority priority = change.priority() != null ? change.priority() : row.priority();
+            conversations.triage(id, status, priority, assignee);
+            audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
+            events.publishEvent(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                    status, priority, assignee));
+            return get(actor, id);
+        });
+    }
+
     // ---------------------------------------------------------------- read receipts
 
     public ReadReceipt markRead(Actor actor, ConversationId id, long seq) {

@@ -87,9 +87,12 @@ abstract class LiveDeliveryTests extends ApplicationTest {
             assertThat(read.json().get("seq").asLong()).isEqualTo(2);
             assertThat(read.json().get("userId").asString()).isEqualTo(demo.me(ALICE).get("id").asString());
 
-            jdbc.sql("update conversation set status = 'CLOSED' where id = :id").param("id", UUID.fromString(id)).update();
+            api.patch("/api/v1/conversations/" + id).token(demo.token(PATEL)).json(Map.of("status", "closed")).send();
+            Event closed = alice.await(e -> e.name().equals("conversation.updated") && e.data().contains(id), WAIT);
+            assertThat(closed.json().get("status").asString()).isEqualTo("closed");
             demo.send(ALICE, id, "One more thing");
-            Event updated = patel.await(e -> e.name().equals("conversation.updated") && e.data().contains(id), WAIT);
+            Event updated = patel.await(e -> e.name().equals("conversation.updated") && e.data().contains(id)
+                    && e.data().contains("\"open\""), WAIT);
             assertThat(updated.json().get("status").asString()).isEqualTo("open");
         }
     }

@@ -32,7 +32,9 @@ abstract class AccessMatrixTests extends ApplicationTest {
                     .json(Map.of("body", "Intruding")),
             "POST internal note", (api, id) -> api.post("/api/v1/conversations/" + id + "/messages")
                     .json(Map.of("body", "Intruding", "internal", true)),
-            "POST read", (api, id) -> api.post("/api/v1/conversations/" + id + "/read").json(Map.of("seq", 1)));
+            "POST read", (api, id) -> api.post("/api/v1/conversations/" + id + "/read").json(Map.of("seq", 1)),
+            "PATCH conversation", (api, id) -> api.patch("/api/v1/conversations/" + id)
+                    .json(Map.of("priority", "urgent")));
 
     /** Another patient of the same practice, a patient and staff of another practice. */
     private static final List<String> WRONG_ACTORS = List.of(BOB, CAROL, LEE, LAKESIDE_ADMIN);

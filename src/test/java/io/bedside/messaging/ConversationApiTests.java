@@ -291,6 +291,46 @@ abstract class ConversationApiTests extends ApplicationTest {
     }
 
     @Test
+    void staffTriageStatusPriorityAndAssigneeAndPatientsSeeTheResult() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Triage", "Chest feels tight when I climb stairs");
+        String kim = demo.me(KIM).get("id").asString();
+        String path = "/api/v1/conversations/" + id;
+
+        Api.Response changed = api.patch(path).token(demo.token(PATEL))
+                .json(Map.of("priority", "urgent", "assigneeId", kim, "status", "waiting_on_patient")).send();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("priority").asString()).isEqualTo("urgent");
+        assertThat(changed.json().get("status").asString()).isEqualTo("waiting_on_patient");
+        assertThat(changed.json().get("assignee").get("displayName").asString()).isEqualTo("Jenny Kim, RN");
+        assertThat(api.get(path).token(demo.token(ALICE)).send().json().get("status").asString())
+                .isEqualTo("waiting_on_patient");
+
+        assertThat(api.patch(path).token(demo.token(PATEL)).json(Map.of("assigneeId", "")).send().json()
+                .has("assignee")).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_event where target_id = :id and action = 'conversation.updated' and allowed")
+                .param("id", id).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void triageIsRefusedToPatientsAndToBadValuesAndChangesNothing() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "No self-triage", "Hello");
+        String path = "/api/v1/conversations/" + id;
+        String lee = demo.me(io.bedside.support.Demo.LEE).get("id").asString();
+
+        assertThat(api.patch(path).token(demo.token(ALICE)).json(Map.of("priority", "urgent")).send().status())
+                .isEqualTo(403);
+        assertThat(api.patch(path).token(demo.token(PATEL)).json(Map.of("priority", "asap")).send().status())
+                .isEqualTo(400);
+        assertThat(api.patch(path).token(demo.token(PATEL)).json(Map.of("assigneeId", lee)).send().status())
+                .isEqualTo(400);
+        assertThat(api.patch(path).token(demo.token(PATEL)).json(Map.of()).send().status()).isEqualTo(400);
+
+        JsonNode unchanged = api.get(path).token(demo.token(PATEL)).send().json();
+        assertThat(unchanged.get("priority").asString()).isEqualTo("routine");
+        assertThat(unchanged.has("assignee")).isFalse();
+    }
+
+    @Test
     void replayedIdempotencyKeyReturnsTheFirstMessage() {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Idempotent", "Hi");
         String path = "/api/v1/conversations/" + id + "/messages";

@@ -82,6 +82,14 @@ public class ConversationRows {
                 .update();
     }
 
+    public void triage(ConversationId id, ConversationStatus status, io.bedside.messaging.Priority priority,
+            UserId assignee) {
+        jdbc.sql("update conversation set status = :status, priority = :priority, assignee_id = :assignee where id = :id")
+                .param("status", status.name()).param("priority", priority.name())
+                .param("assignee", assignee == null ? null : assignee.value()).param("id", id.value())
+                .update();
+    }
+
     /**
      * A page of conversations, newest activity first, read with a keyset condition. Unread counts
      * leave out the reader's own messages and, for patients, internal notes.

@@ -54,6 +54,9 @@ class ConversationController {
     record ReadRequest(Long seq) {
     }
 
+    record ChangeRequest(String status, String priority, String assigneeId) {
+    }
+
     record Page(List<ConversationSummaryJson> items, String nextCursor) {
     }
 
@@ -110,6 +113,20 @@ class ConversationController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(sent.replayed()))
                 .body(MessageJson.of(sent.message()));
+    }
+
+    /**
+     * Staff triage: {@code {status?, priority?, assigneeId?}}; an empty {@code assigneeId} unassigns.
+     */
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/conversations/{id}")
+    ConversationJsonBody update(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestBody ChangeRequest request) {
+        boolean unassign = request.assigneeId() != null && request.assigneeId().isBlank();
+        return ConversationJsonBody.of(conversations.update(actor, ConversationId.parse(id), new io.bedside.messaging.ConversationChange(
+                request.status() == null ? null : ConversationStatus.fromCode(request.status()),
+                request.priority() == null ? null : io.bedside.messaging.Priority.fromCode(request.priority()),
+                request.assigneeId() == null || unassign ? null : UserId.of(uuid("assigneeId", request.assigneeId())),
+                unassign)));
     }
 
     @PostMapping("/api/v1/conversations/{id}/read")
