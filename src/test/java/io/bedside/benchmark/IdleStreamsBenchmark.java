@@ -42,11 +42,10 @@ class IdleStreamsBenchmark {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String user = System.getenv("BEDSIDE_TEST_POSTGRES_USER");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx4g", "-cp", System.getProperty("java.class.path"), "io.bedside.BedsideApplication",
                 "--server.port=" + port, "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + (user == null || user.isBlank() ? "root" : user),
+                "--spring.datasource.username=" + TestDatabases.user(),
                 "--bedside.demo=true", "--bedside.data-dir=" + dataDir,
                 "--bedside.live.max-streams-per-user=1000000", "--bedside.live.heartbeat=1h",
                 "--logging.level.root=warn")

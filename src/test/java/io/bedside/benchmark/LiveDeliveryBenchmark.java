@@ -81,10 +81,9 @@ class LiveDeliveryBenchmark {
     }
 
     private Api node(List<ConfigurableApplicationContext> nodes, String database) {
-        String user = System.getenv("BEDSIDE_TEST_POSTGRES_USER");
         ConfigurableApplicationContext node = new SpringApplicationBuilder(BedsideApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + (user == null || user.isBlank() ? System.getProperty("user.name") : user),
+                "--spring.datasource.username=" + TestDatabases.user(),
                 "--bedside.demo=true", "--bedside.data-dir=" + dataDir, "--bedside.live.broker=nats",
                 "--bedside.live.nats.url=nats://127.0.0.1:4222", "--logging.level.root=warn");
         nodes.add(node);

@@ -112,7 +112,7 @@ class TwoNodeLiveIntegrationTests {
         ConfigurableApplicationContext node = new SpringApplicationBuilder(BedsideApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + (postgresName != null ? postgresUser() : "sa"),
+                "--spring.datasource.username=" + (postgresName != null ? TestDatabases.user() : "sa"),
                 "--bedside.demo=true",
                 "--bedside.data-dir=" + dataDir,
                 "--bedside.live.broker=nats",
@@ -120,11 +120,6 @@ class TwoNodeLiveIntegrationTests {
                 "--bedside.live.catch-up-interval=5s");
         nodes.add(node);
         return new Api("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static String postgresUser() {
-        String user = System.getenv("BEDSIDE_TEST_POSTGRES_USER");
-        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
     }
 
     private void startNats(int port, Path dir) throws IOException, InterruptedException {

@@ -91,7 +91,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         }
     }
 
-    private static String user() {
+    /** The role the database tests sign in to PostgreSQL as. */
+    public static String user() {
         String user = System.getenv("BEDSIDE_TEST_POSTGRES_USER");
         return user == null || user.isBlank() ? System.getProperty("user.name") : user;
     }

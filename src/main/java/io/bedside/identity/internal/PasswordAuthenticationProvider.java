@@ -1,7 +1,5 @@
 package io.bedside.identity.internal;
 
-import java.util.Locale;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,12 +9,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.bedside.shared.AuthenticationFailedException;
 import io.bedside.shared.TooManyRequestsException;
 
 /**
- * Password sign-in for the browser: the same checks as the API's token sign-in (Argon2id, the
- * dummy hash for unknown users, throttling per username and address), ending in a session whose
- * principal is the {@link io.bedside.shared.Actor}.
+ * Password sign-in for the browser: the API's own check ({@link PasswordSignIn#verify}), ending in
+ * a session whose principal is the {@link io.bedside.shared.Actor}.
  */
 @Component
 class PasswordAuthenticationProvider implements AuthenticationProvider {
@@ -28,36 +26,25 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    private final UserAccounts accounts;
-    private final PasswordHashing hashing;
-    private final LoginThrottle throttle;
+    private final PasswordSignIn passwords;
 
-    PasswordAuthenticationProvider(UserAccounts accounts, PasswordHashing hashing, LoginThrottle throttle) {
-        this.accounts = accounts;
-        this.hashing = hashing;
-        this.throttle = throttle;
+    PasswordAuthenticationProvider(PasswordSignIn passwords) {
+        this.passwords = passwords;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String name = String.valueOf(authentication.getName()).trim().toLowerCase(Locale.ROOT);
-        String password = String.valueOf(authentication.getCredentials());
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 ? a.getRequest().getRemoteAddr() : "unknown";
         try {
-            throttle.check(name, address);
+            var account = passwords.verify(String.valueOf(authentication.getName()),
+                    String.valueOf(authentication.getCredentials()), address);
+            return new ActorAuthentication(account.toActor(), null);
         } catch (TooManyRequestsException e) {
             throw new ThrottledException(e.getMessage());
-        }
-        var account = accounts.findByEmail(name);
-        String storedHash = account.filter(UserAccounts.Account::active).map(UserAccounts.Account::passwordHash)
-                .orElse(null);
-        if (password.length() > 1024 || !hashing.matches(password, storedHash)) {
-            throttle.recordFailure(name, address);
+        } catch (AuthenticationFailedException e) {
             throw new BadCredentialsException("The email or password is not correct.");
         }
-        throttle.recordSuccess(name);
-        return new ActorAuthentication(account.orElseThrow().toActor(), null);
     }
 
     @Override
