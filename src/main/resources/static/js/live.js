@@ -3,12 +3,18 @@
 // on one that concerns the page, the page asks the server for its fresh fragment.
 (function () {
   "use strict";
-  function region() { return document.querySelector("[data-live]"); }
-  function refresh() {
-    var r = region();
-    if (r && window.htmx) {
-      htmx.ajax("GET", r.getAttribute("data-refresh"), { target: "#" + r.id, swap: "outerHTML" });
-    }
+  function regions() { return Array.prototype.slice.call(document.querySelectorAll("[data-live]")); }
+  // Asks for fresh fragments. Marked as background: the page asking by itself is not the reader
+  // being active, so it does not keep an idle session alive.
+  function refresh(conversationId) {
+    if (!window.htmx) { return; }
+    regions().forEach(function (r) {
+      var wanted = r.getAttribute("data-conversation");
+      if (conversationId && wanted && wanted !== conversationId) { return; }
+      htmx.ajax("GET", r.getAttribute("data-refresh"), {
+        target: "#" + r.id, swap: "outerHTML", headers: { "X-Bedside-Background": "1" }
+      });
+    });
   }
   function newKey() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
@@ -39,23 +45,24 @@
     if (form) {
       form.addEventListener("htmx:afterRequest", function (e) {
         var refused = e.detail.xhr && e.detail.xhr.getResponseHeader("X-Bedside-Reply") === "refused";
+        // Only the send itself, not a quick reply being put into the text. (The element that made
+        // the request may be gone from the page by now, so look at where the request went.)
+        var path = e.detail.pathInfo && e.detail.pathInfo.requestPath;
+        if (!path || !/\/messages$/.test(path)) { return; }
         if (e.detail.successful && !refused) {
           form.reset();
+          // The text the page was loaded with (a draft) is gone once sent.
+          form.querySelectorAll("textarea").forEach(function (t) { t.defaultValue = ""; t.value = ""; });
           var key = form.querySelector("input[name=idempotencyKey]");
           if (key) { key.value = newKey(); }
         }
       });
     }
-    if (!region() || !window.EventSource) { return; }
+    if (regions().length === 0 || !window.EventSource) { return; }
     var source = new EventSource("/api/v1/events");
     ["message.created", "read.updated", "conversation.updated", "conversation.created"].forEach(function (type) {
-      source.addEventListener(type, function (e) {
-        var r = region();
-        var wanted = r && r.getAttribute("data-conversation");
-        var data = JSON.parse(e.data);
-        if (!wanted || data.conversationId === wanted) { refresh(); }
-      });
+      source.addEventListener(type, function (e) { refresh(JSON.parse(e.data).conversationId); });
     });
-    source.addEventListener("resync", refresh);
+    source.addEventListener("resync", function () { refresh(null); });
   });
 })();

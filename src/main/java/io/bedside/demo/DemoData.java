@@ -24,6 +24,7 @@ import io.bedside.practice.Practices;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.StaffRole;
+import io.bedside.workflow.ReplyTemplates;
 
 /**
  * Seeds the demo practices of DESIGN.md once: a restart finds them and seeds nothing. Every demo
@@ -44,14 +45,16 @@ class DemoData implements ApplicationRunner {
     private final CareTeams careTeams;
     private final Patients patients;
     private final Accounts accounts;
+    private final ReplyTemplates templates;
     private final TransactionTemplate transaction;
 
     DemoData(Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
-            TransactionTemplate transaction) {
+            ReplyTemplates templates, TransactionTemplate transaction) {
         this.practices = practices;
         this.careTeams = careTeams;
         this.patients = patients;
         this.accounts = accounts;
+        this.templates = templates;
         this.transaction = transaction;
     }
 
@@ -88,6 +91,17 @@ class DemoData implements ApplicationRunner {
         CareTeamId billing = careTeams.create(practice.id(), "Billing & front desk",
                 "Bills, insurance and paperwork.", 48);
         careTeams.addMember(practice.id(), billing, admin.id());
+        templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
+                "Hi {first_name}, your refill has been sent to your pharmacy. It is usually ready to pick up within "
+                        + "24 hours. Reply here if anything is unclear.\n\n{my_name}, {team}");
+        templates.createPracticeTemplate(practice.id(), admin.id(), "Appointment booked",
+                "Hi {first_name}, we have booked your appointment. You will find the date and time in your "
+                        + "confirmation. If it does not suit you, reply here and we will find another.\n\n{my_name}");
+        templates.createPracticeTemplate(practice.id(), admin.id(), "Results normal",
+                "Hi {first_name}, your results are back and they are normal. No action is needed.\n\n{my_name}, {team}");
+        templates.createPracticeTemplate(practice.id(), admin.id(), "Need more information",
+                "Hi {first_name}, thank you for your message. So that we can help, could you tell us a little more: "
+                        + "since when, and how it affects your day?\n\n{my_name}");
 
         Patient alice = patients.register(practice.id(), new NewPatient("RFM-1001", "Alice", "Walker",
                 LocalDate.of(1985, 3, 14), Sex.FEMALE, "alice@patients.example", "+15555550101", "en"));
@@ -107,6 +121,8 @@ class DemoData implements ApplicationRunner {
                 "Your child's doctor and nurses.", 24);
         careTeams.addMember(practice.id(), pediatrics, lee.id());
         careTeams.addMember(practice.id(), pediatrics, admin.id());
+        templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
+                "Hello, {first_name}'s refill has been sent to your pharmacy.\n\n{my_name}, {practice}");
 
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));

@@ -1,5 +1,6 @@
 package io.bedside.identity;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,19 +28,140 @@ import io.bedside.shared.UserId;
 @Service
 public class Accounts {
 
+    /** Staff invitations work for a week; an admin can send a fresh one. */
+    static final java.time.Duration STAFF_INVITATION_TTL = java.time.Duration.ofDays(7);
+    static final String STAFF_INVITATION = "staff-invitation";
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
     private final UserAccounts accounts;
     private final PasswordHashing hashing;
     private final StaffDirectory staff;
     private final Patients patients;
     private final Practices practices;
+    private final io.bedside.identity.internal.Invitations invitations;
+    private final io.bedside.identity.internal.ApiTokens tokens;
+    private final String baseUrl;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
-            Practices practices) {
+            Practices practices, io.bedside.identity.internal.Invitations invitations,
+            io.bedside.identity.internal.ApiTokens tokens,
+            @org.springframework.beans.factory.annotation.Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.staff = staff;
         this.patients = patients;
         this.practices = practices;
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    // ------------------------------------------------------------ staff accounts
+
+    /** A member of staff as the practice admin manages them. */
+    public record StaffAccount(StaffMember member, String email, Status status) {
+        public enum Status { ACTIVE, INVITED, DISABLED }
+    }
+
+    /** A new member of staff and the one-time link with which they set their password. */
+    public record StaffInvitation(StaffMember member, String email, String link, java.time.Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "StaffInvitation[" + member.id() + "]";
+        }
+    }
+
+    public List<StaffAccount> staffAccounts(PracticeId practice) {
+        var signIn = accounts.signInOf(practice);
+        return staff.all(practice).stream().map(m -> {
+            var sign = signIn.get(m.id());
+            StaffAccount.Status status = sign == null || !sign.active() || !m.active() ? StaffAccount.Status.DISABLED
+                    : sign.hasPassword() ? StaffAccount.Status.ACTIVE : StaffAccount.Status.INVITED;
+            return new StaffAccount(m, sign == null ? "" : sign.email(), status);
+        }).toList();
+    }
+
+    /**
+     * Adds a member of staff without a password, and a one-time link (valid 7 days) with which they
+     * set one. The link is built from the configured base URL, never from a request.
+     */
+    @Transactional
+    public StaffInvitation inviteStaff(PracticeId practice, String email, String displayName, StaffRole role,
+            String title) {
+        String address = normalize(email);
+        if (address == null || !EMAIL.matcher(address).matches() || address.length() > 320) {
+            throw new io.bedside.shared.InvalidRequestException("email", "Enter an email address such as name@example.org.");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+            throw new io.bedside.shared.InvalidRequestException("displayName", "Enter the name patients will see (at most 200 characters).");
+        }
+        if (role == null) {
+            throw new io.bedside.shared.InvalidRequestException("role", "Choose a role.");
+        }
+        if (accounts.findByEmail(address).isPresent()) {
+            throw new io.bedside.shared.InvalidRequestException("email", "An account with this email already exists.");
+        }
+        UserId id = UserId.random();
+        accounts.insert(id, practice, Actor.Kind.STAFF, address, null, Set.of(role), null);
+        StaffMember member = staff.add(id, practice, displayName.strip(), role,
+                title == null || title.isBlank() ? null : title.strip());
+        var link = invitations.issue(practice, id, STAFF_INVITATION, STAFF_INVITATION_TTL);
+        return new StaffInvitation(member, address, baseUrl + "/invite/" + link.token(), link.expiresAt());
+    }
+
+    /** A fresh link for a member of staff who has not set a password yet; the old one stops working. */
+    @Transactional
+    public StaffInvitation reinviteStaff(PracticeId practice, UserId id) {
+        StaffAccount account = staffAccounts(practice).stream().filter(a -> a.member().id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No such member of staff."));
+        if (account.status() != StaffAccount.Status.INVITED) {
+            throw new io.bedside.shared.ConflictException("Only someone who has not set a password yet can be invited again.");
+        }
+        var link = invitations.issue(practice, id, STAFF_INVITATION, STAFF_INVITATION_TTL);
+        return new StaffInvitation(account.member(), account.email(), baseUrl + "/invite/" + link.token(),
+                link.expiresAt());
+    }
+
+    /**
+     * Disables (or enables again) a member of staff: a disabled account cannot sign in, its API
+     * tokens stop working and its browser sessions end at their next request.
+     */
+    @Transactional
+    public void setStaffActive(PracticeId practice, UserId id, boolean active) {
+        staff.setActive(practice, id, active);
+        accounts.setActive(practice, id, active);
+    }
+
+    /** Whom an open invitation is for, to greet them; nothing is spent by looking. */
+    public record InvitationView(String email, String displayName, String practiceName) {
+        @Override
+        public String toString() {
+            return "InvitationView";
+        }
+    }
+
+    public Optional<InvitationView> openInvitation(String token) {
+        return invitations.peek(token, STAFF_INVITATION).flatMap(open -> staff.find(open.practiceId(), open.userId())
+                .map(m -> new InvitationView(accounts.email(open.userId()).orElse(""), m.displayName(),
+                        practices.find(open.practiceId()).map(Practice::name).orElse(""))));
+    }
+
+    /**
+     * Sets the invited person's password and spends the link: one request wins, any other (or a
+     * spent or expired link) is not found.
+     */
+    @Transactional
+    public void acceptInvitation(String token, String password, String confirmation) {
+        var open = invitations.peek(token, STAFF_INVITATION)
+                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
+        io.bedside.identity.internal.PasswordRules.check(password);
+        if (!password.equals(confirmation)) {
+            throw new io.bedside.shared.InvalidRequestException("confirmation", "The two passwords are not the same.");
+        }
+        if (!invitations.spend(open.id())) {
+            throw new NotFoundException("This link has expired or was already used.");
+        }
+        accounts.setPassword(open.userId(), hashing.hash(password));
     }
 
     /** A member of staff with a password; the account id is also their staff directory id. */

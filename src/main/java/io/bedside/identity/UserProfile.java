@@ -11,6 +11,20 @@ import io.bedside.shared.UserId;
 public record UserProfile(UserId id, Actor.Kind kind, PracticeId practiceId, String practiceName, String displayName,
         String email, List<String> roles, PatientId patientId) {
 
+    public boolean isStaff() {
+        return kind == Actor.Kind.STAFF;
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(io.bedside.shared.StaffRole.PRACTICE_ADMIN.code());
+    }
+
+    /** The first word of the display name, for a greeting. */
+    public String firstName() {
+        int space = displayName.indexOf(' ');
+        return space < 0 ? displayName : displayName.substring(0, space);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + id + "]";

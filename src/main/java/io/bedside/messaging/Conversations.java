@@ -162,6 +162,44 @@ public class Conversations {
                 actor.isPatient());
         boolean more = rows.size() > limit;
         List<ConversationRows.Listed> page = more ? rows.subList(0, limit) : rows;
+        List<ConversationView> items = views(actor, page);
+        audit.record(AuditRecord.allowed(actor, actor.patientId(), "conversations.listed", "conversations",
+                status == null ? "all" : status.code()));
+        String next = more ? new KeysetCursor(page.get(page.size() - 1).row().lastActivityFor(actor.isPatient()),
+                page.get(page.size() - 1).row().id().value()).encode() : null;
+        return new ConversationPage(items, next);
+    }
+
+    /**
+     * A page of the shared inbox of one of the practice's care teams (or of all the reader's own
+     * teams), with the count of every view. Staff only; a team of another practice is not found.
+     */
+    public InboxPage inbox(Actor actor, InboxQuery query) {
+        requireStaff(actor);
+        List<io.bedside.shared.CareTeamId> teams = query.team() != null
+                ? List.of(people.team(actor.practiceId(), query.team())
+                        .orElseThrow(() -> new NotFoundException("No such care team.")).id())
+                : people.teamsOf(actor).stream().map(CareTeam::id).toList();
+        ConversationRows.InboxPosition after = query.cursor() == null || query.cursor().isBlank() ? null
+                : inboxPosition(query.cursor());
+        List<ConversationRows.Listed> rows = conversations.inbox(actor.practiceId(), teams, query.filter(),
+                query.kind(), after, query.limit() + 1, actor.userId());
+        boolean more = rows.size() > query.limit();
+        List<ConversationRows.Listed> page = more ? rows.subList(0, query.limit()) : rows;
+        List<ConversationView> items = views(actor, page);
+        audit.record(AuditRecord.allowed(actor, null, "inbox.listed", "care_team",
+                query.team() == null ? "mine" : query.team().toString()));
+        String next = null;
+        if (more) {
+            ConversationRow last = page.get(page.size() - 1).row();
+            next = last.priority().ordinal() + "." + new KeysetCursor(last.lastActivityAt(), last.id().value()).encode();
+        }
+        return new InboxPage(items, next, conversations.inboxCounts(actor.practiceId(), teams, query.kind(),
+                actor.userId()));
+    }
+
+    /** A list page as the reader sees it: subjects decrypted, staff named with one lookup. */
+    private List<ConversationView> views(Actor actor, List<ConversationRows.Listed> page) {
         Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), staffIds(page.stream()
                 .map(ConversationRows.Listed::row).toList()));
         List<ConversationView> items = new ArrayList<>();
@@ -170,11 +208,34 @@ public class Conversations {
             items.add(view(actor, row, cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()),
                     listed.unread(), staff));
         }
-        audit.record(AuditRecord.allowed(actor, actor.patientId(), "conversations.listed", "conversations",
-                status == null ? "all" : status.code()));
-        String next = more ? new KeysetCursor(page.get(page.size() - 1).row().lastActivityFor(actor.isPatient()),
-                page.get(page.size() - 1).row().id().value()).encode() : null;
-        return new ConversationPage(items, next);
+        return items;
+    }
+
+    private static ConversationRows.InboxPosition inboxPosition(String cursor) {
+        int dot = cursor.indexOf('.');
+        if (dot != 1 || cursor.charAt(0) < '0' || cursor.charAt(0) > '2') {
+            throw new InvalidRequestException("cursor", "The cursor is not one this server gave out.");
+        }
+        KeysetCursor keyset = KeysetCursor.decode(cursor.substring(2));
+        return new ConversationRows.InboxPosition(cursor.charAt(0) - '0', keyset.at(), keyset.id());
+    }
+
+    /** Every conversation of one patient of the practice, newest first, for staff. Audited. */
+    public List<ConversationView> ofPatient(Actor actor, PatientId patient) {
+        requireStaff(actor);
+        people.findPatient(actor.practiceId(), patient).orElseThrow(() -> new NotFoundException("No such patient."));
+        List<ConversationRow> rows = conversations.ofPatient(actor.practiceId(), patient, 100);
+        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), staffIds(rows));
+        audit.record(AuditRecord.allowed(actor, patient, "conversations.listed", "patient", patient));
+        return rows.stream().map(row -> view(actor, row,
+                cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()), 0, staff)).toList();
+    }
+
+    private void requireStaff(Actor actor) {
+        if (!actor.isStaff()) {
+            // Patients have no inbox: answered like a page that does not exist.
+            throw new NotFoundException("Not found.");
+        }
     }
 
     public ConversationDetails get(Actor actor, ConversationId id) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,8 +33,10 @@ public class Patients {
         PatientId id = PatientId.random();
         jdbc.sql("""
                 insert into patient (id, practice_id, external_id, given_name, family_name, birth_date, sex,
-                                     email, phone, language, created_at)
-                values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :now)""")
+                                     email, phone, language, created_at, search_name)
+                values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :now,
+                        :search)""")
+                .param("search", PatientSearch.searchName(p.givenName(), p.familyName()))
                 .param("id", id.value())
                 .param("practice", practice.value())
                 .param("external", p.externalId())
@@ -57,6 +60,43 @@ public class Patients {
                 .param("practice", practice.value())
                 .query(Patients::map)
                 .optional();
+    }
+
+    /**
+     * Patients of one practice whose name words start with the words typed, and whose date of
+     * birth is the one typed, if one is: "walker", "ali wal", "1985-03-14", "03/14/1985 walker".
+     * Accents and case do not matter. At most {@code limit}, by family name.
+     */
+    public List<Patient> search(PracticeId practice, String text, int limit) {
+        PatientSearch.Terms terms = PatientSearch.parse(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select * from patient where practice_id = :practice");
+        var query = new java.util.HashMap<String, Object>();
+        query.put("practice", practice.value());
+        for (int i = 0; i < terms.words().size(); i++) {
+            sql.append(" and search_name like :w").append(i);
+            query.put("w" + i, "% " + terms.words().get(i).replace("%", "").replace("_", "") + "%");
+        }
+        if (terms.birthDate() != null) {
+            sql.append(" and birth_date = :birth");
+            query.put("birth", terms.birthDate());
+        }
+        sql.append(" order by family_name, given_name, birth_date limit ").append(Math.max(1, Math.min(limit, 100)));
+        return jdbc.sql(sql.toString()).params(query).query(Patients::map).list();
+    }
+
+    /** Fills the search column of patients registered before it existed. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    @Transactional
+    public void fillSearchNames() {
+        jdbc.sql("select id, given_name, family_name from patient where search_name is null")
+                .query((rs, n) -> new Object[] { rs.getObject("id", UUID.class),
+                        PatientSearch.searchName(rs.getString("given_name"), rs.getString("family_name")) })
+                .list()
+                .forEach(row -> jdbc.sql("update patient set search_name = :name where id = :id")
+                        .param("name", row[1]).param("id", row[0]).update());
     }
 
     static Patient map(ResultSet rs, int row) throws SQLException {

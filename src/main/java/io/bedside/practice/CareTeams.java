@@ -66,6 +66,31 @@ public class CareTeams {
         }
     }
 
+    @Transactional
+    public void update(PracticeId practice, CareTeamId team, String name, String description, int expectedResponseHours) {
+        int changed = jdbc.sql("""
+                update care_team set name = :name, description = :description, expected_response_hours = :hours
+                 where id = :id and practice_id = :practice""")
+                .param("name", name).param("description", description).param("hours", expectedResponseHours)
+                .param("id", team.value()).param("practice", practice.value())
+                .update();
+        if (changed != 1) {
+            throw new NotFoundException("No such care team.");
+        }
+    }
+
+    /** Takes a member of staff off a team; their conversations stay where they are. */
+    @Transactional
+    public void removeMember(PracticeId practice, CareTeamId team, UserId staff) {
+        int removed = jdbc.sql("""
+                delete from care_team_member where practice_id = :practice and care_team_id = :team and staff_id = :staff""")
+                .param("practice", practice.value()).param("team", team.value()).param("staff", staff.value())
+                .update();
+        if (removed != 1) {
+            throw new NotFoundException("No such member of this care team.");
+        }
+    }
+
     /** The teams a patient may write to, or a staff member belongs to. */
     public List<CareTeam> visibleTo(Actor actor) {
         String sql = actor.isPatient()
@@ -82,6 +107,16 @@ public class CareTeams {
         List<TeamRow> rows = query.query((rs, n) -> new TeamRow(CareTeamId.of(rs.getObject("id", UUID.class)),
                 rs.getString("name"), rs.getString("description"), rs.getInt("expected_response_hours"))).list();
         return withMembers(actor.practiceId(), rows);
+    }
+
+    /** Every team of the practice, by name. */
+    public List<CareTeam> inPractice(PracticeId practice) {
+        List<TeamRow> rows = jdbc.sql("select * from care_team where practice_id = :practice order by name")
+                .param("practice", practice.value())
+                .query((rs, n) -> new TeamRow(CareTeamId.of(rs.getObject("id", UUID.class)), rs.getString("name"),
+                        rs.getString("description"), rs.getInt("expected_response_hours")))
+                .list();
+        return withMembers(practice, rows);
     }
 
     /** One team, if the caller may see it; otherwise not found, as if it did not exist. */

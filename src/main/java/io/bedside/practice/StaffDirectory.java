@@ -64,6 +64,23 @@ public class StaffDirectory {
                 .collect(java.util.stream.Collectors.toMap(StaffMember::id, m -> m));
     }
 
+    /** Everyone on the practice's staff, active or not, by name. */
+    public java.util.List<StaffMember> all(PracticeId practice) {
+        return jdbc.sql("select * from staff where practice_id = :practice order by active desc, display_name")
+                .param("practice", practice.value())
+                .query(StaffDirectory::map).list();
+    }
+
+    /** Marks a member of staff as working here or not; one of another practice is not found. */
+    @Transactional
+    public void setActive(PracticeId practice, UserId id, boolean active) {
+        int changed = jdbc.sql("update staff set active = :active where id = :id and practice_id = :practice")
+                .param("active", active).param("id", id.value()).param("practice", practice.value()).update();
+        if (changed != 1) {
+            throw new io.bedside.shared.NotFoundException("No such member of staff.");
+        }
+    }
+
     static StaffMember map(ResultSet rs, int row) throws SQLException {
         return new StaffMember(UserId.of(rs.getObject("id", UUID.class)),
                 PracticeId.of(rs.getObject("practice_id", UUID.class)), rs.getString("display_name"),

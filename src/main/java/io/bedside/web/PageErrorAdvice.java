@@ -39,6 +39,15 @@ class PageErrorAdvice {
         return page(HttpStatus.BAD_REQUEST, "error.invalid");
     }
 
+    /** A request that cannot be done as things stand; the service's reason is shown (it names no patient). */
+    @ExceptionHandler({io.bedside.shared.ConflictException.class, io.bedside.shared.UnprocessableException.class})
+    ModelAndView cannot(RuntimeException e) {
+        ModelAndView page = page(e instanceof io.bedside.shared.ConflictException ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_CONTENT, "error.cannot");
+        page.addObject("reason", e.getMessage());
+        return page;
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ModelAndView tooMany() {
         return page(HttpStatus.TOO_MANY_REQUESTS, "error.tooMany");

@@ -2,17 +2,14 @@ package io.bedside.browser;
 
 import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.PATEL;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 
+import io.bedside.support.AxeCheck;
 import io.bedside.support.BrowserTest;
 
 /** axe-core finds no serious or critical violation on any patient page, in English or Spanish. */
@@ -36,16 +33,6 @@ class PatientAccessibilityBrowserTests extends BrowserTest {
     }
 
     private void check(String where) {
-        AxeResults results = new AxeBuilder(page).analyze();
-        assertThat(results.getPasses()).as("axe-core ran on " + where).isNotEmpty();
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> where + ": " + v.getId() + " — " + v.getHelp() + " " + describe(v))
-                .toList();
-        assertThat(serious).as("axe-core violations").isEmpty();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList().toString();
+        AxeCheck.noSeriousViolations(page, where);
     }
 }

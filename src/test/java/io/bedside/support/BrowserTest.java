@@ -110,6 +110,30 @@ public abstract class BrowserTest extends ApplicationTest {
                 .setBaseURL("http://127.0.0.1:" + port));
     }
 
+    /** A fresh browser profile on a desktop screen, as staff at a workstation use. */
+    protected BrowserContext newDesktopContext() {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 860)
+                .setLocale("en-US")
+                .setBaseURL("http://127.0.0.1:" + port));
+    }
+
+    /** Makes this test's page a desktop one (its screenshot is then desktop-sized). */
+    protected void useDesktop() {
+        context.close();
+        context = newDesktopContext();
+        page = context.newPage();
+    }
+
+    /** Signs a member of staff in; they land on their inbox. */
+    protected void signInStaff(Page on, String email) {
+        on.navigate("/login");
+        on.getByLabel("Email").fill(email);
+        on.getByLabel("Password").fill("demo-password");
+        on.locator("form button[type=submit]").click();
+        on.waitForURL("**/app/inbox");
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));

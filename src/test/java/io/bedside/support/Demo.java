@@ -66,4 +66,22 @@ public class Demo {
         return api.get("/api/v1/conversations/" + conversation + "/messages").token(token(username)).send().json()
                 .get("items");
     }
+
+    /** The signed-in user as services see them, built from {@code GET /api/v1/me}. */
+    public io.bedside.shared.Actor actor(String username) {
+        JsonNode me = me(username);
+        java.util.Set<io.bedside.shared.StaffRole> roles = new java.util.HashSet<>();
+        me.get("roles").forEach(r -> roles.add(io.bedside.shared.StaffRole.fromCode(r.asString())));
+        boolean patient = "patient".equals(me.get("kind").asString());
+        return new io.bedside.shared.Actor(
+                io.bedside.shared.UserId.of(java.util.UUID.fromString(me.get("id").asString())),
+                io.bedside.shared.PracticeId.of(java.util.UUID.fromString(me.get("practice").get("id").asString())),
+                patient ? io.bedside.shared.Actor.Kind.PATIENT : io.bedside.shared.Actor.Kind.STAFF, roles,
+                patient ? io.bedside.shared.PatientId.of(java.util.UUID.fromString(me.get("patientId").asString())) : null);
+    }
+
+    /** Changes a conversation's status, priority or assignee as a member of staff, through the API. */
+    public Api.Response triage(String username, String conversation, Map<String, ?> change) {
+        return api.patch("/api/v1/conversations/" + conversation).token(token(username)).json(change).send();
+    }
 }

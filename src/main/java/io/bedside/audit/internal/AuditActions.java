@@ -13,7 +13,19 @@ final class AuditActions {
             Map.entry("message.sent", "sent a message"),
             Map.entry("note.added", "added an internal note"),
             Map.entry("read.marked", "marked messages as read"),
-            Map.entry("audit.viewed", "looked at the access report"));
+            Map.entry("conversation.updated", "changed the status, priority or assignee of a conversation"),
+            Map.entry("attachment.downloaded", "downloaded a file"),
+            Map.entry("conversation.exported", "downloaded a conversation as a PDF"),
+            Map.entry("inbox.listed", "looked at a care team's inbox"),
+            Map.entry("patients.searched", "searched the patient list"),
+            Map.entry("patient.viewed", "looked at the patient's page"),
+            Map.entry("audit.viewed", "looked at the access report"),
+            Map.entry("audit.verified", "checked the audit trail for tampering"),
+            Map.entry("staff.invited", "invited a member of staff"),
+            Map.entry("staff.disabled", "disabled a member of staff"),
+            Map.entry("staff.enabled", "enabled a member of staff again"),
+            Map.entry("team.changed", "changed a care team"),
+            Map.entry("template.changed", "changed a quick-reply template"));
 
     private AuditActions() {
     }

@@ -1,6 +1,5 @@
 package io.bedside.audit.web;
 
-import java.time.ZoneId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -9,9 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.audit.AuditReports;
-import io.bedside.identity.Accounts;
-import io.bedside.practice.Practice;
-import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.web.WebPage;
 
@@ -21,19 +17,13 @@ import io.bedside.web.WebPage;
 class AccessPage {
 
     private final AuditReports reports;
-    private final Accounts accounts;
-    private final Practices practices;
 
-    AccessPage(AuditReports reports, Accounts accounts, Practices practices) {
+    AccessPage(AuditReports reports) {
         this.reports = reports;
-        this.accounts = accounts;
-        this.practices = practices;
     }
 
     @GetMapping("/app/access")
     String access(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("me", accounts.profile(actor));
-        model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
         AuditReports.Page page = reports.find(actor, actor.isPatient() ? actor.patientId() : null, null, null, cursor, 50);
         model.addAttribute("entries", page.items());
         model.addAttribute("nextCursor", page.nextCursor());

@@ -56,8 +56,8 @@ class SecurityConfiguration {
     @Bean
     SessionPolicy sessionPolicy(@Value("${bedside.web.session.patient-idle:30m}") Duration patientIdle,
             @Value("${bedside.web.session.staff-idle:15m}") Duration staffIdle,
-            @Value("${bedside.web.session.absolute:12h}") Duration absolute) {
-        return new SessionPolicy(patientIdle, staffIdle, absolute);
+            @Value("${bedside.web.session.absolute:12h}") Duration absolute, UserAccounts accounts) {
+        return new SessionPolicy(patientIdle, staffIdle, absolute, accounts::isActive);
     }
 
     @Bean
@@ -97,10 +97,10 @@ class SecurityConfiguration {
         var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
-                .addFilterBefore(sessions.absoluteTimeout(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(sessions.timeouts(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/invite/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")

@@ -68,6 +68,12 @@ public class UserAccounts {
                 .optional();
     }
 
+    /** Whether the account may still sign in; a removed account may not. */
+    public boolean isActive(UserId id) {
+        return jdbc.sql("select active from user_account where id = :id").param("id", id.value())
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
         return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient and active")
                 .param("practice", practice.value()).param("patient", patient.value())
@@ -77,6 +83,37 @@ public class UserAccounts {
     public Optional<String> email(UserId id) {
         return jdbc.sql("select email from user_account where id = :id").param("id", id.value())
                 .query(String.class).optional();
+    }
+
+    public void setActive(PracticeId practice, UserId id, boolean active) {
+        jdbc.sql("update user_account set active = :active where id = :id and practice_id = :practice")
+                .param("active", active).param("id", id.value()).param("practice", practice.value()).update();
+    }
+
+    public void setPassword(UserId id, String hash) {
+        jdbc.sql("update user_account set password_hash = :hash where id = :id")
+                .param("hash", hash).param("id", id.value()).update();
+    }
+
+    /** Email and whether a password is set, by account, for one practice's staff list. */
+    public java.util.Map<UserId, Sign> signInOf(PracticeId practice) {
+        java.util.Map<UserId, Sign> result = new java.util.HashMap<>();
+        jdbc.sql("select id, email, password_hash, active from user_account where practice_id = :practice and kind = 'STAFF'")
+                .param("practice", practice.value())
+                .query(rs -> {
+                    result.put(UserId.of(rs.getObject("id", UUID.class)),
+                            new Sign(rs.getString("email"), rs.getString("password_hash") != null, rs.getBoolean("active")));
+                });
+        return result;
+    }
+
+    /** How an account signs in. */
+    public record Sign(String email, boolean hasPassword, boolean active) {
+    }
+
+    public Optional<Account> find(UserId id) {
+        return jdbc.sql("select * from user_account where id = :id").param("id", id.value())
+                .query(UserAccounts::map).optional();
     }
 
     static Account map(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,15 @@ class LoginPageController {
 
     @GetMapping({"/", "/app"})
     String home(@AuthenticationPrincipal Actor actor) {
-        return actor == null ? "redirect:/login" : "redirect:/app/conversations";
+        if (actor == null) {
+            return "redirect:/login";
+        }
+        return actor.isStaff() ? "redirect:/app/inbox" : "redirect:/app/conversations";
+    }
+
+    /** "Stay signed in": a request the reader made, so the session's idle clock starts again. */
+    @org.springframework.web.bind.annotation.PostMapping("/app/session/keepalive")
+    org.springframework.http.ResponseEntity<Void> keepAlive() {
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.InboxFilter;
+import io.bedside.shared.CareTeamId;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -36,9 +39,10 @@ public class ConversationRows {
         jdbc.sql("""
                 insert into conversation (id, practice_id, patient_id, care_team_id, provider_id, kind, status, priority,
                                           assignee_id, subject_ciphertext, last_seq, last_activity_at, last_public_seq,
-                                          last_public_activity_at, created_by, created_at, details_ciphertext)
+                                          last_public_activity_at, created_by, created_at, details_ciphertext,
+                                          priority_rank)
                 values (:id, :practice, :patient, :team, :provider, :kind, :status, :priority, :assignee, :subject,
-                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt, :details)""")
+                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt, :details, :rank)""")
                 .param("id", c.id().value())
                 .param("practice", c.practiceId().value())
                 .param("patient", c.patientId().value())
@@ -47,6 +51,7 @@ public class ConversationRows {
                 .param("kind", c.kind().name())
                 .param("status", c.status().name())
                 .param("priority", c.priority().name())
+                .param("rank", c.priority().ordinal())
                 .param("assignee", c.assigneeId() == null ? null : c.assigneeId().value())
                 .param("subject", c.subjectCiphertext())
                 .param("lastSeq", c.lastSeq())
@@ -84,8 +89,11 @@ public class ConversationRows {
 
     public void triage(ConversationId id, ConversationStatus status, io.bedside.messaging.Priority priority,
             UserId assignee) {
-        jdbc.sql("update conversation set status = :status, priority = :priority, assignee_id = :assignee where id = :id")
-                .param("status", status.name()).param("priority", priority.name())
+        jdbc.sql("""
+                update conversation set status = :status, priority = :priority, priority_rank = :rank,
+                                        assignee_id = :assignee
+                 where id = :id""")
+                .param("status", status.name()).param("priority", priority.name()).param("rank", priority.ordinal())
                 .param("assignee", assignee == null ? null : assignee.value()).param("id", id.value())
                 .update();
     }
@@ -123,6 +131,111 @@ public class ConversationRows {
         sql.append(" order by %s desc, c.id desc limit ".formatted(activity)).append(limit);
         return new ArrayList<>(jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"))).list());
+    }
+
+    /**
+     * A page of a care team inbox for one member of staff: most urgent first, then longest waiting
+     * first; closed conversations newest first. Read with a keyset condition on (rank, time, id).
+     */
+    public List<Listed> inbox(PracticeId practice, List<CareTeamId> teams, InboxFilter filter, ConversationKind kind,
+            InboxPosition after, int limit, UserId reader) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select c.*, (select count(*) from message m
+                              where m.conversation_id = c.id and m.practice_id = c.practice_id
+                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader) as unread
+                  from conversation c
+                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
+                 where c.practice_id = :practice and c.care_team_id in (:teams)""");
+        Map<String, Object> params = inboxParams(practice, teams, kind, reader);
+        sql.append(" and ").append(condition(filter));
+        if (kind != null) {
+            sql.append(" and c.kind = :kind");
+        }
+        boolean newestFirst = filter == InboxFilter.CLOSED;
+        if (after != null) {
+            params.put("afterRank", after.rank());
+            params.put("afterAt", Timestamps.toDb(after.at()));
+            params.put("afterId", after.id());
+            sql.append(newestFirst
+                    ? " and (c.last_activity_at < :afterAt or (c.last_activity_at = :afterAt and c.id < :afterId))"
+                    : " and (c.priority_rank < :afterRank or (c.priority_rank = :afterRank"
+                            + " and (c.last_activity_at > :afterAt or (c.last_activity_at = :afterAt and c.id > :afterId))))");
+        }
+        sql.append(newestFirst ? " order by c.last_activity_at desc, c.id desc limit "
+                : " order by c.priority_rank desc, c.last_activity_at asc, c.id asc limit ").append(limit);
+        return new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"))).list());
+    }
+
+    /** Where an inbox page ended. */
+    public record InboxPosition(int rank, Instant at, java.util.UUID id) {
+    }
+
+    /** How many conversations of the teams each inbox view holds, in one pass. */
+    public Map<InboxFilter, Long> inboxCounts(PracticeId practice, List<CareTeamId> teams, ConversationKind kind,
+            UserId reader) {
+        Map<InboxFilter, Long> counts = new java.util.EnumMap<>(InboxFilter.class);
+        if (teams.isEmpty()) {
+            return counts;
+        }
+        StringBuilder sql = new StringBuilder("select ");
+        for (InboxFilter f : InboxFilter.values()) {
+            sql.append("sum(case when ").append(condition(f)).append(" then 1 else 0 end) as ")
+                    .append("n_").append(f.name().toLowerCase(java.util.Locale.ROOT)).append(", ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append("""
+                  from conversation c
+                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
+                 where c.practice_id = :practice and c.care_team_id in (:teams)""");
+        if (kind != null) {
+            sql.append(" and c.kind = :kind");
+        }
+        jdbc.sql(sql.toString()).params(inboxParams(practice, teams, kind, reader)).query(rs -> {
+            for (InboxFilter f : InboxFilter.values()) {
+                counts.put(f, rs.getLong("n_" + f.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        return counts;
+    }
+
+    private static Map<String, Object> inboxParams(PracticeId practice, List<CareTeamId> teams, ConversationKind kind,
+            UserId reader) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("practice", practice.value());
+        params.put("teams", teams.stream().map(CareTeamId::value).toList());
+        params.put("reader", reader.value());
+        if (kind != null) {
+            params.put("kind", kind.name());
+        }
+        return params;
+    }
+
+    private static String condition(InboxFilter filter) {
+        return switch (filter) {
+            case OPEN -> "c.status = 'OPEN'";
+            case UNREAD -> """
+                    exists (select 1 from message m where m.conversation_id = c.id and m.practice_id = c.practice_id
+                               and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader)""";
+            case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader";
+            case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null";
+            case URGENT -> "c.status <> 'CLOSED' and c.priority = 'URGENT'";
+            case WAITING -> "c.status = 'WAITING_ON_PATIENT'";
+            case CLOSED -> "c.status = 'CLOSED'";
+            case ALL -> "1 = 1";
+        };
+    }
+
+    /** Every conversation of one patient, newest activity first, for staff looking at the patient. */
+    public List<ConversationRow> ofPatient(PracticeId practice, PatientId patient, int limit) {
+        return jdbc.sql("""
+                select * from conversation where practice_id = :practice and patient_id = :patient
+                 order by last_activity_at desc, id desc limit :limit""")
+                .param("practice", practice.value()).param("patient", patient.value()).param("limit", limit)
+                .query(ConversationRow::map).list();
     }
 
     public long unread(ConversationId id, UserId reader, boolean readerIsPatient) {

@@ -58,6 +58,11 @@ public class People {
         return careTeams.findInPractice(practice, id);
     }
 
+    /** The teams a member of staff belongs to. */
+    public java.util.List<CareTeam> teamsOf(io.bedside.shared.Actor staff) {
+        return careTeams.visibleTo(staff);
+    }
+
     public CareTeamRef teamRef(PracticeId practice, io.bedside.shared.CareTeamId id) {
         return new CareTeamRef(id.value(), team(practice, id).map(CareTeam::name).orElse("Care team"));
     }

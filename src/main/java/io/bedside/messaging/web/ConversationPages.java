@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.bedside.identity.Accounts;
 import io.bedside.identity.UserProfile;
 import io.bedside.messaging.ConversationDetails;
+import io.bedside.messaging.ConversationChange;
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.ConversationView;
+import io.bedside.messaging.PatientDirectory;
+import io.bedside.messaging.Priority;
+import io.bedside.messaging.QuickReplies;
+import io.bedside.messaging.ReplyPlaceholders;
+import io.bedside.patient.Patient;
+import io.bedside.shared.PatientId;
 import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationPage;
 import io.bedside.messaging.Drafts;
@@ -54,6 +64,7 @@ class ConversationPages {
     /** The new-message form as typed, kept when it comes back with errors. */
     static class ComposeForm {
         public String careTeamId;
+        public String patientId;
         public String providerId;
         public String kind;
         public String subject;
@@ -62,6 +73,7 @@ class ConversationPages {
         public Map<String, String> details = new LinkedHashMap<>();
 
         public void setCareTeamId(String v) { careTeamId = v; }
+        public void setPatientId(String v) { patientId = v; }
         public void setProviderId(String v) { providerId = v; }
         public void setKind(String v) { kind = v; }
         public void setSubject(String v) { subject = v; }
@@ -85,15 +97,19 @@ class ConversationPages {
     private final CareTeams careTeams;
     private final Accounts accounts;
     private final Practices practices;
+    private final PatientDirectory patients;
+    private final ObjectProvider<QuickReplies> quickReplies;
 
     ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
-            Accounts accounts, Practices practices) {
+            Accounts accounts, Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies) {
         this.conversations = conversations;
         this.pdf = pdf;
         this.drafts = drafts;
         this.careTeams = careTeams;
         this.accounts = accounts;
         this.practices = practices;
+        this.patients = patients;
+        this.quickReplies = quickReplies;
     }
 
     // ------------------------------------------------------------ list
@@ -123,9 +139,17 @@ class ConversationPages {
 
     @GetMapping("/app/conversations/new")
     String compose(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String team, Model model) {
+            @RequestParam(required = false) String team, @RequestParam(required = false) String patient,
+            Model model) {
         ComposeForm form = new ComposeForm();
-        Map<String, String> draft = drafts.load(actor, Drafts.NEW_CONVERSATION);
+        if (actor.isStaff()) {
+            if (patient == null || patient.isBlank()) {
+                // Staff write to a patient: first find them.
+                return "redirect:/app/patients";
+            }
+            form.patientId = patients.patient(actor, PatientId.parse(patient)).id().value().toString();
+        }
+        Map<String, String> draft = actor.isStaff() ? Map.of() : drafts.load(actor, Drafts.NEW_CONVERSATION);
         form.careTeamId = team != null ? team : draft.get("careTeamId");
         form.providerId = draft.get("providerId");
         form.subject = draft.get("subject");
@@ -152,8 +176,11 @@ class ConversationPages {
                     form.body, kind,
                     form.providerId == null || form.providerId.isBlank() ? null
                             : UserId.of(uuid("providerId", form.providerId)),
-                    null, form.details));
-            drafts.discard(actor, Drafts.NEW_CONVERSATION);
+                    form.patientId == null || form.patientId.isBlank() ? null
+                            : PatientId.of(uuid("patientId", form.patientId)), form.details));
+            if (actor.isPatient()) {
+                drafts.discard(actor, Drafts.NEW_CONVERSATION);
+            }
             return "redirect:/app/conversations/" + started.conversation().id();
         } catch (InvalidRequestException e) {
             response.setStatus(400);
@@ -165,7 +192,14 @@ class ConversationPages {
     private void composeInto(Actor actor, ConversationKind kind, ComposeForm form, Map<String, String> errors,
             Model model) {
         common(actor, model);
-        var teams = careTeams.visibleTo(actor);
+        var teams = actor.isStaff() ? careTeams.inPractice(actor.practiceId()) : careTeams.visibleTo(actor);
+        if (actor.isStaff() && form.patientId != null) {
+            model.addAttribute("patient", patients.patient(actor, PatientId.of(uuid("patientId", form.patientId))));
+            if (form.careTeamId == null) {
+                var mine = careTeams.visibleTo(actor);
+                form.careTeamId = mine.isEmpty() ? null : mine.get(0).id().value().toString();
+            }
+        }
         if (form.careTeamId == null && teams.size() == 1) {
             form.careTeamId = teams.get(0).id().value().toString();
         }
@@ -204,9 +238,120 @@ class ConversationPages {
     @GetMapping("/app/conversations/{id}")
     String conversation(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
         threadInto(actor, ConversationId.parse(id), model);
-        model.addAttribute("draft", drafts.load(actor, id).getOrDefault("body", ""));
+        Map<String, String> draft = drafts.load(actor, id);
+        model.addAttribute("draft", draft.getOrDefault("body", ""));
+        model.addAttribute("draftInternal", "true".equals(draft.get("internal")));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        return "messaging/conversation";
+        return page(actor, model);
+    }
+
+    /** Patients see the conversation as a chat; staff see it with the patient and the triage tools. */
+    private String page(Actor actor, Model model) {
+        if (!actor.isStaff()) {
+            return "messaging/conversation";
+        }
+        staffInto(actor, (ConversationView) model.getAttribute("conversation"), model);
+        return "messaging/staff-conversation";
+    }
+
+    private void staffInto(Actor actor, ConversationView conversation, Model model) {
+        Patient patient = patients.patient(actor, PatientId.of(conversation.patient().id()));
+        model.addAttribute("patient", patient);
+        model.addAttribute("others", conversations.ofPatient(actor, patient.id()).stream()
+                .filter(c -> !c.id().equals(conversation.id())).toList());
+        model.addAttribute("quickReplies", quickReplies.getIfAvailable() == null ? List.of()
+                : quickReplies.getObject().availableTo(actor));
+        triageInto(actor, conversation, model);
+    }
+
+    private void triageInto(Actor actor, ConversationView conversation, Model model) {
+        List<io.bedside.practice.StaffMember> teammates = new java.util.ArrayList<>(careTeams
+                .findInPractice(actor.practiceId(), CareTeamId.of(conversation.careTeam().id()))
+                .map(io.bedside.practice.CareTeam::members).orElse(List.of()));
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("teammates", teammates);
+        model.addAttribute("statuses", ConversationStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("assignedToMe", conversation.assignee() != null
+                && conversation.assignee().id().equals(actor.userId().value()));
+    }
+
+    /** The triage panel alone, for live refreshes when a teammate changes something. */
+    @GetMapping("/app/conversations/{id}/triage")
+    String triagePanel(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        ConversationDetails details = conversations.get(actor, ConversationId.parse(id));
+        requireStaff(actor);
+        triageInto(actor, details.conversation(), model);
+        return "messaging/staff-conversation :: triage";
+    }
+
+    /**
+     * Staff set status, priority or assignee. {@code assignee} is a staff id, "me", or empty to
+     * unassign; a field left out is left as it is.
+     */
+    @PostMapping("/app/conversations/{id}/triage")
+    String triage(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String assignee,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        ConversationId conversation = ConversationId.parse(id);
+        UserId assigneeId = null;
+        boolean unassign = false;
+        if (assignee != null) {
+            if (assignee.isBlank()) {
+                unassign = true;
+            } else {
+                assigneeId = "me".equals(assignee) ? actor.userId() : UserId.of(uuid("assignee", assignee));
+            }
+        }
+        ConversationDetails updated = conversations.update(actor, conversation, new ConversationChange(
+                status == null || status.isBlank() ? null : ConversationStatus.fromCode(status),
+                priority == null || priority.isBlank() ? null : Priority.fromCode(priority), assigneeId, unassign));
+        if (htmx != null) {
+            triageInto(actor, updated.conversation(), model);
+            return "messaging/staff-conversation :: triage";
+        }
+        return "redirect:/app/conversations/" + conversation;
+    }
+
+    /**
+     * Puts a quick-reply template, filled in for this patient, into the reply being written. Nothing
+     * is sent: the reader reads it over and sends it themselves.
+     */
+    @PostMapping("/app/conversations/{id}/quick-reply")
+    String quickReply(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String template, @RequestParam(required = false) String body,
+            @RequestParam(required = false) String internal,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        ConversationId conversation = ConversationId.parse(id);
+        ConversationDetails details = conversations.get(actor, conversation);
+        requireStaff(actor);
+        QuickReplies source = quickReplies.getIfAvailable();
+        var chosen = source == null || template == null || template.isBlank() ? java.util.Optional.<QuickReplies.QuickReply>empty()
+                : source.find(actor, uuid("template", template));
+        Patient patient = patients.patient(actor, PatientId.of(details.conversation().patient().id()));
+        UserProfile me = common(actor, model);
+        String filled = chosen.map(t -> ReplyPlaceholders.fill(t.body(), ReplyPlaceholders.values(
+                patient.givenName(), patient.familyName(), me.practiceName(), details.conversation().careTeam().name(),
+                me.displayName()))).orElse("");
+        String before = body == null ? "" : body.stripTrailing();
+        String text = before.isEmpty() ? filled : filled.isEmpty() ? before : before + "\n\n" + filled;
+        model.addAttribute("draft", text);
+        model.addAttribute("draftInternal", "true".equals(internal));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        if (htmx != null) {
+            model.addAttribute("conversation", details.conversation());
+            model.addAttribute("quickReplies", source == null ? List.of() : source.availableTo(actor));
+            return "messaging/staff-conversation :: replyBody";
+        }
+        threadInto(actor, conversation, model);
+        return page(actor, model);
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isStaff()) {
+            throw new io.bedside.shared.NotFoundException("Not found.");
+        }
     }
 
     @GetMapping("/app/conversations/{id}/thread")
@@ -219,6 +364,8 @@ class ConversationPages {
     String reply(@AuthenticationPrincipal Actor actor, @PathVariable String id,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) String idempotencyKey,
+            @RequestParam(required = false) String internal,
+            @RequestParam(required = false) String then,
             @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
             HttpServletResponse response) throws java.io.IOException {
@@ -231,9 +378,15 @@ class ConversationPages {
                 }
             }
         }
+        boolean note = "true".equals(internal);
         try {
-            conversations.send(actor, conversation, body, false,
+            conversations.send(actor, conversation, body, note,
                     idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey, attached);
+            if (then != null && !then.isBlank() && actor.isStaff()) {
+                // "Send and mark waiting on patient" or "Send and close": one click for the usual next step.
+                conversations.update(actor, conversation,
+                        new ConversationChange(ConversationStatus.fromCode(then), null, null, false));
+            }
         } catch (InvalidRequestException e) {
             threadInto(actor, conversation, model);
             model.addAttribute("replyError", e.getMessage());
@@ -245,7 +398,8 @@ class ConversationPages {
             response.setStatus(400);
             model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
             model.addAttribute("draft", body == null ? "" : body);
-            return "messaging/conversation";
+            model.addAttribute("draftInternal", note);
+            return page(actor, model);
         }
         drafts.discard(actor, conversation.toString());
         if (htmx != null) {
@@ -315,7 +469,11 @@ class ConversationPages {
         model.addAttribute("readBy", readBy);
     }
 
+    /** The reader's profile, which {@code SignedInUserAdvice} has put in every page's model. */
     private UserProfile common(Actor actor, Model model) {
+        if (model.getAttribute("me") instanceof UserProfile me) {
+            return me;
+        }
         UserProfile me = accounts.profile(actor);
         model.addAttribute("me", me);
         model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));

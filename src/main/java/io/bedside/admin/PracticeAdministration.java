@@ -1,0 +1,209 @@
+package io.bedside.admin;
+
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bedside.audit.AuditChain;
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.audit.ChainVerification;
+import io.bedside.identity.Accounts;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.CareTeams;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.StaffRole;
+import io.bedside.shared.UserId;
+import io.bedside.shared.UnprocessableException;
+
+/**
+ * What a practice admin may do to their practice. Every method checks the caller: a patient is
+ * answered not found (there is nothing here for them), other staff forbidden; ids of another
+ * practice are not found. Every change is on the audit trail.
+ */
+@Service
+public class PracticeAdministration {
+
+    public static final int MAX_RESPONSE_HOURS = 24 * 30;
+
+    private final CareTeams careTeams;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final AuditChain chain;
+    private final io.bedside.audit.AuditReports reports;
+    private final io.bedside.patient.Patients patients;
+
+    PracticeAdministration(CareTeams careTeams, Accounts accounts, AuditTrail audit, AuditChain chain,
+            io.bedside.audit.AuditReports reports, io.bedside.patient.Patients patients) {
+        this.careTeams = careTeams;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.chain = chain;
+        this.reports = reports;
+        this.patients = patients;
+    }
+
+    // ------------------------------------------------------------ care teams
+
+    public List<CareTeam> teams(Actor actor) {
+        requireAdmin(actor);
+        return careTeams.inPractice(actor.practiceId());
+    }
+
+    public CareTeam team(Actor actor, CareTeamId id) {
+        requireAdmin(actor);
+        return careTeams.findInPractice(actor.practiceId(), id)
+                .orElseThrow(() -> new NotFoundException("No such care team."));
+    }
+
+    @Transactional
+    public CareTeamId createTeam(Actor actor, String name, String description, String hours) {
+        requireAdmin(actor);
+        try {
+            CareTeamId id = careTeams.create(actor.practiceId(), checkedName(name), checkedDescription(description),
+                    checkedHours(hours));
+            audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", id));
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw new InvalidRequestException("name", "There is already a care team with this name.");
+        }
+    }
+
+    @Transactional
+    public void updateTeam(Actor actor, CareTeamId id, String name, String description, String hours) {
+        requireAdmin(actor);
+        try {
+            careTeams.update(actor.practiceId(), id, checkedName(name), checkedDescription(description),
+                    checkedHours(hours));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidRequestException("name", "There is already a care team with this name.");
+        }
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", id));
+    }
+
+    @Transactional
+    public void addMember(Actor actor, CareTeamId team, UserId staff) {
+        CareTeam current = team(actor, team);
+        if (current.hasMember(staff)) {
+            return;
+        }
+        careTeams.addMember(actor.practiceId(), team, staff);
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", team));
+    }
+
+    @Transactional
+    public void removeMember(Actor actor, CareTeamId team, UserId staff) {
+        requireAdmin(actor);
+        careTeams.removeMember(actor.practiceId(), team, staff);
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", team));
+    }
+
+    // ------------------------------------------------------------ staff
+
+    public List<Accounts.StaffAccount> staff(Actor actor) {
+        requireAdmin(actor);
+        return accounts.staffAccounts(actor.practiceId());
+    }
+
+    @Transactional
+    public Accounts.StaffInvitation invite(Actor actor, String email, String displayName, String role, String title) {
+        requireAdmin(actor);
+        StaffRole parsed;
+        try {
+            parsed = role == null || role.isBlank() ? null : StaffRole.fromCode(role);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        Accounts.StaffInvitation invitation = accounts.inviteStaff(actor.practiceId(), email, displayName, parsed,
+                title);
+        audit.record(AuditRecord.allowed(actor, null, "staff.invited", "staff", invitation.member().id()));
+        return invitation;
+    }
+
+    @Transactional
+    public Accounts.StaffInvitation reinvite(Actor actor, UserId staff) {
+        requireAdmin(actor);
+        Accounts.StaffInvitation invitation = accounts.reinviteStaff(actor.practiceId(), staff);
+        audit.record(AuditRecord.allowed(actor, null, "staff.invited", "staff", staff));
+        return invitation;
+    }
+
+    @Transactional
+    public void setActive(Actor actor, UserId staff, boolean active) {
+        requireAdmin(actor);
+        if (!active && staff.equals(actor.userId())) {
+            throw new UnprocessableException("You cannot disable your own account. Ask another practice admin.");
+        }
+        accounts.setStaffActive(actor.practiceId(), staff, active);
+        audit.record(AuditRecord.allowed(actor, null, active ? "staff.enabled" : "staff.disabled", "staff", staff));
+    }
+
+    // ------------------------------------------------------------ audit
+
+    /** One page of the practice's audit trail, of all patients or of one, with that patient. */
+    public record AuditTrailPage(io.bedside.audit.AuditReports.Page entries, io.bedside.patient.Patient patient) {
+    }
+
+    public AuditTrailPage auditTrail(Actor actor, io.bedside.shared.PatientId patient, String cursor) {
+        requireAdmin(actor);
+        // The report refuses another practice's patient (not found) and audits the reading itself.
+        var page = reports.find(actor, patient, null, null, cursor, 50);
+        return new AuditTrailPage(page, patient == null ? null : patients.find(actor.practiceId(), patient).orElse(null));
+    }
+
+    /** Checks the practice's audit chain for any changed, removed or reordered row. */
+    public ChainVerification verifyAuditChain(Actor actor) {
+        requireAdmin(actor);
+        chain.sealPending();
+        ChainVerification result = chain.verify(actor.practiceId());
+        audit.record(AuditRecord.allowed(actor, null, "audit.verified", "practice", actor.practiceId()));
+        return result;
+    }
+
+    // ------------------------------------------------------------ rules
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isStaff()) {
+            throw new NotFoundException("Not found.");
+        }
+        if (!actor.isPracticeAdmin()) {
+            throw new ForbiddenException("Only practice admins can do this.");
+        }
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidRequestException("name", "Give the team a name patients will recognise.");
+        }
+        if (name.strip().length() > 200) {
+            throw new InvalidRequestException("name", "The name is too long: at most 200 characters.");
+        }
+        return name.strip();
+    }
+
+    private static String checkedDescription(String description) {
+        if (description != null && description.strip().length() > 1000) {
+            throw new InvalidRequestException("description", "The description is too long: at most 1,000 characters.");
+        }
+        return description == null || description.isBlank() ? null : description.strip();
+    }
+
+    private static int checkedHours(String hours) {
+        try {
+            int value = Integer.parseInt(hours == null ? "" : hours.strip());
+            if (value >= 1 && value <= MAX_RESPONSE_HOURS) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("expectedResponseHours",
+                "Say within how many business hours the team answers: 1 to " + MAX_RESPONSE_HOURS + ".");
+    }
+}

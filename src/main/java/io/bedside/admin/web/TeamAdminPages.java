@@ -1,0 +1,113 @@
+package io.bedside.admin.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.admin.PracticeAdministration;
+import io.bedside.practice.CareTeam;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.UserId;
+import io.bedside.web.WebPage;
+
+/** Care teams and who is on them. */
+@Controller
+@WebPage
+class TeamAdminPages {
+
+    private final PracticeAdministration admin;
+
+    TeamAdminPages(PracticeAdministration admin) {
+        this.admin = admin;
+    }
+
+    /** A team form as typed. */
+    record TeamForm(String name, String description, String expectedResponseHours) {
+    }
+
+    @GetMapping("/app/admin/teams")
+    String teams(@AuthenticationPrincipal Actor actor, Model model) {
+        return teamsPage(actor, model, new TeamForm("", "", "24"), Map.of());
+    }
+
+    @PostMapping("/app/admin/teams")
+    String create(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String expectedResponseHours, Model model, HttpServletResponse response) {
+        try {
+            CareTeamId id = admin.createTeam(actor, name, description, expectedResponseHours);
+            return "redirect:/app/admin/teams/" + id + "?created";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return teamsPage(actor, model, new TeamForm(name, description, expectedResponseHours),
+                    Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @GetMapping("/app/admin/teams/{id}")
+    String team(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        CareTeam team = admin.team(actor, CareTeamId.parse(id));
+        return teamPage(actor, model, team, new TeamForm(team.name(), team.description(),
+                String.valueOf(team.expectedResponseHours())), Map.of());
+    }
+
+    @PostMapping("/app/admin/teams/{id}")
+    String update(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String expectedResponseHours, Model model, HttpServletResponse response) {
+        CareTeamId teamId = CareTeamId.parse(id);
+        try {
+            admin.updateTeam(actor, teamId, name, description, expectedResponseHours);
+            return "redirect:/app/admin/teams/" + teamId + "?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return teamPage(actor, model, admin.team(actor, teamId),
+                    new TeamForm(name, description, expectedResponseHours), Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/app/admin/teams/{id}/members")
+    String addMember(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String staffId) {
+        CareTeamId teamId = CareTeamId.parse(id);
+        if (staffId == null || staffId.isBlank()) {
+            throw new InvalidRequestException("staffId", "Choose who to add.");
+        }
+        admin.addMember(actor, teamId, UserId.parse(staffId));
+        return "redirect:/app/admin/teams/" + teamId + "?added";
+    }
+
+    @PostMapping("/app/admin/teams/{id}/members/{staffId}/remove")
+    String removeMember(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String staffId) {
+        CareTeamId teamId = CareTeamId.parse(id);
+        admin.removeMember(actor, teamId, UserId.parse(staffId));
+        return "redirect:/app/admin/teams/" + teamId + "?removed";
+    }
+
+    private String teamsPage(Actor actor, Model model, TeamForm form, Map<String, String> errors) {
+        model.addAttribute("teams", admin.teams(actor));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "admin/teams";
+    }
+
+    private String teamPage(Actor actor, Model model, CareTeam team, TeamForm form, Map<String, String> errors) {
+        model.addAttribute("team", team);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("candidates", admin.staff(actor).stream()
+                .filter(a -> a.status() != io.bedside.identity.Accounts.StaffAccount.Status.DISABLED)
+                .map(a -> a.member()).filter(m -> !team.hasMember(m.id())).toList());
+        return "admin/team";
+    }
+}

@@ -1,0 +1,51 @@
+package io.bedside.identity.web;
+
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.bedside.identity.Accounts;
+import io.bedside.identity.UserProfile;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+import io.bedside.web.WebPage;
+
+/**
+ * What every page's layout needs to know about the signed-in reader: who they are (for the
+ * header and the navigation), their practice's time zone (for the times shown), and how long their
+ * session may idle (so the page can warn before it ends). Pages of every module get it here, so a
+ * feature's pages need not reach into identity for it.
+ */
+@ControllerAdvice(annotations = WebPage.class)
+class SignedInUserAdvice {
+
+    private final Accounts accounts;
+    private final Practices practices;
+
+    SignedInUserAdvice(Accounts accounts, Practices practices) {
+        this.accounts = accounts;
+        this.practices = practices;
+    }
+
+    @ModelAttribute
+    void signedIn(@AuthenticationPrincipal Actor actor, HttpServletRequest request, Model model) {
+        if (actor == null) {
+            return;
+        }
+        UserProfile me = accounts.profile(actor);
+        model.addAttribute("me", me);
+        model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute("bedside.idleSeconds") instanceof Integer idle) {
+            model.addAttribute("idleSeconds", idle);
+            model.addAttribute("idleMinutes", Math.max(1, idle / 60));
+        }
+    }
+}

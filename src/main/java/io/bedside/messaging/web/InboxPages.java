@@ -1,0 +1,100 @@
+package io.bedside.messaging.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.messaging.ConversationKind;
+import io.bedside.messaging.Conversations;
+import io.bedside.messaging.InboxFilter;
+import io.bedside.messaging.InboxPage;
+import io.bedside.messaging.InboxQuery;
+import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.Patient;
+import io.bedside.practice.CareTeams;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PatientId;
+import io.bedside.web.WebPage;
+
+/**
+ * The care team's side: the shared inbox with its views and counts, finding a patient, and a
+ * patient's page with all their conversations. Staff only; to a patient these pages do not exist.
+ */
+@Controller
+@WebPage
+class InboxPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final Conversations conversations;
+    private final PatientDirectory patients;
+    private final CareTeams careTeams;
+    private final java.time.Clock clock;
+
+    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams, java.time.Clock clock) {
+        this.conversations = conversations;
+        this.patients = patients;
+        this.careTeams = careTeams;
+        this.clock = clock;
+    }
+
+    @GetMapping("/app/inbox")
+    String inbox(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String filter, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String cursor, Model model) {
+        inboxInto(actor, team, filter, kind, cursor, model);
+        return "messaging/inbox";
+    }
+
+    /** The list alone, for live refreshes. */
+    @GetMapping("/app/inbox/fragment")
+    String inboxFragment(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String filter, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String cursor, Model model) {
+        inboxInto(actor, team, filter, kind, cursor, model);
+        return "messaging/inbox :: results";
+    }
+
+    private void inboxInto(Actor actor, String team, String filter, String kind, String cursor, Model model) {
+        CareTeamId teamId = team == null || team.isBlank() ? null : CareTeamId.parse(team);
+        InboxFilter view = InboxFilter.fromCode(filter);
+        ConversationKind only = kind == null || kind.isBlank() ? null : ConversationKind.fromCode(kind);
+        InboxPage page = conversations.inbox(actor, new InboxQuery(teamId, view, only, cursor, PAGE_SIZE));
+        model.addAttribute("page", page);
+        model.addAttribute("filters", InboxFilter.values());
+        model.addAttribute("kinds", ConversationKind.values());
+        model.addAttribute("filter", view);
+        model.addAttribute("kind", only);
+        model.addAttribute("team", teamId == null ? null : teamId.value().toString());
+        model.addAttribute("teams", careTeams.inPractice(actor.practiceId()));
+        model.addAttribute("myTeams", careTeams.visibleTo(actor));
+        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+    }
+
+    @GetMapping("/app/patients")
+    String search(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q, Model model) {
+        boolean asked = q != null && !q.isBlank();
+        List<Patient> found = patients.search(actor, q);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("asked", asked);
+        model.addAttribute("found", found);
+        model.addAttribute("today", LocalDate.now(clock));
+        return "messaging/patients";
+    }
+
+    @GetMapping("/app/patients/{id}")
+    String patient(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        Patient patient = patients.patient(actor, PatientId.parse(id));
+        model.addAttribute("patient", patient);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("conversations", conversations.ofPatient(actor, patient.id()));
+        return "messaging/patient";
+    }
+}

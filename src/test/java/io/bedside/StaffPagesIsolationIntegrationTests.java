@@ -1,0 +1,142 @@
+package io.bedside;
+
+import static io.bedside.support.Demo.ALICE;
+import static io.bedside.support.Demo.CAROL;
+import static io.bedside.support.Demo.KIM;
+import static io.bedside.support.Demo.LAKESIDE_ADMIN;
+import static io.bedside.support.Demo.LEE;
+import static io.bedside.support.Demo.RIVERSIDE_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bedside.support.ApplicationTest;
+import io.bedside.support.PageSession;
+
+/**
+ * Staff of one practice never see another practice's anything, page by page: every page that
+ * names a Riverside conversation, patient, team, template or member of staff answers Lakeside's
+ * staff "not found", exactly as a missing id; lists and searches never show Riverside's. And
+ * patients find no staff page at all.
+ */
+class StaffPagesIsolationIntegrationTests extends ApplicationTest {
+
+    @Test
+    void everyStaffPageOfAnotherPracticeIsNotFound() {
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside secret subject", "Riverside only");
+        demo.note(KIM, conversation, "Riverside internal note");
+        String alice = demo.me(ALICE).get("patientId").asString();
+        String team = demo.team(KIM, "Dr. Patel");
+        String kim = demo.me(KIM).get("id").asString();
+        String template = jdbc.sql("select r.id from reply_template r join practice p on p.id = r.practice_id "
+                + "where p.slug = 'riverside' and r.name = 'Appointment booked'").query(java.util.UUID.class).single()
+                .toString();
+
+        for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
+            PageSession other = PageSession.signedIn(api.base(), lakeside);
+            for (String path : List.of("/app/conversations/" + conversation, "/app/conversations/" + conversation + "/thread",
+                    "/app/conversations/" + conversation + "/triage", "/app/conversations/" + conversation + "/export.pdf",
+                    "/app/patients/" + alice, "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
+                    "/app/inbox?team=" + team)) {
+                var answer = other.get(path);
+                assertThat(answer.status()).as(lakeside + " GET " + path).isEqualTo(404);
+                assertThat(answer.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice");
+            }
+            other.get("/app/inbox");
+            for (var post : Map.of(
+                    "/app/conversations/" + conversation + "/triage", Map.of("priority", "urgent"),
+                    "/app/conversations/" + conversation + "/quick-reply", Map.of("template", template),
+                    "/app/conversations/" + conversation + "/messages", Map.of("body", "intruder"),
+                    "/app/templates/" + template, Map.of("name", "x", "body", "y"),
+                    "/app/templates/" + template + "/delete", Map.<String, String>of()).entrySet()) {
+                assertThat(other.post(post.getKey(), post.getValue()).status()).as(lakeside + " POST " + post.getKey())
+                        .isEqualTo(404);
+            }
+            var inbox = other.get("/app/inbox?filter=all");
+            assertThat(inbox.status()).isEqualTo(200);
+            assertThat(inbox.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice Walker");
+            var search = other.get("/app/patients?q=walker");
+            assertThat(search.body()).doesNotContain("Alice").contains("0 found");
+            assertThat(other.get("/app/templates").body()).doesNotContain("Appointment booked");
+        }
+
+        PageSession lakesideAdmin = PageSession.signedIn(api.base(), LAKESIDE_ADMIN);
+        for (String path : List.of("/app/admin/teams/" + team, "/app/admin/audit?patient=" + alice)) {
+            assertThat(lakesideAdmin.get(path).status()).as(path).isEqualTo(404);
+        }
+        lakesideAdmin.get("/app/admin/staff");
+        for (String path : List.of("/app/admin/staff/" + kim + "/disable", "/app/admin/staff/" + kim + "/reinvite",
+                "/app/admin/teams/" + team + "/members", "/app/admin/teams/" + team)) {
+            assertThat(lakesideAdmin.post(path, Map.of("staffId", kim, "name", "Taken over",
+                    "expectedResponseHours", "1")).status()).as("POST " + path).isEqualTo(404);
+        }
+        assertThat(lakesideAdmin.get("/app/admin/staff").body()).doesNotContain("Jenny Kim");
+        assertThat(lakesideAdmin.get("/app/admin/teams").body()).doesNotContain("Dr. Patel");
+        assertThat(lakesideAdmin.get("/app/admin/audit").body()).doesNotContain("Jenny Kim").doesNotContain("Alice");
+        // Riverside is untouched.
+        assertThat(api.get("/api/v1/me").token(demo.token(KIM)).send().status()).isEqualTo(200);
+        assertThat(demo.messages(KIM, conversation)).hasSize(2);
+    }
+
+    @Test
+    void patientsFindNoStaffPages() {
+        PageSession carol = PageSession.signedIn(api.base(), CAROL);
+        for (String path : List.of("/app/inbox", "/app/inbox/fragment", "/app/patients", "/app/patients?q=nguyen",
+                "/app/templates", "/app/admin/teams", "/app/admin/staff", "/app/admin/audit")) {
+            assertThat(carol.get(path).status()).as(path).isEqualTo(404);
+        }
+        String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
+        assertThat(carol.get("/app/conversations/" + own + "/triage").status()).isEqualTo(404);
+        carol.get("/app/conversations/" + own);
+        assertThat(carol.post("/app/conversations/" + own + "/triage", Map.of("priority", "urgent")).status())
+                .isEqualTo(403);
+        assertThat(carol.post("/app/conversations/" + own + "/messages", Map.of("body", "sneaky", "internal", "true"))
+                .status()).isEqualTo(403);
+        var page = carol.get("/app/conversations/" + own);
+        assertThat(page.body()).doesNotContain("sneaky").doesNotContain("Triage");
+    }
+
+    @Test
+    void staffLandOnTheirInboxAndAdminsSeeTheAdminPages() {
+        PageSession kim = PageSession.signedIn(api.base(), KIM);
+        assertThat(kim.get("/app").location()).endsWith("/app/inbox");
+        assertThat(kim.get("/app/inbox").body()).contains("Inbox").doesNotContain("Practice admin");
+        PageSession admin = PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
+        assertThat(admin.get("/app/inbox").body()).contains("Practice admin");
+        PageSession alice = PageSession.signedIn(api.base(), ALICE);
+        assertThat(alice.get("/app").location()).endsWith("/app/conversations");
+    }
+
+    @Test
+    void theWorkspaceWorksWithoutScripts() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "No scripts here", "Plain forms please");
+        String template = jdbc.sql("select r.id from reply_template r join practice p on p.id = r.practice_id "
+                + "where p.slug = 'riverside' and r.name = 'Results normal'").query(java.util.UUID.class).single()
+                .toString();
+        PageSession kim = PageSession.signedIn(api.base(), KIM);
+        assertThat(kim.get("/app/conversations/" + id).body()).contains("Born 1985-03-14").contains("Triage");
+
+        var filled = kim.post("/app/conversations/" + id + "/quick-reply", Map.of("template", template,
+                "body", "Good news."));
+        assertThat(filled.status()).isEqualTo(200);
+        assertThat(filled.body()).contains("Good news.\n\nHi Alice, your results are back and they are normal.");
+        assertThat(demo.messages(KIM, id)).hasSize(1);
+
+        var taken = kim.post("/app/conversations/" + id + "/triage", Map.of("assignee", "me", "priority", "high"));
+        assertThat(taken.status()).isEqualTo(302);
+        var page = kim.get("/app/conversations/" + id);
+        assertThat(page.body()).contains("Assigned to Jenny Kim, RN");
+        var sent = kim.post("/app/conversations/" + id + "/messages", Map.of("body", "Noted, thank you.",
+                "internal", "true", "then", "closed"));
+        assertThat(sent.status()).isEqualTo(302);
+        var messages = demo.messages(KIM, id);
+        assertThat(messages.get(1).get("internal").asBoolean()).isTrue();
+        assertThat(demo.messages(ALICE, id)).hasSize(1);
+        assertThat(api.get("/api/v1/conversations/" + id).token(demo.token(KIM)).send().json().get("status").asString())
+                .isEqualTo("closed");
+        assertThat(kim.get("/app/conversations/" + id).body()).doesNotContain("Triage\n").contains("Closed");
+    }
+}

@@ -1,0 +1,4 @@
+package io.bedside.admin;
+
+class PracticeAdministrationH2IntegrationTests extends PracticeAdministrationTests {
+}

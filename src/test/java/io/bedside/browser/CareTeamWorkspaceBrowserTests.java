@@ -1,0 +1,197 @@
+package io.bedside.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.bedside.support.Demo.ALICE;
+import static io.bedside.support.Demo.KIM;
+import static io.bedside.support.Demo.LEE;
+import static io.bedside.support.Demo.PATEL;
+import static io.bedside.support.Demo.RIVERSIDE_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+
+import io.bedside.support.BrowserTest;
+
+/** The care team's workspace in a real browser on a desktop screen, with the patient's phone beside it. */
+class CareTeamWorkspaceBrowserTests extends BrowserTest {
+
+    @BeforeEach
+    void atTheWorkstation() {
+        useDesktop();
+    }
+
+    private Page otherBrowser(boolean desktop) {
+        BrowserContext other = desktop ? newDesktopContext() : newContext(true);
+        return other.newPage();
+    }
+
+    private static void saveAs(Page on, String name) {
+        on.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    @Test
+    void aPatientMessageArrivesLiveInTheNursesInbox() {
+        signInStaff(page, KIM);
+        page.navigate("/app/inbox?filter=all");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
+        page.waitForTimeout(500);
+
+        demo.startAsPatient(ALICE, "Dr. Patel", "Knee pain after running", "It hurts on the stairs since Sunday.");
+
+        assertThat(page.locator("#inbox-results")).containsText("Knee pain after running");
+        assertThat(page.locator(".inbox-item", new Page.LocatorOptions().setHasText("Knee pain after running")))
+                .containsText("Alice Walker");
+        assertThat(page.locator(".inbox-item.unread", new Page.LocatorOptions().setHasText("Knee pain after running")))
+                .isVisible();
+    }
+
+    @Test
+    void assignToMeWithTheKeyboard() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Assign me this", "Who will look at it?");
+        signInStaff(page, KIM);
+        page.navigate("/app/inbox");
+        page.locator("body").press("?");
+        assertThat(page.locator("#shortcuts")).hasAttribute("open", "");
+        page.locator("body").press("?");
+
+        page.navigate("/app/conversations/" + id);
+        assertThat(page.locator(".patient-banner")).containsText("Born 1985-03-14");
+        page.locator("body").press("a");
+        assertThat(page.locator("#triage .assignee")).hasText("Assigned to Jenny Kim, RN");
+        assertThat(page.locator("[data-shortcut=assign-to-me]")).hasCount(0);
+
+        page.navigate("/app/inbox?filter=mine");
+        assertThat(page.locator("#inbox-results")).containsText("Assign me this");
+        page.locator("body").press("j");
+        assertThat(page.locator(".inbox-item.selected")).hasCount(1);
+    }
+
+    @Test
+    void replyWithATemplateFilledInForThePatient() {
+        String id = api.post("/api/v1/conversations").token(demo.token(ALICE)).json(Map.of(
+                "careTeamId", demo.team(ALICE, "Dr. Patel"), "subject", "Lisinopril refill", "body", "Two pills left.",
+                "kind", "refill", "details", Map.of("medication", "Lisinopril 10 mg", "pharmacy", "Main St Pharmacy")))
+                .send().json().get("id").asString();
+        signInStaff(page, KIM);
+        page.navigate("/app/conversations/" + id);
+        assertThat(page.locator(".details")).containsText("Lisinopril 10 mg");
+        assertThat(page.locator(".details")).containsText("Main St Pharmacy");
+
+        page.getByLabel("Quick reply").selectOption(new SelectOption().setLabel("Refill sent to pharmacy"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert")).click();
+        assertThat(page.locator("#reply-body")).hasValue(java.util.regex.Pattern.compile(
+                "^Hi Alice, your refill has been sent to your pharmacy\\..*Jenny Kim, RN, Dr\\. Patel's team$",
+                java.util.regex.Pattern.DOTALL));
+        page.getByLabel("After sending").selectOption("waiting_on_patient");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+
+        assertThat(page.locator("#thread")).containsText("Hi Alice, your refill has been sent");
+        assertThat(page.locator("#reply-body")).hasValue("");
+        assertThat(page.locator("#triage .status")).hasText("Waiting on patient");
+        assertThat(demo.messages(ALICE, id).get(1).get("body").asString()).startsWith("Hi Alice, your refill");
+    }
+
+    @Test
+    void anInternalNoteNeverReachesThePatientsBrowser() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Rash on my arm", "It itches.");
+        Page alice = otherBrowser(false);
+        signIn(alice, ALICE);
+        alice.navigate("/app/conversations/" + id);
+
+        signInStaff(page, KIM);
+        page.navigate("/app/conversations/" + id);
+        page.getByLabel("Internal note (only the care team sees it)").check();
+        page.getByLabel("Reply", new Page.GetByLabelOptions().setExact(true)).fill("Looks like contact dermatitis; ask Dr. Patel before answering.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.locator(".message.internal")).containsText("contact dermatitis");
+        assertThat(page.locator(".message.internal")).containsText("Internal note · not visible to the patient");
+
+        page.getByLabel("Reply to the patient").check();
+        page.getByLabel("Reply", new Page.GetByLabelOptions().setExact(true)).fill("Thank you, we are looking at it today.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+
+        assertThat(alice.locator("#thread")).containsText("we are looking at it today");
+        assertThat(alice.locator("#thread")).not().containsText("dermatitis");
+        alice.reload();
+        assertThat(alice.locator("#thread")).not().containsText("dermatitis");
+        assertThat(alice.locator(".message.internal")).hasCount(0);
+        saveAs(alice, "CareTeamWorkspaceBrowserTests-anInternalNoteNeverReachesThePatientsBrowser-patient");
+        alice.context().close();
+    }
+
+    @Test
+    void statusAndPriorityChangesAreSeenLiveByASecondStaffBrowser() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Dizzy in the mornings", "Since the new pills.");
+        Page patel = otherBrowser(true);
+        signInStaff(patel, PATEL);
+        patel.navigate("/app/conversations/" + id);
+        assertThat(patel.locator("#triage .priority")).hasText("Routine");
+
+        signInStaff(page, KIM);
+        page.navigate("/app/conversations/" + id);
+        page.getByLabel("Priority").selectOption("urgent");
+        page.getByLabel("Status").selectOption("waiting_on_patient");
+        page.locator("#triage").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("#triage .priority")).hasText("Urgent");
+
+        assertThat(patel.locator("#triage .priority")).hasText("Urgent");
+        assertThat(patel.locator("#triage .status")).hasText("Waiting on patient");
+        patel.navigate("/app/inbox?filter=urgent");
+        assertThat(patel.locator("#inbox-results")).containsText("Dizzy in the mornings");
+        saveAs(patel, "CareTeamWorkspaceBrowserTests-statusAndPriorityChangesAreSeenLiveByASecondStaffBrowser-second");
+        patel.context().close();
+    }
+
+    @Test
+    void findAPatientAndWriteToThem() {
+        signInStaff(page, KIM);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Patients")).click();
+        page.getByLabel("Name or date of birth").fill("walker");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Walker, Alice")).click();
+        assertThat(page.locator(".patient-banner")).containsText("Born 1985-03-14");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write to Alice")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New message to Alice Walker")))
+                .isVisible();
+        page.getByLabel("Subject").fill("Your flu shot");
+        page.getByLabel("Your message").fill("Hi Alice, flu shots are in. Reply here to book one.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        page.waitForURL("**/app/conversations/*");
+        assertThat(page.locator("#thread")).containsText("flu shots are in");
+        assertThat(api.get("/api/v1/conversations").token(demo.token(ALICE)).send().body()).contains("Your flu shot");
+    }
+
+    @Test
+    void anAdminAddsANurseToATeam() {
+        signInStaff(page, RIVERSIDE_ADMIN);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Practice admin")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Billing & front desk")).click();
+        page.getByLabel("Add a member of staff").selectOption(new SelectOption().setLabel("Jenny Kim, RN (nurse)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to team")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Added to the team.");
+        assertThat(page.locator(".members-list")).containsText("Jenny Kim, RN");
+        assertThat(api.get("/api/v1/care-teams").token(demo.token(KIM)).send().body()).contains("Billing & front desk");
+    }
+
+    @Test
+    void anotherPracticesConversationUrlAnswersNotFound() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside only", "Private to Riverside");
+        signInStaff(page, LEE);
+        Response response = page.navigate("/app/conversations/" + id);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.locator("main")).not().containsText("Riverside only");
+    }
+}

@@ -1,0 +1,4 @@
+package io.bedside.messaging;
+
+class InboxH2IntegrationTests extends InboxTests {
+}

@@ -1,0 +1,97 @@
+package io.bedside.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a browser: a session cookie and the CSRF token of the last page, for tests of
+ * pages through HTTP (status codes, redirects, what a page says) where a real browser adds nothing.
+ */
+public class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+    private String csrf;
+
+    /** A page's answer. */
+    public record Page(int status, String location, String body) {
+        public boolean contains(String text) {
+            return body.contains(text);
+        }
+    }
+
+    public PageSession(String base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Signs in through the sign-in form; the session then belongs to that account. */
+    public static PageSession signedIn(String base, String email) {
+        PageSession session = new PageSession(base);
+        session.get("/login");
+        Page answer = session.post("/login", Map.of("email", email, "password", "demo-password"));
+        if (answer.status() != 302 || answer.location() == null || answer.location().contains("error")) {
+            throw new AssertionError("sign-in failed for " + email + ": " + answer.status() + " " + answer.location());
+        }
+        return session;
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+    }
+
+    /** A GET the page makes by itself (a live refresh), which must not count as the reader's activity. */
+    public Page background(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of("X-Bedside-Background", "1"));
+    }
+
+    /** A form POST with the CSRF token of the last page fetched. */
+    public Page post(String path, Map<String, String> form) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.putIfAbsent("_csrf", csrf);
+        }
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+    }
+
+    private Page send(HttpRequest.Builder request, Map<String, String> headers) {
+        request.header("Accept", "text/html,application/xhtml+xml");
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

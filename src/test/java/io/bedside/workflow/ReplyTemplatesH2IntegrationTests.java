@@ -1,0 +1,4 @@
+package io.bedside.workflow;
+
+class ReplyTemplatesH2IntegrationTests extends ReplyTemplatesTests {
+}
