@@ -200,13 +200,13 @@ public class Conversations {
 
     /** A list page as the reader sees it: subjects decrypted, staff named with one lookup. */
     private List<ConversationView> views(Actor actor, List<ConversationRows.Listed> page) {
-        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), staffIds(page.stream()
-                .map(ConversationRows.Listed::row).toList()));
+        Names names = new Names(people.staff(actor.practiceId(), staffIds(page.stream()
+                .map(ConversationRows.Listed::row).toList())));
         List<ConversationView> items = new ArrayList<>();
         for (ConversationRows.Listed listed : page) {
             ConversationRow row = listed.row();
             items.add(view(actor, row, cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()),
-                    listed.unread(), staff));
+                    listed.unread(), names));
         }
         return items;
     }
@@ -225,10 +225,10 @@ public class Conversations {
         requireStaff(actor);
         people.findPatient(actor.practiceId(), patient).orElseThrow(() -> new NotFoundException("No such patient."));
         List<ConversationRow> rows = conversations.ofPatient(actor.practiceId(), patient, 100);
-        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), staffIds(rows));
+        Names names = new Names(people.staff(actor.practiceId(), staffIds(rows)));
         audit.record(AuditRecord.allowed(actor, patient, "conversations.listed", "patient", patient));
         return rows.stream().map(row -> view(actor, row,
-                cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()), 0, staff)).toList();
+                cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()), 0, names)).toList();
     }
 
     private void requireStaff(Actor actor) {
@@ -483,16 +483,34 @@ public class Conversations {
     }
 
     private ConversationView view(Actor actor, ConversationRow row, String subject, long unread) {
-        return view(actor, row, subject, unread, people.staff(row.practiceId(), staffIds(List.of(row))));
+        return view(actor, row, subject, unread, new Names(people.staff(row.practiceId(), staffIds(List.of(row)))));
     }
 
-    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread,
-            Map<UserId, StaffMember> staff) {
+    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread, Names names) {
         return new ConversationView(row.id(), subject, row.kind(), row.status(), row.priority(),
-                people.teamRef(row.practiceId(), row.careTeamId()), people.patient(row.practiceId(), row.patientId()),
-                people.staffPerson(row.providerId(), staff), people.staffPerson(row.assigneeId(), staff),
+                names.team(row), names.patient(row),
+                people.staffPerson(row.providerId(), names.staff), people.staffPerson(row.assigneeId(), names.staff),
                 row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread,
                 details(row));
+    }
+
+    /** The names one page mentions, each looked up once however many rows mention it. */
+    private final class Names {
+        private final Map<UserId, StaffMember> staff;
+        private final Map<io.bedside.shared.CareTeamId, CareTeamRef> teams = new java.util.HashMap<>();
+        private final Map<PatientId, Person> patients = new java.util.HashMap<>();
+
+        Names(Map<UserId, StaffMember> staff) {
+            this.staff = staff;
+        }
+
+        CareTeamRef team(ConversationRow row) {
+            return teams.computeIfAbsent(row.careTeamId(), id -> people.teamRef(row.practiceId(), id));
+        }
+
+        Person patient(ConversationRow row) {
+            return patients.computeIfAbsent(row.patientId(), id -> people.patient(row.practiceId(), id));
+        }
     }
 
     @SuppressWarnings("unchecked")

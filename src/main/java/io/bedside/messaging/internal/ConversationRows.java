@@ -217,9 +217,8 @@ public class ConversationRows {
     private static String condition(InboxFilter filter) {
         return switch (filter) {
             case OPEN -> "c.status = 'OPEN'";
-            case UNREAD -> """
-                    exists (select 1 from message m where m.conversation_id = c.id and m.practice_id = c.practice_id
-                               and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader)""";
+            // A reader's own messages move their read mark, so anything past the mark is someone else's.
+            case UNREAD -> "c.last_seq > coalesce(r.last_read_seq, 0)";
             case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader";
             case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null";
             case URGENT -> "c.status <> 'CLOSED' and c.priority = 'URGENT'";
