@@ -1,6 +1,7 @@
 package io.bedside.demo;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.slf4j.Logger;
@@ -47,9 +48,12 @@ class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final ReplyTemplates templates;
     private final TransactionTemplate transaction;
+    private final boolean officeHours;
 
     DemoData(Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
-            ReplyTemplates templates, TransactionTemplate transaction) {
+            ReplyTemplates templates, TransactionTemplate transaction,
+            @org.springframework.beans.factory.annotation.Value("${bedside.demo.office-hours:true}") boolean officeHours) {
+        this.officeHours = officeHours;
         this.practices = practices;
         this.careTeams = careTeams;
         this.patients = patients;
@@ -91,6 +95,16 @@ class DemoData implements ApplicationRunner {
         CareTeamId billing = careTeams.create(practice.id(), "Billing & front desk",
                 "Bills, insurance and paperwork.", 48);
         careTeams.addMember(practice.id(), billing, admin.id());
+        careTeams.setLead(practice.id(), patelTeam, patel.id());
+        careTeams.setOnCall(practice.id(), patelTeam, kim.id(), true);
+        careTeams.setLead(practice.id(), billing, admin.id());
+        careTeams.setOnCall(practice.id(), billing, admin.id(), true);
+        if (officeHours) {
+            careTeams.setOfficeHours(practice.id(), patelTeam, weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
+            careTeams.setOfficeHours(practice.id(), billing, weekdays(LocalTime.of(9, 0), LocalTime.of(16, 0)));
+            careTeams.setHolidays(practice.id(), java.util.Map.of(LocalDate.of(2026, 11, 26), "Thanksgiving",
+                    LocalDate.of(2026, 12, 25), "Christmas Day", LocalDate.of(2027, 1, 1), "New Year's Day"));
+        }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
                 "Hi {first_name}, your refill has been sent to your pharmacy. It is usually ready to pick up within "
                         + "24 hours. Reply here if anything is unclear.\n\n{my_name}, {team}");
@@ -121,11 +135,28 @@ class DemoData implements ApplicationRunner {
                 "Your child's doctor and nurses.", 24);
         careTeams.addMember(practice.id(), pediatrics, lee.id());
         careTeams.addMember(practice.id(), pediatrics, admin.id());
+        careTeams.setLead(practice.id(), pediatrics, lee.id());
+        careTeams.setOnCall(practice.id(), pediatrics, lee.id(), true);
+        if (officeHours) {
+            careTeams.setOfficeHours(practice.id(), pediatrics, weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
                 "Hello, {first_name}'s refill has been sent to your pharmacy.\n\n{my_name}, {practice}");
 
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));
         accounts.createPatientAccount(practice.id(), carol.id(), "carol@patients.example", PASSWORD);
+    }
+
+    private static java.util.Map<java.time.DayOfWeek, java.util.List<io.bedside.practice.OfficeHours.Window>> weekdays(
+            LocalTime opens, LocalTime closes) {
+        java.util.Map<java.time.DayOfWeek, java.util.List<io.bedside.practice.OfficeHours.Window>> week =
+                new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            if (day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY) {
+                week.put(day, java.util.List.of(new io.bedside.practice.OfficeHours.Window(opens, closes)));
+            }
+        }
+        return week;
     }
 }

@@ -188,6 +188,20 @@ public class Accounts {
         return accounts.findByPatient(practice, patient);
     }
 
+    /** How to reach an account's owner, for notices: never shown to anyone else. */
+    public record Contact(UserId id, PracticeId practiceId, Actor.Kind kind, PatientId patientId, String email,
+            boolean active) {
+        @Override
+        public String toString() {
+            return "Contact[" + id + "]";
+        }
+    }
+
+    public Optional<Contact> contactOf(UserId id) {
+        return accounts.find(id).map(a -> new Contact(a.id(), a.practiceId(), a.kind(), a.patientId(),
+                accounts.email(id).orElse(null), a.active()));
+    }
+
     public boolean emailInUse(String email) {
         return accounts.findByEmail(normalize(email)).isPresent();
     }

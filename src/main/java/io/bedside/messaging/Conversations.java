@@ -259,7 +259,8 @@ public class Conversations {
         Person patient = people.patient(row.practiceId(), row.patientId());
         Map<UUID, List<AttachmentView>> files = rows.isEmpty() ? Map.of() : attachments.of(row.practiceId(), id);
         return rows.stream().map(m -> new MessageView(m.id(), m.seq(),
-                m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
+                SystemAuthor.is(m.authorId()) ? new Person(m.authorId().value(), SystemAuthor.NAME, "system")
+                        : m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
                         : new Person(m.authorId().value(), patient.displayName(), "patient"),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
                 m.createdAt(), files.getOrDefault(m.id().value(), List.of()))).toList();
@@ -386,6 +387,73 @@ public class Conversations {
                     attachmentId));
         }
         return content;
+    }
+
+    // ---------------------------------------------------------------- Bedside's own messages
+
+    /**
+     * Bedside writes into a conversation itself (the after-hours reply, emergency guidance). Joins
+     * the caller's transaction: a reply to a patient's message commits with that message. The
+     * patient sees it like a message from the team; live streams learn of it; no notification is
+     * sent for it.
+     */
+    public MessageView postSystemMessage(io.bedside.shared.PracticeId practice, ConversationId id, String text,
+            String action) {
+        return transaction.execute(status -> {
+            ConversationRow row = conversations.findForUpdate(practice, id)
+                    .orElseThrow(() -> new NotFoundException("No such conversation."));
+            Instant now = Timestamps.now(clock);
+            long seq = row.lastSeq() + 1;
+            MessageId messageId = MessageId.random();
+            messages.insert(new MessageRows.Row(messageId, practice, id, seq, SystemAuthor.ID, Actor.Kind.STAFF,
+                    cipher.encryptBody(practice, id, messageId, checkedBody(text)), false, now));
+            conversations.recordMessage(id, seq, now, false, row.status());
+            audit.record(new AuditRecord(practice, null, row.patientId(), action, "message", messageId.toString(), true));
+            events.publishEvent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
+                    SystemAuthor.ID, false, false));
+            return new MessageView(messageId, seq, new Person(SystemAuthor.ID.value(), SystemAuthor.NAME, "system"),
+                    text, false, now);
+        });
+    }
+
+    /**
+     * The text of one message, for Bedside's own checks (urgent words) right after it was sent.
+     * Not for people: nothing is audited as a read by anyone.
+     */
+    public String bodyForSystem(io.bedside.shared.PracticeId practice, MessageId messageId) {
+        MessageRows.Row m = messages.find(practice, messageId).orElseThrow(NotFoundException::new);
+        return cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+    }
+
+    /**
+     * Bedside marks a conversation urgent (an urgent word), or a member of staff's action is
+     * recorded as Bedside's. Audited and streamed like a change by staff.
+     */
+    public void setPriorityAsSystem(io.bedside.shared.PracticeId practice, ConversationId id, Priority priority,
+            String action) {
+        transaction.executeWithoutResult(tx -> {
+            ConversationRow row = conversations.findForUpdate(practice, id)
+                    .orElseThrow(() -> new NotFoundException("No such conversation."));
+            conversations.triage(id, row.status(), priority, row.assigneeId());
+            audit.record(new AuditRecord(practice, null, row.patientId(), action, "conversation", id.toString(), true));
+            events.publishEvent(new ConversationUpdated(practice, id, row.patientId(), row.careTeamId(),
+                    row.status(), priority, row.assigneeId()));
+        });
+    }
+
+    /** Facts about a conversation that Bedside's own rules need (no PHI). */
+    public record Facts(ConversationId id, PatientId patientId, io.bedside.shared.CareTeamId careTeamId,
+            ConversationStatus status, Priority priority, long lastPublicSeq) {
+    }
+
+    public java.util.Optional<Facts> factsForSystem(io.bedside.shared.PracticeId practice, ConversationId id) {
+        return conversations.find(practice, id).map(r -> new Facts(r.id(), r.patientId(), r.careTeamId(), r.status(),
+                r.priority(), r.lastPublicSeq()));
+    }
+
+    /** Whether a patient has any message from their care team they have not read yet. */
+    public boolean patientHasUnread(io.bedside.shared.PracticeId practice, PatientId patient, UserId account) {
+        return conversations.patientHasUnread(practice, patient, account);
     }
 
     // ---------------------------------------------------------------- triage

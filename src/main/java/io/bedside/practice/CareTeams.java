@@ -91,6 +91,105 @@ public class CareTeams {
         }
     }
 
+    // ------------------------------------------------------------ office hours and contacts
+
+    /** The team's opening hours in the practice's time zone, with the practice's holidays. */
+    public OfficeHours officeHours(PracticeId practice, CareTeamId team) {
+        java.time.ZoneId zone = jdbc.sql("select time_zone from practice where id = :practice")
+                .param("practice", practice.value()).query(String.class).optional()
+                .map(java.time.ZoneId::of).orElse(java.time.ZoneOffset.UTC);
+        Map<java.time.DayOfWeek, List<OfficeHours.Window>> week = new LinkedHashMap<>();
+        jdbc.sql("""
+                select weekday, opens, closes from care_team_hours
+                 where practice_id = :practice and care_team_id = :team order by weekday, opens""")
+                .param("practice", practice.value()).param("team", team.value())
+                .query(rs -> {
+                    week.computeIfAbsent(java.time.DayOfWeek.of(rs.getInt("weekday")), d -> new ArrayList<>())
+                            .add(new OfficeHours.Window(rs.getObject("opens", java.time.LocalTime.class),
+                                    rs.getObject("closes", java.time.LocalTime.class)));
+                });
+        java.util.Set<java.time.LocalDate> holidays = new java.util.HashSet<>(jdbc.sql(
+                "select holiday_date from practice_holiday where practice_id = :practice")
+                .param("practice", practice.value()).query(java.time.LocalDate.class).list());
+        return new OfficeHours(zone, week, holidays);
+    }
+
+    /** Replaces the team's weekly hours; an empty map makes it open around the clock. */
+    @Transactional
+    public void setOfficeHours(PracticeId practice, CareTeamId team, Map<java.time.DayOfWeek, List<OfficeHours.Window>> week) {
+        findInPractice(practice, team).orElseThrow(() -> new NotFoundException("No such care team."));
+        jdbc.sql("delete from care_team_hours where practice_id = :practice and care_team_id = :team")
+                .param("practice", practice.value()).param("team", team.value()).update();
+        week.forEach((day, windows) -> windows.forEach(w -> jdbc.sql("""
+                insert into care_team_hours (practice_id, care_team_id, weekday, opens, closes)
+                values (:practice, :team, :day, :opens, :closes)""")
+                .param("practice", practice.value()).param("team", team.value()).param("day", day.getValue())
+                .param("opens", w.opens()).param("closes", w.closes()).update()));
+    }
+
+    /** The practice's holidays, by date. */
+    public Map<java.time.LocalDate, String> holidays(PracticeId practice) {
+        Map<java.time.LocalDate, String> days = new java.util.TreeMap<>();
+        jdbc.sql("select holiday_date, name from practice_holiday where practice_id = :practice")
+                .param("practice", practice.value())
+                .query(rs -> {
+                    days.put(rs.getObject("holiday_date", java.time.LocalDate.class), rs.getString("name"));
+                });
+        return days;
+    }
+
+    @Transactional
+    public void setHolidays(PracticeId practice, Map<java.time.LocalDate, String> days) {
+        jdbc.sql("delete from practice_holiday where practice_id = :practice").param("practice", practice.value()).update();
+        days.forEach((day, name) -> jdbc.sql("insert into practice_holiday (practice_id, holiday_date, name) values (:p, :d, :n)")
+                .param("p", practice.value()).param("d", day).param("n", name).update());
+    }
+
+    /** Who hears of a team's overdue conversations (its lead) and urgent messages (on call). */
+    public record Contacts(UserId lead, List<UserId> onCall) {
+        public Contacts {
+            onCall = List.copyOf(onCall);
+        }
+    }
+
+    public Contacts contacts(PracticeId practice, CareTeamId team) {
+        UserId lead = jdbc.sql("select lead_id from care_team where id = :team and practice_id = :practice")
+                .param("team", team.value()).param("practice", practice.value())
+                .query((rs, n) -> rs.getObject("lead_id", UUID.class)).optional().filter(java.util.Objects::nonNull)
+                .map(UserId::of).orElse(null);
+        List<UserId> onCall = jdbc.sql("""
+                select m.staff_id from care_team_member m join staff s on s.id = m.staff_id and s.active
+                 where m.practice_id = :practice and m.care_team_id = :team and m.on_call""")
+                .param("practice", practice.value()).param("team", team.value())
+                .query((rs, n) -> UserId.of(rs.getObject("staff_id", UUID.class))).list();
+        return new Contacts(lead, onCall);
+    }
+
+    @Transactional
+    public void setLead(PracticeId practice, CareTeamId team, UserId lead) {
+        if (lead != null && !findInPractice(practice, team).map(t -> t.hasMember(lead)).orElse(false)) {
+            throw new io.bedside.shared.InvalidRequestException("leadId", "The lead must be a member of the team.");
+        }
+        int changed = jdbc.sql("update care_team set lead_id = :lead where id = :team and practice_id = :practice")
+                .param("lead", lead == null ? null : lead.value()).param("team", team.value())
+                .param("practice", practice.value()).update();
+        if (changed != 1) {
+            throw new NotFoundException("No such care team.");
+        }
+    }
+
+    @Transactional
+    public void setOnCall(PracticeId practice, CareTeamId team, UserId staff, boolean onCall) {
+        int changed = jdbc.sql("""
+                update care_team_member set on_call = :onCall
+                 where practice_id = :practice and care_team_id = :team and staff_id = :staff""")
+                .param("onCall", onCall).param("practice", practice.value()).param("team", team.value())
+                .param("staff", staff.value()).update();
+        if (changed != 1) {
+            throw new NotFoundException("No such member of this care team.");
+        }
+    }
+
     /** The teams a patient may write to, or a staff member belongs to. */
     public List<CareTeam> visibleTo(Actor actor) {
         String sql = actor.isPatient()

@@ -34,6 +34,11 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         var environment = context.getEnvironment();
         Map<String, Object> properties = new HashMap<>();
         properties.put("bedside.demo", "true");
+        // The demo teams are open around the clock in tests; a test about office hours sets its own.
+        properties.put("bedside.demo.office-hours", "false");
+        // Tests deliver notices and check for overdue answers when they choose to.
+        properties.put("bedside.notification.dispatch-interval", "1h");
+        properties.put("bedside.workflow.overdue-check", "1h");
         properties.put("bedside.data-dir", tempDir().toString());
         if (Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
             String database = createPostgresDatabase(context);

@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         // The second dispatch of an event stream or an error page: the first was checked.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        // Demo mode only (the controller answers 404 otherwise): no secret to hide.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dev/outbox").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
@@ -100,7 +102,7 @@ class SecurityConfiguration {
                 .addFilterBefore(sessions.timeouts(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/invite/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/invite/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
@@ -111,6 +113,9 @@ class SecurityConfiguration {
                                         ? "/login?throttled" : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // One-click unsubscribe (RFC 8058) is a POST from a mail program: no session, no token.
+                // It only turns notices off, for whoever the link's key belongs to.
+                .csrf(c -> c.ignoringRequestMatchers("/unsubscribe/*"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                     problems.write(response, Problems.unauthorized());

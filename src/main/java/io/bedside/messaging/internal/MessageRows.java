@@ -29,7 +29,10 @@ public class MessageRows {
             return new Row(MessageId.of(rs.getObject("id", UUID.class)),
                     PracticeId.of(rs.getObject("practice_id", UUID.class)),
                     ConversationId.of(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),
-                    UserId.of(rs.getObject("author_id", UUID.class)), Actor.Kind.valueOf(rs.getString("author_kind")),
+                    UserId.of(rs.getObject("author_id", UUID.class)),
+                    // Bedside's own messages (SystemAuthor) are told apart by their author id.
+                    "SYSTEM".equals(rs.getString("author_kind")) ? Actor.Kind.STAFF
+                            : Actor.Kind.valueOf(rs.getString("author_kind")),
                     rs.getBytes("body_ciphertext"), rs.getBoolean("internal"), Timestamps.fromDb(rs, "created_at"));
         }
     }
@@ -50,7 +53,7 @@ public class MessageRows {
                 .param("conversation", m.conversationId().value())
                 .param("seq", m.seq())
                 .param("author", m.authorId().value())
-                .param("kind", m.authorKind().name())
+                .param("kind", io.bedside.messaging.SystemAuthor.is(m.authorId()) ? "SYSTEM" : m.authorKind().name())
                 .param("body", m.bodyCiphertext())
                 .param("internal", m.internal())
                 .param("at", Timestamps.toDb(m.createdAt()))

@@ -99,9 +99,14 @@ class ConversationPages {
     private final Practices practices;
     private final PatientDirectory patients;
     private final ObjectProvider<QuickReplies> quickReplies;
+    private final ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
+    private final java.time.Clock clock;
 
     ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
-            Accounts accounts, Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies) {
+            Accounts accounts, Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies,
+            ObjectProvider<io.bedside.messaging.AnswerPromises> promises, java.time.Clock clock) {
+        this.promises = promises;
+        this.clock = clock;
         this.conversations = conversations;
         this.pdf = pdf;
         this.drafts = drafts;
@@ -117,7 +122,18 @@ class ConversationPages {
     @GetMapping("/app/conversations")
     String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor, Model model) {
         common(actor, model);
-        model.addAttribute("teams", careTeams.visibleTo(actor));
+        var teams = careTeams.visibleTo(actor);
+        model.addAttribute("teams", teams);
+        // Outside office hours, each team's card says when it opens again.
+        java.time.Instant now = clock.instant();
+        Map<CareTeamId, java.time.Instant> opens = new java.util.HashMap<>();
+        for (var team : teams) {
+            var hours = careTeams.officeHours(actor.practiceId(), team.id());
+            if (!hours.isOpen(now)) {
+                opens.put(team.id(), hours.nextOpening(now));
+            }
+        }
+        model.addAttribute("opens", opens);
         listInto(actor, cursor, model);
         return "messaging/list";
     }
@@ -467,6 +483,9 @@ class ConversationPages {
         model.addAttribute("conversation", details.conversation());
         model.addAttribute("messages", messages);
         model.addAttribute("readBy", readBy);
+        var promiseSource = promises.getIfAvailable();
+        model.addAttribute("promise", promiseSource == null ? null
+                : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
     }
 
     /** The reader's profile, which {@code SignedInUserAdvice} has put in every page's model. */

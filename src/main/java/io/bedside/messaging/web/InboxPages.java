@@ -37,8 +37,11 @@ class InboxPages {
     private final PatientDirectory patients;
     private final CareTeams careTeams;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
 
-    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams, java.time.Clock clock) {
+    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams, java.time.Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises) {
+        this.promises = promises;
         this.conversations = conversations;
         this.patients = patients;
         this.careTeams = careTeams;
@@ -68,6 +71,9 @@ class InboxPages {
         ConversationKind only = kind == null || kind.isBlank() ? null : ConversationKind.fromCode(kind);
         InboxPage page = conversations.inbox(actor, new InboxQuery(teamId, view, only, cursor, PAGE_SIZE));
         model.addAttribute("page", page);
+        var promiseSource = promises.getIfAvailable();
+        model.addAttribute("promises", promiseSource == null ? java.util.Map.of() : promiseSource.of(actor.practiceId(),
+                page.items().stream().map(io.bedside.messaging.ConversationView::id).toList()));
         model.addAttribute("filters", InboxFilter.values());
         model.addAttribute("kinds", ConversationKind.values());
         model.addAttribute("filter", view);

@@ -1,0 +1,24 @@
+package io.bedside.messaging;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+import io.bedside.shared.PracticeId;
+
+/**
+ * When the care team has promised to answer: asked by the conversation pages and the inbox,
+ * provided by the module that keeps office hours and promises, so messaging never depends on it.
+ */
+public interface AnswerPromises {
+
+    /**
+     * @param dueAt   when an answer is due, in business time
+     * @param overdue the answer is late
+     */
+    record Promise(Instant dueAt, boolean overdue) {
+    }
+
+    /** The open promises of the given conversations; one already answered is left out. */
+    Map<ConversationId, Promise> of(PracticeId practice, Collection<ConversationId> conversations);
+}

@@ -1,0 +1,36 @@
+package io.bedside.notification;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * Someone's notification choices. Quiet hours run from {@code quietStart} to {@code quietEnd} in
+ * their time zone and may span midnight (21:00 to 07:00); null when they have none.
+ */
+public record NotificationPreference(Channel channel, LocalTime quietStart, LocalTime quietEnd, ZoneId timeZone) {
+
+    public boolean hasQuietHours() {
+        return quietStart != null && quietEnd != null && !quietStart.equals(quietEnd);
+    }
+
+    public boolean isQuiet(java.time.Instant at) {
+        if (!hasQuietHours()) {
+            return false;
+        }
+        LocalTime local = at.atZone(timeZone).toLocalTime();
+        return quietStart.isBefore(quietEnd)
+                ? !local.isBefore(quietStart) && local.isBefore(quietEnd)
+                : !local.isBefore(quietStart) || local.isBefore(quietEnd);
+    }
+
+    /** When the quiet hours around {@code at} end. */
+    public java.time.Instant quietEndsAfter(java.time.Instant at) {
+        ZonedDateTime local = at.atZone(timeZone);
+        ZonedDateTime end = local.toLocalDate().atTime(quietEnd).atZone(timeZone);
+        if (!end.isAfter(local)) {
+            end = end.plusDays(1);
+        }
+        return end.toInstant();
+    }
+}

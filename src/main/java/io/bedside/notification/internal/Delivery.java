@@ -1,0 +1,17 @@
+package io.bedside.notification.internal;
+
+import java.util.UUID;
+
+import io.bedside.shared.PracticeId;
+
+/**
+ * Where notices go: out through SMTP and the SMS gateway, or, in demo mode, into the dev mailbox.
+ * The notification's id travels with each one (Message-ID, Idempotency-Key) so a provider can
+ * drop the duplicate a retry after a crash may make.
+ */
+interface Delivery {
+
+    void email(PracticeId practice, UUID notification, String to, String subject, String text, String unsubscribeUrl);
+
+    void sms(PracticeId practice, UUID notification, String to, String text);
+}

@@ -1,0 +1,101 @@
+package io.bedside.notification.internal;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import io.bedside.notification.NotificationProperties;
+import io.bedside.shared.PracticeId;
+
+/**
+ * Real delivery: email through the configured SMTP server (Spring's mail support), text messages
+ * through an HTTP gateway in the style of the common SMS APIs (a form POST of To, From and Body
+ * with basic authentication), each carrying the notification's id as its key.
+ */
+class LiveDelivery implements Delivery {
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final NotificationProperties properties;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LiveDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+        this.mail = mail;
+        this.properties = properties;
+    }
+
+    @Override
+    public void email(PracticeId practice, UUID notification, String to, String subject, String text,
+            String unsubscribeUrl) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (!(sender instanceof JavaMailSenderImpl smtp)) {
+            throw new IllegalStateException("No SMTP server is configured (spring.mail.host).");
+        }
+        try {
+            MimeMessage message = new MimeMessage(smtp.getSession()) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // The same notification always has the same Message-ID, so a resend after a crash is a duplicate.
+                    setHeader("Message-ID", "<" + notification + "@notification.bedside>");
+                }
+            };
+            message.setFrom(new InternetAddress(properties.email().from()));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, "UTF-8");
+            message.setText(text, "UTF-8");
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setHeader("Auto-Submitted", "auto-generated");
+            sender.send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The email could not be sent: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void sms(PracticeId practice, UUID notification, String to, String text) {
+        NotificationProperties.Sms sms = properties.sms();
+        if (sms.url() == null || sms.url().isBlank()) {
+            throw new IllegalStateException("No SMS gateway is configured (bedside.notification.sms.url).");
+        }
+        String form = Map.of("To", to, "From", sms.from(), "Body", text).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sms.url()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Idempotency-Key", notification.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (sms.account() != null && !sms.account().isBlank()) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (sms.account() + ":" + sms.token()).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("The SMS gateway answered " + response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The SMS gateway could not be reached: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending a text message", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.bedside.notification.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
+
+/** The {@code notification} table: the outbox. Rows hold ids and a kind, never words. */
+@Repository
+public class Outbox {
+
+    /** What a notice is about. */
+    public enum Kind { NEW_MESSAGE, URGENT, OVERDUE }
+
+    public record Row(UUID id, PracticeId practiceId, UserId userId, Kind kind, UUID conversationId,
+            CareTeamId careTeamId, String status, int attempts, Instant dueAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(PracticeId practice, UserId user, Kind kind, UUID conversation, CareTeamId team, Instant due,
+            Instant now) {
+        jdbc.sql("""
+                insert into notification (id, practice_id, user_id, kind, conversation_id, care_team_id, status, due_at,
+                                          next_attempt_at, created_at)
+                values (:id, :practice, :user, :kind, :conversation, :team, 'pending', :due, :due, :now)""")
+                .param("id", UUID.randomUUID()).param("practice", practice.value()).param("user", user.value())
+                .param("kind", kind.name()).param("conversation", conversation)
+                .param("team", team == null ? null : team.value())
+                .param("due", Timestamps.toDb(due)).param("now", Timestamps.toDb(now))
+                .update();
+    }
+
+    /** Whether a notice of this kind is already waiting to go to this person (a burst joins it). */
+    public boolean pending(PracticeId practice, UserId user, Kind kind) {
+        return jdbc.sql("""
+                select count(*) from notification
+                 where practice_id = :practice and user_id = :user and kind = :kind and status = 'pending'""")
+                .param("practice", practice.value()).param("user", user.value()).param("kind", kind.name())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Claims up to {@code limit} notices that are due, or whose claim is older than the lease (a
+     * dispatcher that died mid-batch), skipping rows another node holds.
+     */
+    public List<Row> claim(Instant now, Instant leaseExpired, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select id from notification
+                 where (status = 'pending' and next_attempt_at <= :now)
+                    or (status = 'sending' and claimed_at < :lease)
+                 order by next_attempt_at
+                 limit :limit
+                 for update skip locked""")
+                .param("now", Timestamps.toDb(now)).param("lease", Timestamps.toDb(leaseExpired)).param("limit", limit)
+                .query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("update notification set status = 'sending', claimed_at = :now, attempts = attempts + 1 where id in (:ids)")
+                .param("now", Timestamps.toDb(now)).param("ids", ids).update();
+        return jdbc.sql("select * from notification where id in (:ids) order by next_attempt_at")
+                .param("ids", ids).query(Outbox::map).list();
+    }
+
+    public void sent(UUID id, String channel, Instant now) {
+        finish(id, "sent", channel, null, now);
+    }
+
+    public void skipped(UUID id, String reason, Instant now) {
+        finish(id, "skipped", null, reason, now);
+    }
+
+    public void failed(UUID id, String reason, Instant now) {
+        finish(id, "failed", null, reason, now);
+    }
+
+    /** Puts a notice back to wait (quiet hours, or a retry after a failure). */
+    public void later(UUID id, Instant when, String reason, boolean countAttempt) {
+        jdbc.sql("""
+                update notification set status = 'pending', next_attempt_at = :when, last_error = :reason,
+                                        attempts = attempts - :uncount
+                 where id = :id""")
+                .param("when", Timestamps.toDb(when)).param("reason", reason).param("uncount", countAttempt ? 0 : 1)
+                .param("id", id).update();
+    }
+
+    private void finish(UUID id, String status, String channel, String reason, Instant now) {
+        jdbc.sql("""
+                update notification set status = :status, channel = :channel, last_error = :reason, sent_at = :now
+                 where id = :id""")
+                .param("status", status).param("channel", channel).param("reason", reason)
+                .param("now", Timestamps.toDb(now)).param("id", id).update();
+    }
+
+    /** The practice's notices that could not be delivered, newest first, for its admins. */
+    public List<Failed> failed(PracticeId practice, int limit) {
+        return jdbc.sql("""
+                select id, kind, attempts, last_error, created_at from notification
+                 where practice_id = :practice and status = 'failed' order by created_at desc limit :limit""")
+                .param("practice", practice.value()).param("limit", limit)
+                .query((rs, n) -> new Failed(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getInt("attempts"),
+                        rs.getString("last_error"), Timestamps.fromDb(rs, "created_at")))
+                .list();
+    }
+
+    public record Failed(UUID id, String kind, int attempts, String reason, Instant createdAt) {
+    }
+
+    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID team = rs.getObject("care_team_id", UUID.class);
+        return new Row(rs.getObject("id", UUID.class), PracticeId.of(rs.getObject("practice_id", UUID.class)),
+                UserId.of(rs.getObject("user_id", UUID.class)), Kind.valueOf(rs.getString("kind")),
+                rs.getObject("conversation_id", UUID.class), team == null ? null : CareTeamId.of(team),
+                rs.getString("status"), rs.getInt("attempts"), Timestamps.fromDb(rs, "due_at"));
+    }
+}

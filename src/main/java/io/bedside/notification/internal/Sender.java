@@ -1,0 +1,98 @@
+package io.bedside.notification.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.bedside.identity.Accounts;
+import io.bedside.messaging.Conversations;
+import io.bedside.notification.Channel;
+import io.bedside.notification.NotificationPreference;
+import io.bedside.notification.NotificationPreferences;
+import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+
+/**
+ * One notice, from outbox row to words on a channel: who it is for, whether they still want it
+ * (not read meanwhile, not turned off, not in their quiet hours), by which channel to which
+ * address, in their language.
+ */
+@Component
+public class Sender {
+
+    /** What became of one attempt. */
+    public record Outcome(Result result, String detail, Instant when) {
+        public enum Result { SENT, SKIPPED, LATER, FAILED }
+    }
+
+    private final Delivery delivery;
+    private final Accounts accounts;
+    private final Patients patients;
+    private final Practices practices;
+    private final CareTeams careTeams;
+    private final Conversations conversations;
+    private final NotificationPreferences preferences;
+    private final String baseUrl;
+
+    Sender(Delivery delivery, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
+            Conversations conversations, NotificationPreferences preferences,
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+        this.delivery = delivery;
+        this.accounts = accounts;
+        this.patients = patients;
+        this.practices = practices;
+        this.careTeams = careTeams;
+        this.conversations = conversations;
+        this.preferences = preferences;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public Outcome send(Outbox.Row row, Instant now) {
+        Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
+        if (found.isEmpty()) {
+            return new Outcome(Outcome.Result.SKIPPED, "no active account", null);
+        }
+        Accounts.Contact contact = found.get();
+        NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
+        if (preference.channel() == Channel.NONE) {
+            return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
+        }
+        Patient patient = contact.kind() == Actor.Kind.PATIENT
+                ? patients.find(row.practiceId(), contact.patientId()).orElse(null) : null;
+        if (row.kind() == Outbox.Kind.NEW_MESSAGE && contact.patientId() != null
+                && !conversations.patientHasUnread(row.practiceId(), contact.patientId(), row.userId())) {
+            return new Outcome(Outcome.Result.SKIPPED, "read already", null);
+        }
+        // Quiet hours hold a notice until they end; urgent and overdue notices to staff go at once.
+        if (row.kind() == Outbox.Kind.NEW_MESSAGE && preference.isQuiet(now)) {
+            return new Outcome(Outcome.Result.LATER, "quiet hours", preference.quietEndsAfter(now));
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        String team = row.careTeamId() == null ? "" : careTeams.findInPractice(row.practiceId(), row.careTeamId())
+                .map(CareTeam::name).orElse("");
+        String language = patient != null ? patient.language() : practice.defaultLanguage();
+        String unsubscribe = baseUrl + "/unsubscribe/" + preferences.unsubscribeToken(row.practiceId(), row.userId());
+        NoticeText text = NoticeText.of(row.kind(), practice.name(), team, baseUrl, unsubscribe,
+                language != null && language.startsWith("es"));
+        if (preference.channel() == Channel.SMS) {
+            String phone = patient == null ? null : patient.phone();
+            if (phone == null || phone.isBlank()) {
+                return new Outcome(Outcome.Result.FAILED, "no mobile number on file", null);
+            }
+            delivery.sms(row.practiceId(), row.id(), phone, text.sms());
+            return new Outcome(Outcome.Result.SENT, "sms", null);
+        }
+        if (contact.email() == null || contact.email().isBlank()) {
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+        }
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(), unsubscribe);
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+}

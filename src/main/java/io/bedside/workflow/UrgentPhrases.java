@@ -1,0 +1,83 @@
+package io.bedside.workflow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.shared.Actor;
+import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PracticeId;
+
+/**
+ * Each practice's urgent phrases (English and Spanish together): its own list, or Bedside's
+ * defaults while it has none. Matchers are kept a minute per practice, so a change reaches every
+ * node within a minute.
+ */
+@Service
+public class UrgentPhrases {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Cache<PracticeId, UrgentWords> matchers = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+
+    UrgentPhrases(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public List<String> of(PracticeId practice) {
+        List<String> own = jdbc.sql("select phrase from urgent_phrase where practice_id = :practice order by phrase")
+                .param("practice", practice.value()).query(String.class).list();
+        return own.isEmpty() ? UrgentWords.DEFAULTS : own;
+    }
+
+    public UrgentWords matcher(PracticeId practice) {
+        return matchers.get(practice, p -> new UrgentWords(of(p)));
+    }
+
+    /** Replaces the practice's list (practice admins); an empty list goes back to the defaults. */
+    @Transactional
+    public void set(Actor actor, List<String> phrases) {
+        if (!actor.isStaff()) {
+            throw new NotFoundException("Not found.");
+        }
+        if (!actor.isPracticeAdmin()) {
+            throw new ForbiddenException("Only practice admins change the urgent phrases.");
+        }
+        LinkedHashSet<String> clean = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            String trimmed = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.length() > 200 || UrgentWords.words(trimmed).length == 0) {
+                throw new InvalidRequestException("phrases", "Each phrase needs a word or two, at most 200 characters.");
+            }
+            clean.add(trimmed);
+        }
+        if (clean.size() > 1000) {
+            throw new InvalidRequestException("phrases", "At most 1,000 phrases.");
+        }
+        jdbc.sql("delete from urgent_phrase where practice_id = :practice").param("practice", actor.practiceId().value())
+                .update();
+        for (String phrase : new ArrayList<>(clean)) {
+            jdbc.sql("insert into urgent_phrase (practice_id, phrase) values (:practice, :phrase)")
+                    .param("practice", actor.practiceId().value()).param("phrase", phrase).update();
+        }
+        matchers.invalidate(actor.practiceId());
+        audit.record(AuditRecord.allowed(actor, null, "urgent_phrases.changed", "practice", actor.practiceId()));
+    }
+}

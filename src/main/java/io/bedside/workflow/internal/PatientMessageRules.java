@@ -1,0 +1,128 @@
+package io.bedside.workflow.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bedside.messaging.Conversations;
+import io.bedside.messaging.MessageSent;
+import io.bedside.messaging.Priority;
+import io.bedside.messaging.SystemAuthor;
+import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.OfficeHours;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Timestamps;
+import io.bedside.workflow.UrgentMessageReceived;
+import io.bedside.workflow.UrgentPhrases;
+
+/**
+ * What happens right after a patient writes, in the same transaction as their message: the
+ * answer clock starts (in business time), outside office hours Bedside replies once per closed
+ * period with when to expect an answer, and urgent words bring emergency guidance, the urgent
+ * priority and a notice to whoever is on call. A staff reply stops the clock.
+ */
+@Component
+class PatientMessageRules {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientMessageRules.class);
+
+    private final PromiseRows promises;
+    private final Conversations conversations;
+    private final CareTeams careTeams;
+    private final Practices practices;
+    private final Patients patients;
+    private final UrgentPhrases urgentPhrases;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
+            Patients patients, UrgentPhrases urgentPhrases, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.promises = promises;
+        this.conversations = conversations;
+        this.careTeams = careTeams;
+        this.practices = practices;
+        this.patients = patients;
+        this.urgentPhrases = urgentPhrases;
+        this.events = events;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MessageSent e) {
+        if (e.internal() || SystemAuthor.is(e.authorId())) {
+            return;
+        }
+        Instant now = Timestamps.now(clock);
+        if (!e.fromPatient()) {
+            promises.find(e.practiceId(), e.conversationId()).filter(r -> r.waitingSince() != null)
+                    .ifPresent(r -> promises.answered(e.conversationId(), now));
+            return;
+        }
+        CareTeam team = careTeams.findInPractice(e.practiceId(), e.careTeamId()).orElse(null);
+        if (team == null) {
+            return;
+        }
+        OfficeHours hours = careTeams.officeHours(e.practiceId(), e.careTeamId());
+        PromiseRows.Row row = promises.lock(e.practiceId(), e.conversationId(), e.careTeamId(), now);
+        Instant due = row.waitingSince() != null && row.dueAt() != null ? row.dueAt()
+                : hours.plusBusinessHours(now, team.expectedResponseHours());
+        if (row.waitingSince() == null) {
+            promises.startWaiting(e.conversationId(), now, due, now);
+        }
+        Practice practice = practices.find(e.practiceId()).orElseThrow();
+        String language = patients.find(e.practiceId(), e.patientId()).map(Patient::language)
+                .orElse(practice.defaultLanguage());
+
+        checkUrgentWords(e, practice, language, now);
+
+        if (!hours.isOpen(now)) {
+            Optional<Instant> closedSince = hours.lastClosing(now);
+            boolean repliedThisPeriod = row.afterHoursReplyAt() != null
+                    && (closedSince.isEmpty() || !row.afterHoursReplyAt().isBefore(closedSince.get()));
+            if (!repliedThisPeriod) {
+                String text = WorkflowTexts.afterHours(practice.name(),
+                        WorkflowTexts.when(hours.nextOpening(now), practice.timeZone(), language),
+                        WorkflowTexts.when(due, practice.timeZone(), language), language);
+                conversations.postSystemMessage(e.practiceId(), e.conversationId(), text, "auto_reply.sent");
+                promises.afterHoursReplied(e.conversationId(), now);
+            }
+        }
+    }
+
+    /** Never stops the send: a failure here is logged (ids only) and the message stands. */
+    private void checkUrgentWords(MessageSent e, Practice practice, String language, Instant now) {
+        try {
+            savepoint.executeWithoutResult(tx -> {
+                String body = conversations.bodyForSystem(e.practiceId(), e.messageId());
+                if (urgentPhrases.matcher(e.practiceId()).find(body).isEmpty()) {
+                    return;
+                }
+                conversations.postSystemMessage(e.practiceId(), e.conversationId(),
+                        WorkflowTexts.urgentGuidance(practice.name(), language), "urgent.guidance_sent");
+                conversations.setPriorityAsSystem(e.practiceId(), e.conversationId(), Priority.URGENT, "urgent.detected");
+                promises.urgent(e.conversationId(), now);
+                events.publishEvent(new UrgentMessageReceived(e.practiceId(), e.conversationId(), e.careTeamId()));
+            });
+        } catch (RuntimeException failure) {
+            log.error("Urgent-word check failed for message {} of conversation {}", e.messageId(), e.conversationId(),
+                    failure);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.bedside.workflow.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
+import io.bedside.shared.Timestamps;
+
+/** The {@code conversation_promise} table. */
+@Repository
+public class PromiseRows {
+
+    public record Row(PracticeId practiceId, ConversationId conversationId, CareTeamId careTeamId, Instant waitingSince,
+            Instant dueAt, Instant afterHoursReplyAt, Instant escalatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Savepoints savepoints;
+
+    PromiseRows(JdbcClient jdbc, Savepoints savepoints) {
+        this.jdbc = jdbc;
+        this.savepoints = savepoints;
+    }
+
+    /** The row, locked until the transaction ends; created empty first if missing. */
+    public Row lock(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
+        savepoints.insertUnlessPresent(() -> jdbc.sql("""
+                insert into conversation_promise (practice_id, conversation_id, care_team_id, updated_at)
+                values (:practice, :conversation, :team, :now)""")
+                .param("practice", practice.value()).param("conversation", conversation.value())
+                .param("team", team.value()).param("now", Timestamps.toDb(now)).update());
+        return jdbc.sql("select * from conversation_promise where conversation_id = :id and practice_id = :practice for update")
+                .param("id", conversation.value()).param("practice", practice.value())
+                .query(PromiseRows::map).single();
+    }
+
+    public void startWaiting(ConversationId conversation, Instant since, Instant due, Instant now) {
+        jdbc.sql("""
+                update conversation_promise set waiting_since = :since, due_at = :due, escalated_at = null,
+                                                updated_at = :now
+                 where conversation_id = :id""")
+                .param("since", Timestamps.toDb(since)).param("due", Timestamps.toDb(due))
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    public void answered(ConversationId conversation, Instant now) {
+        jdbc.sql("""
+                update conversation_promise set waiting_since = null, due_at = null, updated_at = :now
+                 where conversation_id = :id""")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    public void afterHoursReplied(ConversationId conversation, Instant now) {
+        jdbc.sql("update conversation_promise set after_hours_reply_at = :now, updated_at = :now where conversation_id = :id")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    public void urgent(ConversationId conversation, Instant now) {
+        jdbc.sql("update conversation_promise set urgent_at = :now, updated_at = :now where conversation_id = :id")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    /** Marks a late wait as escalated; true only for the one caller that did it. */
+    public boolean escalate(ConversationId conversation, Instant now) {
+        return jdbc.sql("""
+                update conversation_promise set escalated_at = :now, updated_at = :now
+                 where conversation_id = :id and escalated_at is null and waiting_since is not null""")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update() == 1;
+    }
+
+    /** Waits past their due time whose overdue notice has not gone out, oldest first. */
+    public List<Row> lateAndNotEscalated(Instant now, int limit) {
+        return jdbc.sql("""
+                select * from conversation_promise
+                 where due_at < :now and waiting_since is not null and escalated_at is null
+                 order by due_at limit :limit""")
+                .param("now", Timestamps.toDb(now)).param("limit", limit)
+                .query(PromiseRows::map).list();
+    }
+
+    public Map<ConversationId, Row> waiting(PracticeId practice, Collection<ConversationId> ids) {
+        Map<ConversationId, Row> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("""
+                select * from conversation_promise
+                 where practice_id = :practice and conversation_id in (:ids) and waiting_since is not null""")
+                .param("practice", practice.value()).param("ids", ids.stream().map(ConversationId::value).toList())
+                .query(PromiseRows::map).list().forEach(r -> rows.put(r.conversationId(), r));
+        return rows;
+    }
+
+    public Optional<Row> find(PracticeId practice, ConversationId id) {
+        return jdbc.sql("select * from conversation_promise where conversation_id = :id and practice_id = :practice")
+                .param("id", id.value()).param("practice", practice.value()).query(PromiseRows::map).optional();
+    }
+
+    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(PracticeId.of(rs.getObject("practice_id", UUID.class)),
+                ConversationId.of(rs.getObject("conversation_id", UUID.class)),
+                CareTeamId.of(rs.getObject("care_team_id", UUID.class)), Timestamps.fromDb(rs, "waiting_since"),
+                Timestamps.fromDb(rs, "due_at"), Timestamps.fromDb(rs, "after_hours_reply_at"),
+                Timestamps.fromDb(rs, "escalated_at"));
+    }
+}

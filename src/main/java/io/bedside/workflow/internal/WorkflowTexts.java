@@ -1,0 +1,50 @@
+package io.bedside.workflow.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What Bedside writes into a conversation itself, in the patient's language. No patient data:
+ * only the practice's name and times.
+ */
+public final class WorkflowTexts {
+
+    private WorkflowTexts() {
+    }
+
+    public static boolean spanish(String language) {
+        return language != null && language.toLowerCase(Locale.ROOT).startsWith("es");
+    }
+
+    public static String when(Instant at, ZoneId zone, String language) {
+        DateTimeFormatter format = spanish(language)
+                ? DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'a las' H:mm", Locale.forLanguageTag("es"))
+                : DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.ENGLISH);
+        return at.atZone(zone).format(format);
+    }
+
+    public static String afterHours(String practice, String opens, String due, String language) {
+        if (spanish(language)) {
+            return "Gracias por su mensaje. " + practice + " está cerrado ahora y vuelve a abrir el " + opens
+                    + ". Puede esperar una respuesta antes del " + due + ". Este canal no es para emergencias: "
+                    + "llame al 911, o llame o envíe un mensaje de texto al 988 si tiene una crisis de salud mental.";
+        }
+        return "Thank you for your message. " + practice + " is closed now and opens again on " + opens
+                + ". You can expect an answer by " + due + ". This channel is not for emergencies: call 911, "
+                + "or call or text 988 in a mental health crisis.";
+    }
+
+    public static String urgentGuidance(String practice, String language) {
+        if (spanish(language)) {
+            return "Su mensaje podría describir una emergencia. Si es así, llame al 911 ahora o vaya a la sala "
+                    + "de emergencias más cercana. Si está pensando en hacerse daño, llame o envíe un mensaje de "
+                    + "texto al 988 (línea de crisis). Hemos avisado a su equipo de atención de " + practice
+                    + ", pero los mensajes no se leen de inmediato.";
+        }
+        return "Your message may describe an emergency. If it is one, call 911 now or go to the nearest emergency "
+                + "room. If you are thinking about harming yourself, call or text 988 (the crisis line). We have "
+                + "alerted your care team at " + practice + ", but messages are not read right away.";
+    }
+}

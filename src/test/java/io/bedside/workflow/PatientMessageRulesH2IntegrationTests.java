@@ -1,0 +1,4 @@
+package io.bedside.workflow;
+
+class PatientMessageRulesH2IntegrationTests extends PatientMessageRulesTests {
+}
