@@ -451,9 +451,13 @@ public class Conversations {
                 r.priority(), r.lastPublicSeq()));
     }
 
-    /** Whether a patient has any message from their care team they have not read yet. */
-    public boolean patientHasUnread(io.bedside.shared.PracticeId practice, PatientId patient, UserId account) {
-        return conversations.patientHasUnread(practice, patient, account);
+    /**
+     * Whether a patient has a message from their care team, written at or after {@code since},
+     * that they have not read yet: a notice about it is still worth sending.
+     */
+    public boolean patientHasUnreadSince(io.bedside.shared.PracticeId practice, PatientId patient, UserId account,
+            Instant since) {
+        return messages.patientHasUnreadSince(practice, patient, account, since);
     }
 
     // ---------------------------------------------------------------- triage

@@ -237,17 +237,6 @@ public class ConversationRows {
                 .query(ConversationRow::map).list();
     }
 
-    /** Whether any conversation of the patient has a message past the account's read mark (notes aside). */
-    public boolean patientHasUnread(PracticeId practice, PatientId patient, UserId account) {
-        return jdbc.sql("""
-                select count(*) from conversation c
-                  left join read_state r on r.conversation_id = c.id and r.user_id = :account
-                 where c.practice_id = :practice and c.patient_id = :patient
-                   and c.last_public_seq > coalesce(r.last_read_seq, 0)""")
-                .param("practice", practice.value()).param("patient", patient.value()).param("account", account.value())
-                .query(Long.class).single() > 0;
-    }
-
     public long unread(ConversationId id, UserId reader, boolean readerIsPatient) {
         return jdbc.sql("""
                 select count(*) from message m

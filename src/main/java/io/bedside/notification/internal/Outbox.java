@@ -20,7 +20,7 @@ public class Outbox {
     public enum Kind { NEW_MESSAGE, URGENT, OVERDUE }
 
     public record Row(UUID id, PracticeId practiceId, UserId userId, Kind kind, UUID conversationId,
-            CareTeamId careTeamId, String status, int attempts, Instant dueAt) {
+            CareTeamId careTeamId, String status, int attempts, Instant dueAt, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -123,6 +123,7 @@ public class Outbox {
         return new Row(rs.getObject("id", UUID.class), PracticeId.of(rs.getObject("practice_id", UUID.class)),
                 UserId.of(rs.getObject("user_id", UUID.class)), Kind.valueOf(rs.getString("kind")),
                 rs.getObject("conversation_id", UUID.class), team == null ? null : CareTeamId.of(team),
-                rs.getString("status"), rs.getInt("attempts"), Timestamps.fromDb(rs, "due_at"));
+                rs.getString("status"), rs.getInt("attempts"), Timestamps.fromDb(rs, "due_at"),
+                Timestamps.fromDb(rs, "created_at"));
     }
 }

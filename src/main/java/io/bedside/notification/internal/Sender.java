@@ -67,7 +67,9 @@ public class Sender {
         Patient patient = contact.kind() == Actor.Kind.PATIENT
                 ? patients.find(row.practiceId(), contact.patientId()).orElse(null) : null;
         if (row.kind() == Outbox.Kind.NEW_MESSAGE && contact.patientId() != null
-                && !conversations.patientHasUnread(row.practiceId(), contact.patientId(), row.userId())) {
+                // The message that caused the notice was written a moment before it, in the same transaction.
+                && !conversations.patientHasUnreadSince(row.practiceId(), contact.patientId(), row.userId(),
+                        row.createdAt().minusSeconds(60))) {
             return new Outcome(Outcome.Result.SKIPPED, "read already", null);
         }
         // Quiet hours hold a notice until they end; urgent and overdue notices to staff go at once.

@@ -1,0 +1,4 @@
+package io.bedside.notification;
+
+class NotificationOutboxH2IntegrationTests extends NotificationOutboxTests {
+}
