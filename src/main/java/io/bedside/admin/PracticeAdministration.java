@@ -104,6 +104,78 @@ public class PracticeAdministration {
         audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", team));
     }
 
+    /** A team's weekly hours as the form gives them: for each day "08:00"-"17:00", or blanks for closed. */
+    @Transactional
+    public void setOfficeHours(Actor actor, CareTeamId team, java.util.Map<java.time.DayOfWeek, String[]> days) {
+        team(actor, team);
+        java.util.Map<java.time.DayOfWeek, List<io.bedside.practice.OfficeHours.Window>> week =
+                new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        days.forEach((day, times) -> {
+            String opens = times[0] == null ? "" : times[0].strip();
+            String closes = times[1] == null ? "" : times[1].strip();
+            if (opens.isEmpty() && closes.isEmpty()) {
+                return;
+            }
+            String field = "hours." + day.name().toLowerCase(java.util.Locale.ROOT);
+            try {
+                week.put(day, List.of(new io.bedside.practice.OfficeHours.Window(java.time.LocalTime.parse(opens),
+                        java.time.LocalTime.parse(closes))));
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException(field, "Give opening and closing times such as 08:00 and 17:00, "
+                        + "closing after opening, or leave both empty for a closed day.");
+            }
+        });
+        careTeams.setOfficeHours(actor.practiceId(), team, week);
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", team));
+    }
+
+    /** Who leads the team (hears of overdue conversations) and who is on call (hears of urgent ones). */
+    @Transactional
+    public void setContacts(Actor actor, CareTeamId team, UserId lead, java.util.Set<UserId> onCall) {
+        CareTeam current = team(actor, team);
+        careTeams.setLead(actor.practiceId(), team, lead);
+        for (var member : current.members()) {
+            careTeams.setOnCall(actor.practiceId(), team, member.id(), onCall.contains(member.id()));
+        }
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", team));
+    }
+
+    public io.bedside.practice.CareTeams.Contacts contacts(Actor actor, CareTeamId team) {
+        team(actor, team);
+        return careTeams.contacts(actor.practiceId(), team);
+    }
+
+    public io.bedside.practice.OfficeHours officeHours(Actor actor, CareTeamId team) {
+        team(actor, team);
+        return careTeams.officeHours(actor.practiceId(), team);
+    }
+
+    /** The practice's holidays, one a line: "2026-12-25 Christmas Day". */
+    @Transactional
+    public void setHolidays(Actor actor, String lines) {
+        requireAdmin(actor);
+        java.util.Map<java.time.LocalDate, String> days = new java.util.TreeMap<>();
+        for (String line : (lines == null ? "" : lines).split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String[] parts = trimmed.split("\\s+", 2);
+            try {
+                days.put(java.time.LocalDate.parse(parts[0]), parts.length > 1 ? parts[1] : "Holiday");
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException("holidays", "Write one holiday a line, a date first: 2026-12-25 Christmas Day.");
+            }
+        }
+        careTeams.setHolidays(actor.practiceId(), days);
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "practice", actor.practiceId()));
+    }
+
+    public java.util.Map<java.time.LocalDate, String> holidays(Actor actor) {
+        requireAdmin(actor);
+        return careTeams.holidays(actor.practiceId());
+    }
+
     // ------------------------------------------------------------ staff
 
     public List<Accounts.StaffAccount> staff(Actor actor) {

@@ -94,6 +94,39 @@ class TeamAdminPages {
         return "redirect:/app/admin/teams/" + teamId + "?removed";
     }
 
+    @PostMapping("/app/admin/teams/{id}/hours")
+    String hours(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam java.util.Map<String, String> form, Model model, HttpServletResponse response) {
+        CareTeamId teamId = CareTeamId.parse(id);
+        java.util.Map<java.time.DayOfWeek, String[]> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            String key = day.name().toLowerCase(java.util.Locale.ROOT);
+            days.put(day, new String[] {form.get("opens." + key), form.get("closes." + key)});
+        }
+        try {
+            admin.setOfficeHours(actor, teamId, days);
+            return "redirect:/app/admin/teams/" + teamId + "?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            CareTeam team = admin.team(actor, teamId);
+            return teamPage(actor, model, team, new TeamForm(team.name(), team.description(),
+                    String.valueOf(team.expectedResponseHours())), Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/app/admin/teams/{id}/contacts")
+    String contacts(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String leadId,
+            @RequestParam(name = "onCall", required = false) java.util.List<String> onCall) {
+        CareTeamId teamId = CareTeamId.parse(id);
+        java.util.Set<UserId> onCallIds = new java.util.HashSet<>();
+        if (onCall != null) {
+            onCall.forEach(v -> onCallIds.add(UserId.parse(v)));
+        }
+        admin.setContacts(actor, teamId, leadId == null || leadId.isBlank() ? null : UserId.parse(leadId), onCallIds);
+        return "redirect:/app/admin/teams/" + teamId + "?saved";
+    }
+
     private String teamsPage(Actor actor, Model model, TeamForm form, Map<String, String> errors) {
         model.addAttribute("teams", admin.teams(actor));
         model.addAttribute("form", form);
@@ -105,6 +138,17 @@ class TeamAdminPages {
         model.addAttribute("team", team);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("contacts", admin.contacts(actor, team.id()));
+        var hours = admin.officeHours(actor, team.id());
+        java.util.List<String[]> week = new java.util.ArrayList<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            var windows = hours.week().getOrDefault(day, java.util.List.of());
+            week.add(new String[] {day.name().toLowerCase(java.util.Locale.ROOT),
+                    windows.isEmpty() ? "" : windows.get(0).opens().toString(),
+                    windows.isEmpty() ? "" : windows.get(0).closes().toString()});
+        }
+        model.addAttribute("week", week);
+        model.addAttribute("alwaysOpen", hours.alwaysOpen());
         model.addAttribute("candidates", admin.staff(actor).stream()
                 .filter(a -> a.status() != io.bedside.identity.Accounts.StaffAccount.Status.DISABLED)
                 .map(a -> a.member()).filter(m -> !team.hasMember(m.id())).toList());

@@ -45,12 +45,14 @@ class PatientMessageRules {
     private final Practices practices;
     private final Patients patients;
     private final UrgentPhrases urgentPhrases;
+    private final io.bedside.workflow.AfterHoursTexts afterHoursTexts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
     PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
-            Patients patients, UrgentPhrases urgentPhrases, ApplicationEventPublisher events,
+            Patients patients, UrgentPhrases urgentPhrases, io.bedside.workflow.AfterHoursTexts afterHoursTexts,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.promises = promises;
         this.conversations = conversations;
@@ -58,6 +60,7 @@ class PatientMessageRules {
         this.practices = practices;
         this.patients = patients;
         this.urgentPhrases = urgentPhrases;
+        this.afterHoursTexts = afterHoursTexts;
         this.events = events;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -97,9 +100,9 @@ class PatientMessageRules {
             boolean repliedThisPeriod = row.afterHoursReplyAt() != null
                     && (closedSince.isEmpty() || !row.afterHoursReplyAt().isBefore(closedSince.get()));
             if (!repliedThisPeriod) {
-                String text = WorkflowTexts.afterHours(practice.name(),
+                String text = afterHoursTexts.render(e.practiceId(), language, practice.name(),
                         WorkflowTexts.when(hours.nextOpening(now), practice.timeZone(), language),
-                        WorkflowTexts.when(due, practice.timeZone(), language), language);
+                        WorkflowTexts.when(due, practice.timeZone(), language));
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(), text, "auto_reply.sent");
                 promises.afterHoursReplied(e.conversationId(), now);
             }

@@ -1,0 +1,91 @@
+package io.bedside.admin.web;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.admin.PracticeAdministration;
+import io.bedside.shared.Actor;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.web.WebPage;
+import io.bedside.workflow.AfterHoursTexts;
+import io.bedside.workflow.UrgentPhrases;
+
+/** The practice's holidays, its urgent phrases and its after-hours reply, in English and Spanish. */
+@Controller
+@WebPage
+class PracticeSettingsPages {
+
+    private final PracticeAdministration admin;
+    private final UrgentPhrases urgentPhrases;
+    private final AfterHoursTexts afterHours;
+
+    PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours) {
+        this.admin = admin;
+        this.urgentPhrases = urgentPhrases;
+        this.afterHours = afterHours;
+    }
+
+    @GetMapping("/app/admin/practice")
+    String settings(@AuthenticationPrincipal Actor actor, Model model) {
+        return page(actor, model, null, null, null, Map.of());
+    }
+
+    @PostMapping("/app/admin/practice/holidays")
+    String holidays(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String holidays,
+            Model model, HttpServletResponse response) {
+        try {
+            admin.setHolidays(actor, holidays);
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return page(actor, model, holidays, null, null, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/app/admin/practice/urgent-phrases")
+    String phrases(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String phrases, Model model,
+            HttpServletResponse response) {
+        try {
+            urgentPhrases.set(actor, Arrays.asList((phrases == null ? "" : phrases).split("\\R")));
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return page(actor, model, null, phrases, null, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    @PostMapping("/app/admin/practice/after-hours")
+    String afterHours(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String en,
+            @RequestParam(required = false) String es, Model model, HttpServletResponse response) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        texts.put("en", en);
+        texts.put("es", es);
+        try {
+            afterHours.set(actor, texts);
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return page(actor, model, null, null, texts, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    private String page(Actor actor, Model model, String holidays, String phrases, Map<String, String> texts,
+            Map<String, String> errors) {
+        model.addAttribute("holidays", holidays != null ? holidays : admin.holidays(actor).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n")));
+        model.addAttribute("phrases", phrases != null ? phrases : String.join("\n", urgentPhrases.of(actor.practiceId())));
+        model.addAttribute("texts", texts != null ? texts : afterHours.of(actor.practiceId()));
+        model.addAttribute("errors", errors);
+        return "admin/practice";
+    }
+}

@@ -1,0 +1,87 @@
+package io.bedside.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.shared.Actor;
+import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PracticeId;
+import io.bedside.workflow.internal.WorkflowTexts;
+
+/**
+ * The after-hours reply in each practice's own words, in English and Spanish, with the
+ * placeholders {practice}, {opens} and {due}; Bedside's wording where a practice has none.
+ */
+@Service
+public class AfterHoursTexts {
+
+    public static final List<String> LANGUAGES = List.of("en", "es");
+    private static final String PURPOSE = "after_hours";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    AfterHoursTexts(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The wording, placeholders still in, for each language. */
+    public Map<String, String> of(PracticeId practice) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            texts.put(language, own(practice, language).orElse(WorkflowTexts.afterHours("{practice}", "{opens}", "{due}", language)));
+        }
+        return texts;
+    }
+
+    public String render(PracticeId practice, String language, String practiceName, String opens, String due) {
+        String lang = WorkflowTexts.spanish(language) ? "es" : "en";
+        return own(practice, lang).map(t -> t.replace("{practice}", practiceName).replace("{opens}", opens)
+                .replace("{due}", due)).orElse(WorkflowTexts.afterHours(practiceName, opens, due, lang));
+    }
+
+    @Transactional
+    public void set(Actor actor, Map<String, String> texts) {
+        if (!actor.isStaff()) {
+            throw new NotFoundException("Not found.");
+        }
+        if (!actor.isPracticeAdmin()) {
+            throw new ForbiddenException("Only practice admins change the after-hours reply.");
+        }
+        for (String language : LANGUAGES) {
+            String text = texts.get(language);
+            if (text == null || text.isBlank() || text.length() > 2000) {
+                throw new InvalidRequestException("afterHours." + language,
+                        "Write the after-hours reply (at most 2,000 characters) in every language.");
+            }
+            if (!text.contains("911")) {
+                throw new InvalidRequestException("afterHours." + language,
+                        "The after-hours reply must tell patients to call 911 in an emergency.");
+            }
+        }
+        jdbc.sql("delete from practice_text where practice_id = :p and purpose = :purpose")
+                .param("p", actor.practiceId().value()).param("purpose", PURPOSE).update();
+        for (String language : LANGUAGES) {
+            jdbc.sql("insert into practice_text (practice_id, purpose, language, body) values (:p, :purpose, :l, :b)")
+                    .param("p", actor.practiceId().value()).param("purpose", PURPOSE).param("l", language)
+                    .param("b", texts.get(language).strip()).update();
+        }
+        audit.record(AuditRecord.allowed(actor, null, "after_hours_text.changed", "practice", actor.practiceId()));
+    }
+
+    private java.util.Optional<String> own(PracticeId practice, String language) {
+        return jdbc.sql("select body from practice_text where practice_id = :p and purpose = :purpose and language = :l")
+                .param("p", practice.value()).param("purpose", PURPOSE).param("l", language)
+                .query(String.class).optional();
+    }
+}
