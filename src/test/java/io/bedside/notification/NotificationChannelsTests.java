@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +43,14 @@ import io.bedside.support.PageSession;
  * retries with back-off, failure after the last attempt, and no health information on any channel.
  */
 @Import(MovableClock.Config.class)
-class NotificationChannelsIntegrationTests extends ApplicationTest {
+abstract class NotificationChannelsTests extends ApplicationTest {
 
     private static final String MARKER = "PHI-MARKER-c91e";
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
+    // One gateway for the test run (H2 and PostgreSQL classes alike); the test JVM's exit stops it.
     static WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     @DynamicPropertySource
@@ -67,11 +67,6 @@ class NotificationChannelsIntegrationTests extends ApplicationTest {
         registry.add("bedside.notification.sms.from", () -> "+15555550000");
         registry.add("bedside.notification.max-attempts", () -> "3");
         registry.add("bedside.base-url", () -> "https://bedside.example.org");
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.stop();
     }
 
     @Autowired

@@ -1,0 +1,4 @@
+package io.bedside.notification;
+
+class NotificationChannelsH2IntegrationTests extends NotificationChannelsTests {
+}
