@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,10 +22,12 @@ import io.bedside.shared.Timestamps;
 public class Patients {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final Clock clock;
 
-    Patients(JdbcClient jdbc, Clock clock) {
+    Patients(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -97,6 +100,96 @@ public class Patients {
                 .list()
                 .forEach(row -> jdbc.sql("update patient set search_name = :name where id = :id")
                         .param("name", row[1]).param("id", row[0]).update());
+    }
+
+    // ------------------------------------------------------------ roster import
+
+    /** What an import did to one entry. */
+    public enum RosterOutcome { ADDED, UPDATED, UNCHANGED }
+
+    /** The roster entries of the practice with these external ids, by external id. */
+    public Map<String, RosterEntry> rosterByExternalId(PracticeId practice, java.util.Collection<String> externalIds) {
+        Map<String, RosterEntry> found = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(externalIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("select * from patient where practice_id = :practice and external_id in (:ids)")
+                    .param("practice", practice.value()).param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, n) -> entry(rs)).list()
+                    .forEach(e -> found.put(e.externalId(), e));
+        }
+        return found;
+    }
+
+    /**
+     * Adds the new entries and updates the changed ones, in batches, in the caller's transaction;
+     * entries equal to what is stored are left alone. Returns what happened to each, in order.
+     */
+    @Transactional
+    public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries) {
+        Map<String, RosterEntry> existing = rosterByExternalId(practice,
+                entries.stream().map(RosterEntry::externalId).toList());
+        java.time.OffsetDateTime now = Timestamps.toDb(Timestamps.now(clock));
+        List<Map<String, Object>> inserts = new java.util.ArrayList<>();
+        List<Map<String, Object>> updates = new java.util.ArrayList<>();
+        List<RosterOutcome> outcomes = new java.util.ArrayList<>();
+        for (RosterEntry e : entries) {
+            RosterEntry before = existing.get(e.externalId());
+            if (before != null && before.equals(normalized(e))) {
+                outcomes.add(RosterOutcome.UNCHANGED);
+                continue;
+            }
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("practice", practice.value());
+            row.put("external", e.externalId());
+            row.put("given", e.givenName());
+            row.put("family", e.familyName());
+            row.put("birth", e.birthDate());
+            row.put("sex", e.sex().code());
+            row.put("email", e.email());
+            row.put("phone", e.phone());
+            row.put("language", e.language());
+            row.put("tags", e.storedTags());
+            row.put("lastVisit", e.lastVisit());
+            row.put("search", PatientSearch.searchName(e.givenName(), e.familyName()));
+            row.put("now", now);
+            if (before == null) {
+                row.put("id", UUID.randomUUID());
+                inserts.add(row);
+                outcomes.add(RosterOutcome.ADDED);
+            } else {
+                updates.add(row);
+                outcomes.add(RosterOutcome.UPDATED);
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into patient (id, practice_id, external_id, given_name, family_name, birth_date, sex, email,
+                                         phone, language, tags, last_visit, search_name, created_at, updated_at)
+                    values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :tags,
+                            :lastVisit, :search, :now, :now)""", inserts.toArray(Map[]::new));
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("""
+                    update patient set given_name = :given, family_name = :family, birth_date = :birth, sex = :sex,
+                                       email = :email, phone = :phone, language = :language, tags = :tags,
+                                       last_visit = :lastVisit, search_name = :search, updated_at = :now
+                     where practice_id = :practice and external_id = :external""", updates.toArray(Map[]::new));
+        }
+        return outcomes;
+    }
+
+    private static RosterEntry normalized(RosterEntry e) {
+        return new RosterEntry(e.externalId(), e.givenName(), e.familyName(), e.birthDate(), e.sex(), e.email(),
+                e.phone(), e.language(), e.tags().stream().sorted().distinct().toList(), e.lastVisit());
+    }
+
+    private static RosterEntry entry(ResultSet rs) throws SQLException {
+        String tags = rs.getString("tags");
+        List<String> list = tags == null || tags.isBlank() ? List.of()
+                : java.util.Arrays.stream(tags.split(",")).filter(t -> !t.isEmpty()).sorted().toList();
+        return new RosterEntry(rs.getString("external_id"), rs.getString("given_name"), rs.getString("family_name"),
+                rs.getObject("birth_date", LocalDate.class), Sex.fromCode(rs.getString("sex")), rs.getString("email"),
+                rs.getString("phone"), rs.getString("language"), list, rs.getObject("last_visit", LocalDate.class));
     }
 
     static Patient map(ResultSet rs, int row) throws SQLException {

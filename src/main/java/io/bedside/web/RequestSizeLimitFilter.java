@@ -26,11 +26,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one API path that takes whole files: a practice's roster. */
+    static final String IMPORT_PATH = "/api/v1/patients/import";
+
+    private final long defaultLimit;
+    private final long importLimit;
     private final ProblemResponses problems;
 
-    RequestSizeLimitFilter(@Value("${bedside.web.max-request-size:256KB}") DataSize limit, ProblemResponses problems) {
-        this.limit = limit.toBytes();
+    RequestSizeLimitFilter(@Value("${bedside.web.max-request-size:256KB}") DataSize limit,
+            @Value("${bedside.web.max-import-size:32MB}") DataSize importLimit, ProblemResponses problems) {
+        this.defaultLimit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.problems = problems;
     }
 
@@ -42,8 +48,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = IMPORT_PATH.equals(request.getRequestURI()) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+            tooLarge(response, limit);
             return;
         }
         try {
@@ -51,14 +58,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (RuntimeException | ServletException | IOException e) {
             if (hasCause(e, BodyTooLargeException.class) && !response.isCommitted()) {
                 response.resetBuffer();
-                tooLarge(response);
+                tooLarge(response, limit);
                 return;
             }
             throw e;
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                 "The request is too large: at most " + (limit / 1024) + " KiB."));
     }

@@ -1,0 +1,4 @@
+package io.bedside.admin;
+
+class RosterImportH2IntegrationTests extends RosterImportTests {
+}
