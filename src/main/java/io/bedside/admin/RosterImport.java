@@ -111,8 +111,12 @@ public class RosterImport {
         boolean apply = rejected.isEmpty() || onError == OnError.SKIP;
         List<Patients.RosterOutcome> outcomes = transaction.execute(tx -> {
             List<Patients.RosterOutcome> done = new ArrayList<>();
+            // A large file is compared with the whole roster read once; a small one looks up its own ids.
+            Map<String, RosterEntry> existing = good.size() > 2000 ? patients.roster(actor.practiceId()) : null;
             for (int from = 0; from < good.size(); from += 1000) {
-                done.addAll(patients.upsertRoster(actor.practiceId(), good.subList(from, Math.min(good.size(), from + 1000))));
+                List<RosterEntry> chunk = good.subList(from, Math.min(good.size(), from + 1000));
+                done.addAll(existing == null ? patients.upsertRoster(actor.practiceId(), chunk)
+                        : patients.upsertRoster(actor.practiceId(), chunk, existing));
             }
             if (apply) {
                 audit.record(AuditRecord.allowed(actor, null, "patients.imported", "practice", actor.practiceId()));

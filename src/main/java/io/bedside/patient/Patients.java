@@ -126,8 +126,23 @@ public class Patients {
      */
     @Transactional
     public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries) {
-        Map<String, RosterEntry> existing = rosterByExternalId(practice,
-                entries.stream().map(RosterEntry::externalId).toList());
+        return upsertRoster(practice, entries, rosterByExternalId(practice,
+                entries.stream().map(RosterEntry::externalId).toList()));
+    }
+
+    /** The whole roster of a practice, by external id: one read for a large import. */
+    public Map<String, RosterEntry> roster(PracticeId practice) {
+        Map<String, RosterEntry> found = new java.util.HashMap<>();
+        jdbc.sql("select * from patient where practice_id = :practice and external_id is not null")
+                .param("practice", practice.value())
+                .query((rs, n) -> entry(rs)).list().forEach(e -> found.put(e.externalId(), e));
+        return found;
+    }
+
+    /** As {@link #upsertRoster(PracticeId, List)}, comparing with entries the caller read already. */
+    @Transactional
+    public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries,
+            Map<String, RosterEntry> existing) {
         java.time.OffsetDateTime now = Timestamps.toDb(Timestamps.now(clock));
         List<Map<String, Object>> inserts = new java.util.ArrayList<>();
         List<Map<String, Object>> updates = new java.util.ArrayList<>();
