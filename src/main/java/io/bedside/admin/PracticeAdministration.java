@@ -38,9 +38,12 @@ public class PracticeAdministration {
     private final AuditChain chain;
     private final io.bedside.audit.AuditReports reports;
     private final io.bedside.patient.Patients patients;
+    private final io.bedside.identity.PatientLinks patientLinks;
 
     PracticeAdministration(CareTeams careTeams, Accounts accounts, AuditTrail audit, AuditChain chain,
-            io.bedside.audit.AuditReports reports, io.bedside.patient.Patients patients) {
+            io.bedside.audit.AuditReports reports, io.bedside.patient.Patients patients,
+            io.bedside.identity.PatientLinks patientLinks) {
+        this.patientLinks = patientLinks;
         this.careTeams = careTeams;
         this.accounts = accounts;
         this.audit = audit;
@@ -214,6 +217,25 @@ public class PracticeAdministration {
         }
         accounts.setStaffActive(actor.practiceId(), staff, active);
         audit.record(AuditRecord.allowed(actor, null, active ? "staff.enabled" : "staff.disabled", "staff", staff));
+    }
+
+    // ------------------------------------------------------------ patients
+
+    /** Sends a patient of the practice the invitation to set up their account. */
+    @Transactional
+    public void invitePatient(Actor actor, io.bedside.shared.PatientId patient) {
+        requireAdmin(actor);
+        patientLinks.invite(actor.practiceId(), patient);
+        audit.record(AuditRecord.allowed(actor, patient, "patient.invited", "patient", patient));
+    }
+
+    /** Invites every patient with an email address and no account yet; returns how many. */
+    @Transactional
+    public int inviteAllPatients(Actor actor) {
+        requireAdmin(actor);
+        int invited = patientLinks.inviteAllWithoutAccount(actor.practiceId());
+        audit.record(AuditRecord.allowed(actor, null, "patients.invited", "practice", actor.practiceId()));
+        return invited;
     }
 
     // ------------------------------------------------------------ audit

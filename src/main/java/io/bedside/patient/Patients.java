@@ -130,6 +130,12 @@ public class Patients {
                 entries.stream().map(RosterEntry::externalId).toList()));
     }
 
+    /** The practice's patients who have an email address on file. */
+    public List<PatientId> withEmail(PracticeId practice) {
+        return jdbc.sql("select id from patient where practice_id = :practice and email is not null and email <> ''")
+                .param("practice", practice.value()).query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
+    }
+
     /** The whole roster of a practice, by external id: one read for a large import. */
     public Map<String, RosterEntry> roster(PracticeId practice) {
         Map<String, RosterEntry> found = new java.util.HashMap<>();

@@ -156,14 +156,14 @@ abstract class InboxTests extends ApplicationTest {
     @Test
     void staffFindPatientsOfTheirPracticeByNameOrDateOfBirth() {
         Actor kim = demo.actor(KIM);
-        patients.register(kim.practiceId(), new NewPatient(null, "José", "Núñez-García", LocalDate.of(1972, 1, 30),
+        patients.register(kim.practiceId(), new NewPatient(null, "Ximena", "Núñez-Quiroga", LocalDate.of(1972, 1, 30),
                 Sex.MALE, null, null, "es"));
         assertThat(names(directory.search(kim, "walk"))).contains("Alice Walker");
         assertThat(names(directory.search(kim, "ALI wal"))).containsExactly("Alice Walker");
         assertThat(names(directory.search(kim, "1985-03-14"))).containsExactly("Alice Walker");
         assertThat(names(directory.search(kim, "03/14/1985 walker"))).containsExactly("Alice Walker");
-        assertThat(names(directory.search(kim, "nunez"))).containsExactly("José Núñez-García");
-        assertThat(names(directory.search(kim, "garcia jose"))).containsExactly("José Núñez-García");
+        assertThat(names(directory.search(kim, "nunez quir"))).containsExactly("Ximena Núñez-Quiroga");
+        assertThat(names(directory.search(kim, "quiroga ximena"))).containsExactly("Ximena Núñez-Quiroga");
         assertThat(directory.search(kim, "carol")).isEmpty();
         assertThat(directory.search(demo.actor(LEE), "walker")).isEmpty();
         assertThat(names(directory.search(demo.actor(LEE), "nguyen"))).containsExactly("Carol Nguyen");

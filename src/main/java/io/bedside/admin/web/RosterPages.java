@@ -26,9 +26,11 @@ import io.bedside.web.WebPage;
 class RosterPages {
 
     private final RosterImport roster;
+    private final io.bedside.admin.PracticeAdministration admin;
 
-    RosterPages(RosterImport roster) {
+    RosterPages(RosterImport roster, io.bedside.admin.PracticeAdministration admin) {
         this.roster = roster;
+        this.admin = admin;
     }
 
     @GetMapping("/app/admin/roster")
@@ -58,6 +60,20 @@ class RosterPages {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
         }
         return "admin/roster";
+    }
+
+    @PostMapping("/app/admin/roster/invite-all")
+    String inviteAll(@AuthenticationPrincipal Actor actor, Model model) {
+        model.addAttribute("invitedAll", admin.inviteAllPatients(actor));
+        model.addAttribute("errors", Map.of());
+        return "admin/roster";
+    }
+
+    @PostMapping("/app/admin/patients/{id}/invite")
+    String invite(@AuthenticationPrincipal Actor actor, @org.springframework.web.bind.annotation.PathVariable String id) {
+        io.bedside.shared.PatientId patient = io.bedside.shared.PatientId.parse(id);
+        admin.invitePatient(actor, patient);
+        return "redirect:/app/patients/" + patient + "?invited";
     }
 
     private static void requireAdmin(Actor actor) {

@@ -102,7 +102,7 @@ class SecurityConfiguration {
                 .addFilterBefore(sessions.timeouts(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/invite/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/link", "/invite/*", "/welcome/*", "/signin/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")

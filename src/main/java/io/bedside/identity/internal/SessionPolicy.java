@@ -51,7 +51,7 @@ class SessionPolicy {
         };
     }
 
-    private void start(HttpSession session, Authentication authentication) {
+    void start(HttpSession session, Authentication authentication) {
         boolean staff = authentication.getPrincipal() instanceof Actor actor && actor.isStaff();
         int idle = (int) (staff ? staffIdle : patientIdle).toSeconds();
         // The container's own expiry is only a backstop: the timeouts() filter decides, because it

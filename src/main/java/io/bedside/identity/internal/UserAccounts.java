@@ -116,6 +116,14 @@ public class UserAccounts {
                 .query(UserAccounts::map).optional();
     }
 
+    /** The patients of the practice who already have an account (invited or signed up). */
+    public java.util.Set<PatientId> patientsWithAccount(PracticeId practice) {
+        return new java.util.HashSet<>(jdbc.sql(
+                "select patient_id from user_account where practice_id = :practice and patient_id is not null")
+                .param("practice", practice.value())
+                .query((rs, n) -> PatientId.of(rs.getObject("patient_id", UUID.class))).list());
+    }
+
     static Account map(ResultSet rs, int row) throws SQLException {
         String roles = rs.getString("roles");
         Set<StaffRole> parsed = roles == null || roles.isBlank() ? Set.of()

@@ -7,6 +7,26 @@ package io.bedside.notification.internal;
  */
 record NoticeText(String subject, String body, String sms) {
 
+    /** An invitation or a sign-in link: the one-time link is the point of the email. */
+    static NoticeText link(Outbox.Kind kind, String practice, String link, boolean spanish) {
+        if (kind == Outbox.Kind.INVITATION) {
+            return spanish
+                    ? new NoticeText("Su invitación a " + practice + " en Bedside",
+                            practice + " le invita a enviar mensajes seguros a su equipo de atención con Bedside.\n\n"
+                                    + "Cree su cuenta (el enlace sirve una vez, durante 7 días):\n" + link + "\n", null)
+                    : new NoticeText("Your invitation to " + practice + " on Bedside",
+                            practice + " invites you to send secure messages to your care team with Bedside.\n\n"
+                                    + "Set up your account (the link works once, for 7 days):\n" + link + "\n", null);
+        }
+        return spanish
+                ? new NoticeText("Su enlace para entrar en " + practice,
+                        "Use este enlace para entrar en Bedside (sirve una vez, durante 15 minutos):\n" + link
+                                + "\n\nSi no lo pidió, ignore este correo.\n", null)
+                : new NoticeText("Your sign-in link for " + practice,
+                        "Use this link to sign in to Bedside (it works once, for 15 minutes):\n" + link
+                                + "\n\nIf you did not ask for it, ignore this email.\n", null);
+    }
+
     static NoticeText of(Outbox.Kind kind, String practice, String team, String baseUrl, String unsubscribeUrl,
             boolean spanish) {
         String signIn = baseUrl + "/login";
@@ -31,6 +51,7 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open\n\nTo stop these notices: " + unsubscribeUrl + "\n",
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
+            case INVITATION, SIGN_IN_LINK -> throw new IllegalArgumentException("links are made by link()");
         };
     }
 }

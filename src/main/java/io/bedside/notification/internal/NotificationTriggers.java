@@ -67,6 +67,13 @@ class NotificationTriggers {
     }
 
     @EventListener
+    void on(io.bedside.identity.PatientLinkRequested e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), e.purpose() == io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
+                ? Outbox.Kind.INVITATION : Outbox.Kind.SIGN_IN_LINK, null, null, now, now);
+    }
+
+    @EventListener
     void on(ConversationOverdue e) {
         Instant now = Timestamps.now(clock);
         UserId lead = careTeams.contacts(e.practiceId(), e.careTeamId()).lead();

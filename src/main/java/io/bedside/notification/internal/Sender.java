@@ -39,11 +39,13 @@ public class Sender {
     private final CareTeams careTeams;
     private final Conversations conversations;
     private final NotificationPreferences preferences;
+    private final io.bedside.identity.PatientLinks links;
     private final String baseUrl;
 
     Sender(Delivery delivery, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
-            Conversations conversations, NotificationPreferences preferences,
+            Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+        this.links = links;
         this.delivery = delivery;
         this.accounts = accounts;
         this.patients = patients;
@@ -54,12 +56,36 @@ public class Sender {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /**
+     * An invitation or a sign-in link goes by email whatever the notice settings (the person asked
+     * for it, or needs it to begin); the token is made now and only its hash is kept.
+     */
+    private Outcome sendLink(Outbox.Row row, Accounts.Contact contact) {
+        if (contact.email() == null || contact.email().isBlank()) {
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        Patient patient = contact.patientId() == null ? null
+                : patients.find(row.practiceId(), contact.patientId()).orElse(null);
+        String language = patient != null ? patient.language() : practice.defaultLanguage();
+        String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Outbox.Kind.INVITATION
+                ? io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
+                : io.bedside.identity.PatientLinkRequested.Purpose.SIGN_IN);
+        NoticeText text = NoticeText.link(row.kind(), practice.name(), link, language != null && language.startsWith("es"));
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
+                baseUrl + "/app/settings/notifications");
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
     public Outcome send(Outbox.Row row, Instant now) {
         Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
         if (found.isEmpty()) {
             return new Outcome(Outcome.Result.SKIPPED, "no active account", null);
         }
         Accounts.Contact contact = found.get();
+        if (row.kind() == Outbox.Kind.INVITATION || row.kind() == Outbox.Kind.SIGN_IN_LINK) {
+            return sendLink(row, contact);
+        }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         if (preference.channel() == Channel.NONE) {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);

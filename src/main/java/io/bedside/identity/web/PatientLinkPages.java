@@ -1,0 +1,123 @@
+package io.bedside.identity.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.identity.PatientLinkRequested;
+import io.bedside.identity.PatientLinks;
+import io.bedside.identity.internal.SessionSignIn;
+import io.bedside.shared.Actor;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
+import io.bedside.web.WebPage;
+
+/**
+ * Patients in by email link: the invitation (set a password), asking for a sign-in link, and
+ * following one. Opening a link only shows a form (mail scanners open every link); the form's
+ * POST, with the date of birth, is what spends it.
+ */
+@Controller
+@WebPage
+class PatientLinkPages {
+
+    private final PatientLinks links;
+    private final SessionSignIn sessions;
+
+    PatientLinkPages(PatientLinks links, SessionSignIn sessions) {
+        this.links = links;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/welcome/{token}")
+    String welcome(@PathVariable String token, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        return welcomePage(token, model, Map.of());
+    }
+
+    @PostMapping("/welcome/{token}")
+    String accept(@PathVariable String token, @RequestParam(required = false) String birthDate,
+            @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            Actor patient = links.acceptInvitation(token, birthDate, password, confirmation, request.getRemoteAddr());
+            sessions.signIn(patient, request, response);
+            return "redirect:/app/conversations?welcome";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return welcomePage(token, model, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    private String welcomePage(String token, Model model, Map<String, String> errors) {
+        var view = links.open(token, PatientLinkRequested.Purpose.INVITATION)
+                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
+        model.addAttribute("practiceName", view.practiceName());
+        model.addAttribute("token", token);
+        model.addAttribute("errors", errors);
+        return "identity/welcome";
+    }
+
+    @GetMapping("/login/link")
+    String requestForm(Model model) {
+        model.addAttribute("sent", false);
+        return "identity/link-request";
+    }
+
+    /** Known or unknown address, the answer comes after the same time: at least a quarter of a second. */
+    private static final long ANSWER_NANOS = 250_000_000L;
+
+    @PostMapping("/login/link")
+    String request(@RequestParam(required = false) String email, Model model, HttpServletRequest request)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            links.requestSignIn(email, request.getRemoteAddr());
+        } finally {
+            long left = ANSWER_NANOS - (System.nanoTime() - start);
+            if (left > 0) {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            }
+        }
+        model.addAttribute("sent", true);
+        return "identity/link-request";
+    }
+
+    @GetMapping("/signin/{token}")
+    String signInForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        return signInPage(token, model, Map.of());
+    }
+
+    @PostMapping("/signin/{token}")
+    String signIn(@PathVariable String token, @RequestParam(required = false) String birthDate, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            Actor patient = links.redeemSignIn(token, birthDate, request.getRemoteAddr());
+            sessions.signIn(patient, request, response);
+            return "redirect:/app/conversations";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return signInPage(token, model, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    private String signInPage(String token, Model model, Map<String, String> errors) {
+        var view = links.open(token, PatientLinkRequested.Purpose.SIGN_IN)
+                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
+        model.addAttribute("practiceName", view.practiceName());
+        model.addAttribute("token", token);
+        model.addAttribute("errors", errors);
+        return "identity/link-signin";
+    }
+}

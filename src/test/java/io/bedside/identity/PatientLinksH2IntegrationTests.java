@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class PatientLinksH2IntegrationTests extends PatientLinksTests {
+}
