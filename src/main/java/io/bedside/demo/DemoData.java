@@ -20,6 +20,7 @@ import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.patient.Sex;
 import io.bedside.practice.CareTeams;
+import io.bedside.practice.OfficeHours;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffMember;
@@ -100,8 +101,8 @@ class DemoData implements ApplicationRunner {
         careTeams.setLead(practice.id(), billing, admin.id());
         careTeams.setOnCall(practice.id(), billing, admin.id(), true);
         if (officeHours) {
-            careTeams.setOfficeHours(practice.id(), patelTeam, weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
-            careTeams.setOfficeHours(practice.id(), billing, weekdays(LocalTime.of(9, 0), LocalTime.of(16, 0)));
+            careTeams.setOfficeHours(practice.id(), patelTeam, OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
+            careTeams.setOfficeHours(practice.id(), billing, OfficeHours.weekdays(LocalTime.of(9, 0), LocalTime.of(16, 0)));
             careTeams.setHolidays(practice.id(), java.util.Map.of(LocalDate.of(2026, 11, 26), "Thanksgiving",
                     LocalDate.of(2026, 12, 25), "Christmas Day", LocalDate.of(2027, 1, 1), "New Year's Day"));
         }
@@ -138,7 +139,7 @@ class DemoData implements ApplicationRunner {
         careTeams.setLead(practice.id(), pediatrics, lee.id());
         careTeams.setOnCall(practice.id(), pediatrics, lee.id(), true);
         if (officeHours) {
-            careTeams.setOfficeHours(practice.id(), pediatrics, weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+            careTeams.setOfficeHours(practice.id(), pediatrics, OfficeHours.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)));
         }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
                 "Hello, {first_name}'s refill has been sent to your pharmacy.\n\n{my_name}, {practice}");
@@ -146,17 +147,5 @@ class DemoData implements ApplicationRunner {
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));
         accounts.createPatientAccount(practice.id(), carol.id(), "carol@patients.example", PASSWORD);
-    }
-
-    private static java.util.Map<java.time.DayOfWeek, java.util.List<io.bedside.practice.OfficeHours.Window>> weekdays(
-            LocalTime opens, LocalTime closes) {
-        java.util.Map<java.time.DayOfWeek, java.util.List<io.bedside.practice.OfficeHours.Window>> week =
-                new java.util.EnumMap<>(java.time.DayOfWeek.class);
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            if (day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY) {
-                week.put(day, java.util.List.of(new io.bedside.practice.OfficeHours.Window(opens, closes)));
-            }
-        }
-        return week;
     }
 }

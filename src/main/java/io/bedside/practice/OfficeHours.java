@@ -40,6 +40,17 @@ public record OfficeHours(ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<Lo
         holidays = Set.copyOf(holidays);
     }
 
+    /** The same window Monday to Friday, closed at weekends: the usual week of a practice. */
+    public static Map<DayOfWeek, List<Window>> weekdays(LocalTime opens, LocalTime closes) {
+        Map<DayOfWeek, List<Window>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                week.put(day, List.of(new Window(opens, closes)));
+            }
+        }
+        return week;
+    }
+
     public static OfficeHours alwaysOpen(ZoneId zone) {
         return new OfficeHours(zone, Map.of(), Set.of());
     }

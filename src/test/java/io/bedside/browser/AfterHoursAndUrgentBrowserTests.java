@@ -9,7 +9,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +39,7 @@ class AfterHoursAndUrgentBrowserTests extends BrowserTest {
     private void closedToday() {
         riverside = demo.actor(KIM).practiceId();
         team = CareTeamId.parse(demo.team(KIM, "Dr. Patel"));
-        Map<DayOfWeek, List<OfficeHours.Window>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            week.put(day, List.of(new OfficeHours.Window(LocalTime.of(8, 0), LocalTime.of(17, 0))));
-        }
+        Map<DayOfWeek, List<OfficeHours.Window>> week = OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0));
         careTeams.setOfficeHours(riverside, team, week);
         careTeams.setHolidays(riverside, Map.of(LocalDate.now(ZoneId.of("America/New_York")), "Closed for the test"));
     }

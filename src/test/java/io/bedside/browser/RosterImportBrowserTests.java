@@ -29,7 +29,7 @@ class RosterImportBrowserTests extends BrowserTest {
                 + "BR-3,No,Birthday,,female,,,en,,\n";
         page.getByLabel("File (CSV or FHIR JSON)").setInputFiles(new FilePayload("roster.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
 
         assertThat(page.locator(".report")).containsText("2 added");
         assertThat(page.locator(".report")).containsText("1 refused");

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +20,7 @@ class OfficeHoursTests {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private static OfficeHours weekdays(Set<LocalDate> holidays) {
-        Map<DayOfWeek, List<OfficeHours.Window>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            week.put(day, List.of(new OfficeHours.Window(LocalTime.of(8, 0), LocalTime.of(17, 0))));
-        }
+        Map<DayOfWeek, List<OfficeHours.Window>> week = OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0));
         return new OfficeHours(NEW_YORK, week, holidays);
     }
 

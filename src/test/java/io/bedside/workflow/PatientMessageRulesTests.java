@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,11 +58,7 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
     void weekdaysEightToFive() {
         riverside = demo.actor(KIM).practiceId();
         patelTeam = CareTeamId.parse(demo.team(KIM, "Dr. Patel"));
-        Map<DayOfWeek, List<OfficeHours.Window>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            week.put(day, List.of(new OfficeHours.Window(LocalTime.of(8, 0), LocalTime.of(17, 0))));
-        }
+        Map<DayOfWeek, List<OfficeHours.Window>> week = OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0));
         careTeams.setOfficeHours(riverside, patelTeam, week);
     }
 
