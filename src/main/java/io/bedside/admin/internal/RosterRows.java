@@ -36,8 +36,9 @@ public final class RosterRows {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
     private static final Set<String> LANGUAGES = new HashSet<>(Arrays.asList(Locale.getISOLanguages()));
+    // Strict: 02/30/1980 is refused, never quietly turned into 02/29/1980.
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("M/d/uuuu"));
+            DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
     private RosterRows() {
     }
