@@ -59,12 +59,18 @@ class PatientLinkPages {
     }
 
     private String welcomePage(String token, Model model, Map<String, String> errors) {
-        var view = links.open(token, PatientLinkRequested.Purpose.INVITATION)
+        return linkPage(token, PatientLinkRequested.Purpose.INVITATION, "identity/welcome", model, errors);
+    }
+
+    /** The form behind an open link; a spent, expired or unknown link is not found. */
+    private String linkPage(String token, PatientLinkRequested.Purpose purpose, String template, Model model,
+            Map<String, String> errors) {
+        var view = links.open(token, purpose)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         model.addAttribute("practiceName", view.practiceName());
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
-        return "identity/welcome";
+        return template;
     }
 
     @GetMapping("/login/link")
@@ -113,11 +119,6 @@ class PatientLinkPages {
     }
 
     private String signInPage(String token, Model model, Map<String, String> errors) {
-        var view = links.open(token, PatientLinkRequested.Purpose.SIGN_IN)
-                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        model.addAttribute("practiceName", view.practiceName());
-        model.addAttribute("token", token);
-        model.addAttribute("errors", errors);
-        return "identity/link-signin";
+        return linkPage(token, PatientLinkRequested.Purpose.SIGN_IN, "identity/link-signin", model, errors);
     }
 }

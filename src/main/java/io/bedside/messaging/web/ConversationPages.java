@@ -1,6 +1,5 @@
 package io.bedside.messaging.web;
 
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.bedside.identity.Accounts;
 import io.bedside.identity.UserProfile;
 import io.bedside.messaging.ConversationDetails;
 import io.bedside.messaging.ConversationChange;
@@ -95,7 +93,6 @@ class ConversationPages {
     private final Drafts drafts;
     private final TranscriptPdf pdf;
     private final CareTeams careTeams;
-    private final Accounts accounts;
     private final Practices practices;
     private final PatientDirectory patients;
     private final ObjectProvider<QuickReplies> quickReplies;
@@ -103,7 +100,7 @@ class ConversationPages {
     private final java.time.Clock clock;
 
     ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
-            Accounts accounts, Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies,
+            Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies,
             ObjectProvider<io.bedside.messaging.AnswerPromises> promises, java.time.Clock clock) {
         this.promises = promises;
         this.clock = clock;
@@ -111,7 +108,6 @@ class ConversationPages {
         this.pdf = pdf;
         this.drafts = drafts;
         this.careTeams = careTeams;
-        this.accounts = accounts;
         this.practices = practices;
         this.patients = patients;
         this.quickReplies = quickReplies;
@@ -121,7 +117,6 @@ class ConversationPages {
 
     @GetMapping("/app/conversations")
     String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor, Model model) {
-        common(actor, model);
         var teams = careTeams.visibleTo(actor);
         model.addAttribute("teams", teams);
         // Outside office hours, each team's card says when it opens again.
@@ -140,7 +135,6 @@ class ConversationPages {
 
     @GetMapping("/app/conversations/fragment")
     String listFragment(@AuthenticationPrincipal Actor actor, Model model) {
-        common(actor, model);
         listInto(actor, null, model);
         return "messaging/list :: conversations";
     }
@@ -207,7 +201,6 @@ class ConversationPages {
 
     private void composeInto(Actor actor, ConversationKind kind, ComposeForm form, Map<String, String> errors,
             Model model) {
-        common(actor, model);
         var teams = actor.isStaff() ? careTeams.inPractice(actor.practiceId()) : careTeams.visibleTo(actor);
         if (actor.isStaff() && form.patientId != null) {
             model.addAttribute("patient", patients.patient(actor, PatientId.of(uuid("patientId", form.patientId))));
@@ -346,7 +339,7 @@ class ConversationPages {
         var chosen = source == null || template == null || template.isBlank() ? java.util.Optional.<QuickReplies.QuickReply>empty()
                 : source.find(actor, uuid("template", template));
         Patient patient = patients.patient(actor, PatientId.of(details.conversation().patient().id()));
-        UserProfile me = common(actor, model);
+        UserProfile me = signedIn(model);
         String filled = chosen.map(t -> ReplyPlaceholders.fill(t.body(), ReplyPlaceholders.values(
                 patient.givenName(), patient.familyName(), me.practiceName(), details.conversation().careTeam().name(),
                 me.displayName()))).orElse("");
@@ -468,7 +461,7 @@ class ConversationPages {
 
     /** Loads the conversation and its messages, and marks them read: opening it is reading it. */
     private void threadInto(Actor actor, ConversationId id, Model model) {
-        UserProfile me = common(actor, model);
+        UserProfile me = signedIn(model);
         ConversationDetails details = conversations.get(actor, id);
         List<MessageView> messages = conversations.messages(actor, id, 0, 200);
         long last = details.conversation().lastSeq();
@@ -488,15 +481,9 @@ class ConversationPages {
                 : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
     }
 
-    /** The reader's profile, which {@code SignedInUserAdvice} has put in every page's model. */
-    private UserProfile common(Actor actor, Model model) {
-        if (model.getAttribute("me") instanceof UserProfile me) {
-            return me;
-        }
-        UserProfile me = accounts.profile(actor);
-        model.addAttribute("me", me);
-        model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
-        return me;
+    /** The reader's profile, which {@code SignedInUserAdvice} puts in every page's model (with the zone). */
+    private static UserProfile signedIn(Model model) {
+        return (UserProfile) model.getAttribute("me");
     }
 
     private static UUID uuid(String field, String text) {

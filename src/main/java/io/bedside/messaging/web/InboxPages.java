@@ -1,6 +1,5 @@
 package io.bedside.messaging.web;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,16 +35,14 @@ class InboxPages {
     private final Conversations conversations;
     private final PatientDirectory patients;
     private final CareTeams careTeams;
-    private final java.time.Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
 
-    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams, java.time.Clock clock,
+    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams,
             org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises) {
         this.promises = promises;
         this.conversations = conversations;
         this.patients = patients;
         this.careTeams = careTeams;
-        this.clock = clock;
     }
 
     @GetMapping("/app/inbox")
@@ -91,7 +88,6 @@ class InboxPages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("asked", asked);
         model.addAttribute("found", found);
-        model.addAttribute("today", LocalDate.now(clock));
         return "messaging/patients";
     }
 
@@ -99,7 +95,6 @@ class InboxPages {
     String patient(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
         Patient patient = patients.patient(actor, PatientId.parse(id));
         model.addAttribute("patient", patient);
-        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("conversations", conversations.ofPatient(actor, patient.id()));
         return "messaging/patient";
     }

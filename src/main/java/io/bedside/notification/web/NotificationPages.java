@@ -1,6 +1,5 @@
 package io.bedside.notification.web;
 
-import java.time.ZoneId;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -118,7 +117,6 @@ class NotificationPages {
             throw new ForbiddenException("Only practice admins can see this.");
         }
         model.addAttribute("failed", outbox.failed(actor.practiceId(), 100));
-        model.addAttribute("zoneId", ZoneId.systemDefault());
         return "notification/failed";
     }
 }
