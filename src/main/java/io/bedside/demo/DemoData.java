@@ -3,6 +3,7 @@ package io.bedside.demo;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.Accounts;
 import io.bedside.patient.NewPatient;
+import io.bedside.patient.RosterEntry;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.patient.Sex;
@@ -124,6 +126,13 @@ class DemoData implements ApplicationRunner {
         Patient bob = patients.register(practice.id(), new NewPatient("RFM-1002", "Bob", "Martinez",
                 LocalDate.of(1958, 11, 2), Sex.MALE, "bob@patients.example", "+15555550102", "es"));
         accounts.createPatientAccount(practice.id(), bob.id(), "bob@patients.example", PASSWORD);
+        // What a roster import would have brought: tags and last visits, for campaign cohorts.
+        patients.upsertRoster(practice.id(), List.of(
+                new RosterEntry("RFM-1001", "Alice", "Walker", LocalDate.of(1985, 3, 14), Sex.FEMALE,
+                        "alice@patients.example", "+15555550101", "en", List.of("diabetes"), LocalDate.of(2025, 9, 10)),
+                new RosterEntry("RFM-1002", "Bob", "Martinez", LocalDate.of(1958, 11, 2), Sex.MALE,
+                        "bob@patients.example", "+15555550102", "es", List.of("diabetes", "hypertension"),
+                        LocalDate.of(2024, 11, 20))));
     }
 
     private void seedLakeside() {
@@ -147,5 +156,8 @@ class DemoData implements ApplicationRunner {
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));
         accounts.createPatientAccount(practice.id(), carol.id(), "carol@patients.example", PASSWORD);
+        patients.upsertRoster(practice.id(), List.of(new RosterEntry("LP-2001", "Carol", "Nguyen",
+                LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en",
+                List.of("asthma"), LocalDate.of(2026, 8, 1))));
     }
 }

@@ -134,6 +134,37 @@ public class Conversations {
         });
     }
 
+    /**
+     * An outreach campaign writes to one patient: a conversation of kind campaign, started by the
+     * campaign's author on behalf of the care team, waiting on the patient (so the team's open
+     * inbox is not flooded; a reply reopens it like any patient message). Joins the caller's
+     * transaction, so a campaign can record the recipient in the same commit. Staff streams are
+     * not told of each one: {@link CampaignConversationStarted} is published instead of
+     * {@link ConversationStarted} and {@link MessageSent}.
+     */
+    public ConversationId startForCampaign(io.bedside.shared.PracticeId practice, UserId author, PatientId patient,
+            io.bedside.shared.CareTeamId team, String subject, String body) {
+        String checkedSubject = checkedSubject(subject);
+        String checkedBody = checkedBody(body);
+        people.findPatient(practice, patient).orElseThrow(() -> new NotFoundException("No such patient."));
+        people.team(practice, team).orElseThrow(() -> new NotFoundException("No such care team."));
+        Actor actor = new Actor(author, practice, Actor.Kind.STAFF, Set.of(), null);
+        return transaction.execute(status -> {
+            Instant now = Timestamps.now(clock);
+            ConversationId id = ConversationId.random();
+            MessageId messageId = MessageId.random();
+            conversations.insert(new ConversationRow(id, practice, patient, team, null, ConversationKind.CAMPAIGN,
+                    ConversationStatus.WAITING_ON_PATIENT, Priority.ROUTINE, null,
+                    cipher.encryptSubject(practice, id, checkedSubject), 1, now, 1, now, author, now, null));
+            messages.insert(new MessageRows.Row(messageId, practice, id, 1, author, Actor.Kind.STAFF,
+                    cipher.encryptBody(practice, id, messageId, checkedBody), false, now));
+            readStates.advance(practice, id, actor, 1, now);
+            audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
+            events.publishEvent(new CampaignConversationStarted(practice, id, messageId, patient, team, author));
+            return id;
+        });
+    }
+
     /** A started conversation with its first message. */
     public record ConversationStartedView(ConversationView conversation, MessageView firstMessage) {
     }
@@ -507,7 +538,7 @@ public class Conversations {
             audit.record(AuditRecord.allowed(actor, row.patientId(), "read.marked", "conversation", id));
             if (moved) {
                 events.publishEvent(new ReadStateUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
-                        actor.userId(), seq, Math.min(seq, row.lastPublicSeq())));
+                        actor.userId(), seq, Math.min(seq, row.lastPublicSeq()), actor.isPatient()));
             }
             return participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId().value())).findFirst()
                     .orElseThrow();

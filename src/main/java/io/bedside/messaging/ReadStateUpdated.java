@@ -7,8 +7,9 @@ import io.bedside.shared.UserId;
 
 /**
  * Someone read a conversation up to {@code seq}. {@code patientVisibleSeq} is the same mark as the
- * patient may see it: never past the last message that is not an internal note.
+ * patient may see it: never past the last message that is not an internal note. {@code byPatient}
+ * says the reader was the patient (or someone acting for them), not staff.
  */
 public record ReadStateUpdated(PracticeId practiceId, ConversationId conversationId, PatientId patientId,
-        CareTeamId careTeamId, UserId userId, long seq, long patientVisibleSeq) {
+        CareTeamId careTeamId, UserId userId, long seq, long patientVisibleSeq, boolean byPatient) {
 }

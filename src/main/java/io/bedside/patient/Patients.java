@@ -102,6 +102,68 @@ public class Patients {
                         .param("name", row[1]).param("id", row[0]).update());
     }
 
+    // ------------------------------------------------------------ outreach
+
+    /**
+     * The practice's patients who meet the criteria and have not opted out of campaigns, as of
+     * the practice's {@code today}, in a stable order (by id).
+     */
+    public List<PatientId> matching(PracticeId practice, CohortCriteria criteria, LocalDate today) {
+        StringBuilder sql = new StringBuilder(
+                "select id from patient where practice_id = :practice and campaign_opt_out = false");
+        var query = new java.util.HashMap<String, Object>();
+        query.put("practice", practice.value());
+        for (int i = 0; i < criteria.tags().size(); i++) {
+            // Tags are checked to be letters, digits and dashes, so no LIKE wildcard can come in.
+            sql.append(" and tags like :tag").append(i);
+            query.put("tag" + i, "%," + criteria.tags().get(i) + ",%");
+        }
+        if (criteria.minAge() != null) {
+            sql.append(" and birth_date <= :bornBy");
+            query.put("bornBy", today.minusYears(criteria.minAge()));
+        }
+        if (criteria.maxAge() != null) {
+            sql.append(" and birth_date > :bornAfter");
+            query.put("bornAfter", today.minusYears(criteria.maxAge() + 1L));
+        }
+        if (criteria.sex() != null) {
+            sql.append(" and sex = :sex");
+            query.put("sex", criteria.sex().code());
+        }
+        if (!criteria.languages().isEmpty()) {
+            sql.append(" and (lower(language) in (:languages) or substring(lower(language), 1, 3) in (:prefixes))");
+            query.put("languages", criteria.languages());
+            query.put("prefixes", criteria.languages().stream().map(l -> l + "-").toList());
+        }
+        if (criteria.lastVisitBefore() != null) {
+            sql.append(" and (last_visit is null or last_visit < :visitBefore)");
+            query.put("visitBefore", criteria.lastVisitBefore());
+        }
+        if (criteria.lastVisitAfter() != null) {
+            sql.append(" and last_visit > :visitAfter");
+            query.put("visitAfter", criteria.lastVisitAfter());
+        }
+        sql.append(" order by id");
+        return jdbc.sql(sql.toString()).params(query)
+                .query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
+    }
+
+    /** Whether the patient said no to campaign messages (their care team's replies still reach them). */
+    public boolean optedOutOfCampaigns(PracticeId practice, PatientId patient) {
+        return jdbc.sql("select campaign_opt_out from patient where id = :id and practice_id = :practice")
+                .param("id", patient.value()).param("practice", practice.value())
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Records the patient's choice about campaign messages; false when there is no such patient. */
+    @Transactional
+    public boolean setOptedOutOfCampaigns(PracticeId practice, PatientId patient, boolean optedOut) {
+        return jdbc.sql("update patient set campaign_opt_out = :out, updated_at = :now where id = :id and practice_id = :practice")
+                .param("out", optedOut).param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", patient.value()).param("practice", practice.value())
+                .update() == 1;
+    }
+
     // ------------------------------------------------------------ roster import
 
     /** What an import did to one entry. */

@@ -39,6 +39,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         // Tests deliver notices and check for overdue answers when they choose to.
         properties.put("bedside.notification.dispatch-interval", "1h");
         properties.put("bedside.workflow.overdue-check", "1h");
+        // Tests send campaigns themselves (CampaignSender), so the background tick stays out of the way.
+        properties.put("bedside.outreach.tick", "1h");
         properties.put("bedside.data-dir", tempDir().toString());
         if (Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
             String database = createPostgresDatabase(context);

@@ -58,6 +58,15 @@ class EventRecorder {
                 "conversation.created", data);
     }
 
+    /** Only the patient's own devices hear of a campaign's message: staff would get thousands. */
+    @EventListener
+    void on(io.bedside.messaging.CampaignConversationStarted e) {
+        Map<String, Object> data = data(e.conversationId().value());
+        data.put("careTeamId", e.careTeamId().toString());
+        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
+                append(e.practiceId(), List.of(pending(patient.value(), "conversation.created", data))));
+    }
+
     @EventListener
     void on(MessageSent e) {
         Map<String, Object> data = data(e.conversationId().value());

@@ -46,11 +46,21 @@ class NotificationTriggers {
         if (e.fromPatient() || e.internal() || SystemAuthor.is(e.authorId())) {
             return;
         }
-        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient -> {
-            if (!outbox.pending(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE)) {
+        newMessageForPatient(e.practiceId(), e.patientId(), e.conversationId(), e.careTeamId());
+    }
+
+    /** A campaign's message is a message from the care team like any other: the same PHI-free notice. */
+    @EventListener
+    void on(io.bedside.messaging.CampaignConversationStarted e) {
+        newMessageForPatient(e.practiceId(), e.patientId(), e.conversationId(), e.careTeamId());
+    }
+
+    private void newMessageForPatient(io.bedside.shared.PracticeId practice, io.bedside.shared.PatientId patientId,
+            io.bedside.messaging.ConversationId conversation, io.bedside.shared.CareTeamId team) {
+        accounts.patientAccount(practice, patientId).ifPresent(patient -> {
+            if (!outbox.pending(practice, patient, Outbox.Kind.NEW_MESSAGE)) {
                 Instant now = Timestamps.now(clock);
-                outbox.add(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId().value(), e.careTeamId(),
-                        now.plus(delay), now);
+                outbox.add(practice, patient, Outbox.Kind.NEW_MESSAGE, conversation.value(), team, now.plus(delay), now);
             }
         });
     }

@@ -1,0 +1,169 @@
+package io.bedside.outreach;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.Conversations;
+import io.bedside.outreach.internal.CampaignRows;
+import io.bedside.patient.Patient;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.shared.Timestamps;
+
+/**
+ * Sends campaigns in the background. A campaign whose time has come is enrolled: the cohort is
+ * selected once and each patient written down as a pending recipient, in one transaction. Then,
+ * tick by tick and within the care team's office hours, pending recipients are taken in small
+ * transactions ({@code FOR UPDATE SKIP LOCKED}), each patient's conversation is started and the
+ * recipient marked sent in the same commit. A crash loses nothing and repeats nothing: an
+ * uncommitted batch rolls back whole and is taken again, by this node after a restart or by
+ * another node. The rate limit keeps ordinary sends unhurried.
+ */
+@Component
+public class CampaignSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignSender.class);
+
+    private final CampaignRows rows;
+    private final Campaigns campaigns;
+    private final Conversations conversations;
+    private final CareTeams careTeams;
+    private final OutreachProperties properties;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+    private double permits;
+    private Instant lastRefill;
+
+    CampaignSender(CampaignRows rows, Campaigns campaigns, Conversations conversations, CareTeams careTeams,
+            OutreachProperties properties, PlatformTransactionManager transactions, Clock clock) {
+        this.rows = rows;
+        this.campaigns = campaigns;
+        this.conversations = conversations;
+        this.careTeams = careTeams;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${bedside.outreach.tick:1s}", initialDelayString = "${bedside.outreach.tick:1s}")
+    void tick() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Sending campaigns failed; trying again at the next tick: {}", e.toString());
+        }
+    }
+
+    /** One tick: enrolls campaigns that are due, then sends as many messages as the rate allows. */
+    public synchronized int sendDue() {
+        startDue();
+        Instant now = Timestamps.now(clock);
+        double elapsed = lastRefill == null ? properties.tick().toMillis() / 1000.0
+                : Math.max(0, Duration.between(lastRefill, now).toMillis() / 1000.0);
+        lastRefill = now;
+        permits = Math.min(properties.rate(), permits + elapsed * properties.rate());
+        int sent = send((int) permits);
+        permits -= sent;
+        return sent;
+    }
+
+    /** Enrolls every scheduled campaign whose time has come; returns how many. */
+    public int startDue() {
+        Integer started = transaction.execute(tx -> {
+            Instant now = Timestamps.now(clock);
+            List<CampaignRows.Row> due = rows.claimDue(now, 10);
+            for (CampaignRows.Row campaign : due) {
+                var selected = campaigns.select(campaign.practiceId(), campaigns.cohort(campaign), now);
+                rows.enroll(campaign.practiceId(), campaign.id(), selected);
+                rows.start(campaign.id(), selected.size(), now);
+                rows.finishIfDone(campaign.id(), now);
+                log.info("Campaign {} started: {} patients", campaign.id(), selected.size());
+            }
+            return due.size();
+        });
+        return started == null ? 0 : started;
+    }
+
+    /**
+     * Sends up to {@code max} messages of the campaigns being sent whose care team is open now, in
+     * transactions of at most the batch size. Returns how many were sent.
+     */
+    public int send(int max) {
+        int sent = 0;
+        for (CampaignRows.Row campaign : rows.sending()) {
+            if (sent >= max) {
+                break;
+            }
+            Instant now = Timestamps.now(clock);
+            if (!careTeams.officeHours(campaign.practiceId(), campaign.careTeamId()).isOpen(now)) {
+                continue;
+            }
+            Recipe recipe = recipe(campaign);
+            while (sent < max) {
+                int want = Math.min(properties.batchSize(), max - sent);
+                Integer taken = transaction.execute(tx -> sendBatch(campaign, recipe, want));
+                int n = taken == null ? 0 : taken;
+                sent += n;
+                if (n < want) {
+                    rows.finishIfDone(campaign.id(), Timestamps.now(clock));
+                    break;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private int sendBatch(CampaignRows.Row campaign, Recipe recipe, int limit) {
+        List<CampaignRows.Pending> taken = rows.claimPending(campaign.id(), limit);
+        for (CampaignRows.Pending recipient : taken) {
+            try {
+                savepoint.executeWithoutResult(tx -> sendOne(campaign, recipe, recipient));
+            } catch (RuntimeException e) {
+                // Ids only: the text and the patient's name never reach a log.
+                log.warn("Campaign {} could not write to patient {}; skipped: {}", campaign.id(),
+                        recipient.patientId(), e.getClass().getSimpleName());
+                rows.markSkipped(campaign.id(), recipient.patientId());
+            }
+        }
+        return taken.size();
+    }
+
+    private void sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
+        Patient patient = campaigns.patient(campaign.practiceId(), recipient.patientId()).orElse(null);
+        if (patient == null || campaigns.optedOut(campaign.practiceId(), recipient.patientId())) {
+            // Opted out since the campaign started: not written to.
+            rows.markSkipped(campaign.id(), recipient.patientId());
+            return;
+        }
+        String text = recipe.messages().render(patient.language(), recipe.practice().defaultLanguage(),
+                patient.givenName(), recipe.practice().name(), recipe.team());
+        ConversationId conversation = conversations.startForCampaign(campaign.practiceId(), campaign.createdBy(),
+                patient.id(), campaign.careTeamId(), campaign.name(), text);
+        rows.markSent(campaign.id(), patient.id(), conversation.value(), Timestamps.now(clock));
+    }
+
+    /** What every message of one campaign is made from, read once per tick. */
+    private record Recipe(Practice practice, String team, CampaignMessages messages) {
+    }
+
+    private Recipe recipe(CampaignRows.Row campaign) {
+        return new Recipe(campaigns.practice(campaign.practiceId()),
+                careTeams.findInPractice(campaign.practiceId(), campaign.careTeamId())
+                        .map(io.bedside.practice.CareTeam::name).orElse(""),
+                new CampaignMessages(campaign.messageEn(), campaign.messageEs()));
+    }
+}

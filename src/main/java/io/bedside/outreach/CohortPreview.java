@@ -1,0 +1,17 @@
+package io.bedside.outreach;
+
+import java.util.List;
+
+import io.bedside.shared.PatientId;
+
+/** How many patients a cohort selects now, and a few of them so staff can check it is right. */
+public record CohortPreview(int count, List<Member> sample) {
+
+    /** One selected patient as the preview shows them. Contains PHI: never log it. */
+    public record Member(PatientId id, String name, int age, String sex, String language) {
+        @Override
+        public String toString() {
+            return "Member[" + id + "]";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.bedside.outreach.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the new-campaign form sends, as typed, so a refused form comes back filled in. */
+record CampaignForm(String name, String careTeamId, String minAge, String maxAge, String sex, String tags,
+        List<String> languages, String lastVisitBefore, String lastVisitAfter, String notContactedDays,
+        String messageEn, String messageEs, String when, String sendAt) {
+
+    CampaignForm {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    static CampaignForm empty() {
+        return new CampaignForm("", "", "", "", "", "", List.of(), "", "", "", "", "", "now", "");
+    }
+
+    /** The cohort in the public format; blank fields are criteria not given. */
+    Map<String, Object> cohort() {
+        Map<String, Object> cohort = new LinkedHashMap<>();
+        put(cohort, "minAge", minAge);
+        put(cohort, "maxAge", maxAge);
+        put(cohort, "sex", sex);
+        put(cohort, "tags", tags);
+        if (!languages.isEmpty()) {
+            cohort.put("languages", languages);
+        }
+        put(cohort, "lastVisitBefore", lastVisitBefore);
+        put(cohort, "lastVisitAfter", lastVisitAfter);
+        put(cohort, "notContactedDays", notContactedDays);
+        return cohort;
+    }
+
+    Map<String, Object> messages() {
+        Map<String, Object> messages = new LinkedHashMap<>();
+        put(messages, "en", messageEn);
+        put(messages, "es", messageEs);
+        return messages;
+    }
+
+    boolean later() {
+        return "later".equals(when);
+    }
+
+    private static void put(Map<String, Object> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value.strip());
+        }
+    }
+}

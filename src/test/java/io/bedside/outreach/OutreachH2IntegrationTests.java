@@ -1,0 +1,4 @@
+package io.bedside.outreach;
+
+class OutreachH2IntegrationTests extends OutreachTests {
+}

@@ -1,0 +1,7 @@
+package io.bedside.outreach;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class OutreachPostgresIntegrationTests extends OutreachTests {
+}
