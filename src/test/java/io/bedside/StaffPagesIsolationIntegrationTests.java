@@ -63,8 +63,13 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             assertThat(other.get("/app/templates").body()).doesNotContain("Appointment booked");
         }
 
+        String campaign = api.post("/api/v1/campaigns").token(demo.token(RIVERSIDE_ADMIN)).json(Map.of(
+                "name", "Riverside secret campaign", "careTeamId", team,
+                "cohort", Map.of("tags", List.of("nobody-has-this-tag")), "messages", Map.of("en", "Hi {firstName}")))
+                .send().json().get("id").asString();
         PageSession lakesideAdmin = PageSession.signedIn(api.base(), LAKESIDE_ADMIN);
-        for (String path : List.of("/app/admin/teams/" + team, "/app/admin/audit?patient=" + alice)) {
+        for (String path : List.of("/app/admin/teams/" + team, "/app/admin/audit?patient=" + alice,
+                "/app/campaigns/" + campaign, "/app/campaigns/" + campaign + "/funnel")) {
             assertThat(lakesideAdmin.get(path).status()).as(path).isEqualTo(404);
         }
         lakesideAdmin.get("/app/admin/staff");
@@ -73,6 +78,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             assertThat(lakesideAdmin.post(path, Map.of("staffId", kim, "name", "Taken over",
                     "expectedResponseHours", "1")).status()).as("POST " + path).isEqualTo(404);
         }
+        assertThat(lakesideAdmin.post("/app/campaigns/" + campaign + "/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(lakesideAdmin.post("/app/campaigns/senders", Map.of("userId", kim, "allowed", "true")).status())
+                .isEqualTo(404);
+        assertThat(lakesideAdmin.get("/app/campaigns").body()).doesNotContain("Riverside secret campaign");
         assertThat(lakesideAdmin.get("/app/admin/staff").body()).doesNotContain("Jenny Kim");
         assertThat(lakesideAdmin.get("/app/admin/teams").body()).doesNotContain("Dr. Patel");
         assertThat(lakesideAdmin.get("/app/admin/audit").body()).doesNotContain("Jenny Kim").doesNotContain("Alice");
@@ -85,7 +94,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
     void patientsFindNoStaffPages() {
         PageSession carol = PageSession.signedIn(api.base(), CAROL);
         for (String path : List.of("/app/inbox", "/app/inbox/fragment", "/app/patients", "/app/patients?q=nguyen",
-                "/app/templates", "/app/admin/teams", "/app/admin/staff", "/app/admin/audit")) {
+                "/app/templates", "/app/admin/teams", "/app/admin/staff", "/app/admin/audit", "/app/campaigns",
+                "/app/campaigns/new")) {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");

@@ -108,6 +108,14 @@ public record Cohort(CohortCriteria criteria, Integer notContactedDays) {
         return json;
     }
 
+    /** The criteria given, each as one line of text (lists joined), for people to read. */
+    public Map<String, String> describe() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        toJson().forEach((key, value) -> lines.put(key, value instanceof List<?> list
+                ? String.join(", ", list.stream().map(Object::toString).toList()) : value.toString()));
+        return lines;
+    }
+
     private static void putIfSet(Map<String, Object> json, String key, Object value) {
         if (value != null) {
             json.put(key, value);

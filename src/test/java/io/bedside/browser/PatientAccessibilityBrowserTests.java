@@ -24,7 +24,7 @@ class PatientAccessibilityBrowserTests extends BrowserTest {
         signIn(page, ALICE);
         for (String lang : List.of("en", "es")) {
             for (String path : List.of("/app/conversations", "/app/conversations/new",
-                    "/app/conversations/new?kind=refill", "/app/conversations/" + id, "/app/access", "/app/settings/notifications",
+                    "/app/conversations/new?kind=refill", "/app/conversations/" + id, "/app/access", "/app/settings/notifications", "/app/settings/campaigns",
                     "/app/conversations/" + UUID.randomUUID())) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 check(path + " (" + lang + ")");

@@ -24,6 +24,10 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
         String team = demo.team(RIVERSIDE_ADMIN, "Billing");
         String template = jdbc.sql("select id from reply_template where owner_id is null and name = 'Appointment booked'")
                 .query(java.util.UUID.class).single().toString();
+        String campaign = api.post("/api/v1/campaigns").token(demo.token(RIVERSIDE_ADMIN)).json(Map.of(
+                "name", "Accessible campaign", "careTeamId", demo.team(KIM, "Dr. Patel"),
+                "cohort", Map.of("tags", List.of("nobody-has-this-tag")), "messages", Map.of("en", "Hi {firstName}")))
+                .send().json().get("id").asString();
         useDesktop();
         signInStaff(page, RIVERSIDE_ADMIN);
         for (String lang : List.of("en", "es")) {
@@ -33,6 +37,7 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
                     "/app/admin/teams", "/app/admin/teams/" + team, "/app/admin/staff",
                     "/app/admin/audit", "/app/admin/audit?patient=" + alice, "/app/admin/practice",
                     "/app/admin/notifications", "/app/settings/notifications", "/app/dev/mailbox",
+                    "/app/campaigns", "/app/campaigns/new", "/app/campaigns/" + campaign,
                     "/unsubscribe/not-a-real-link-for-axe")) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 AxeCheck.noSeriousViolations(page, path + " (" + lang + ")");

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** What the new-campaign form sends, as typed, so a refused form comes back filled in. */
-record CampaignForm(String name, String careTeamId, String minAge, String maxAge, String sex, String tags,
+public record CampaignForm(String name, String careTeamId, String minAge, String maxAge, String sex, String tags,
         List<String> languages, String lastVisitBefore, String lastVisitAfter, String notContactedDays,
         String messageEn, String messageEs, String when, String sendAt) {
 
-    CampaignForm {
+    public CampaignForm {
         languages = languages == null ? List.of() : List.copyOf(languages);
     }
 
@@ -40,7 +40,7 @@ record CampaignForm(String name, String careTeamId, String minAge, String maxAge
         return messages;
     }
 
-    boolean later() {
+    public boolean later() {
         return "later".equals(when);
     }
 

@@ -145,6 +145,7 @@ class CampaignPages {
     @GetMapping("/app/campaigns/{id}/funnel")
     String funnel(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("campaign", campaigns.get(actor, Ids.parse(id)));
+        model.addAttribute("mayCreate", campaigns.mayCreate(actor));
         return "outreach/campaign :: funnel";
     }
 
