@@ -3,17 +3,10 @@ package io.bedside.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import io.bedside.support.Api;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.PostgresTest;
 
@@ -42,8 +35,8 @@ class SendLoadBenchmark extends ApplicationTest {
             }
             conversations.add(mine);
         }
-        run(conversations, patients, WARMUP_SECONDS, false);
-        Result result = run(conversations, patients, SECONDS, true);
+        run(conversations, patients, WARMUP_SECONDS);
+        SendLatencies.Result result = run(conversations, patients, SECONDS);
 
         System.out.printf("%nSEND BENCHMARK (PostgreSQL, %d clients, %d s): %d sends, %.0f sends/s, "
                         + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n%n",
@@ -53,57 +46,9 @@ class SendLoadBenchmark extends ApplicationTest {
         assertThat(result.count()).isPositive();
     }
 
-    record Result(long[] latenciesNanos, long errors) {
-        long count() {
-            return latenciesNanos.length;
-        }
-
-        double percentile(double p) {
-            if (latenciesNanos.length == 0) {
-                return 0;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
-        }
-    }
-
-    private Result run(List<List<String>> conversations, String[] patients, int seconds, boolean record)
+    private SendLatencies.Result run(List<List<String>> conversations, String[] patients, int seconds)
             throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            String token = demo.token(patients[c % 2]);
-            futures.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                int i = 0;
-                while (System.nanoTime() < end) {
-                    String conversation = conversations.get(client).get(i++ % 10);
-                    long start = System.nanoTime();
-                    Api.Response response = api.post("/api/v1/conversations/" + conversation + "/messages")
-                            .token(token).json(Map.of("body", "Load test message " + i)).send();
-                    long took = System.nanoTime() - start;
-                    if (response.status() != 201) {
-                        errors.incrementAndGet();
-                    } else {
-                        if (n == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, n * 2);
-                        }
-                        latencies[n++] = took;
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            all.add(f.get());
-        }
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return record ? new Result(merged, errors.get()) : new Result(new long[0], 0);
+        return SendLatencies.run(api, CLIENTS, c -> demo.token(patients[c % 2]),
+                (client, i) -> conversations.get(client).get(i % 10), seconds, 0);
     }
 }

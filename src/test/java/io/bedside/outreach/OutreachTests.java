@@ -458,6 +458,21 @@ abstract class OutreachTests extends ApplicationTest {
         assertThat(stopped.json().get("status").asString()).isEqualTo("cancelled");
         assertThat(api.post("/api/v1/campaigns/" + queued.json().get("id").asString() + "/cancel")
                 .token(demo.token(RIVERSIDE_ADMIN)).send().status()).isEqualTo(409);
+
+        // A campaign already going out pauses while its team is closed and goes on when it opens.
+        CareTeamId dayTeam = careTeams.create(riverside, "Day clinic " + tag, "Open around the clock.", 24);
+        Map<String, Object> going = campaign("Paused while closed", mine(), Map.of("en", "Hi {firstName}"));
+        going.put("careTeamId", dayTeam.toString());
+        String goingId = create(RIVERSIDE_ADMIN, going).json().get("id").asString();
+        sender.startDue();
+        careTeams.setOfficeHours(riverside, dayTeam, week);
+        sender.send(100);
+        JsonNode paused = get(RIVERSIDE_ADMIN, goingId);
+        assertThat(paused.get("status").asString()).isEqualTo("sending");
+        assertThat(paused.get("counts").get("sent").asInt()).isZero();
+        careTeams.setOfficeHours(riverside, dayTeam, Map.of());
+        sendAll();
+        assertThat(get(RIVERSIDE_ADMIN, goingId).get("counts").get("sent").asInt()).isEqualTo(1);
     }
 
     @Test
