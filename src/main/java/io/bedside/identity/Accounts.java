@@ -188,6 +188,11 @@ public class Accounts {
         return accounts.findByPatient(practice, patient);
     }
 
+    /** The practice's patients who have an account (invited or signed up): those a notice can reach. */
+    public java.util.Set<PatientId> patientsWithAccount(PracticeId practice) {
+        return accounts.patientsWithAccount(practice);
+    }
+
     /** How to reach an account's owner, for notices: never shown to anyone else. */
     public record Contact(UserId id, PracticeId practiceId, Actor.Kind kind, PatientId patientId, String email,
             boolean active) {

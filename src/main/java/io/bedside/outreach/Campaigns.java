@@ -61,18 +61,21 @@ public class Campaigns {
     private final Practices practices;
     private final CareTeams careTeams;
     private final StaffDirectory staff;
+    private final io.bedside.identity.Accounts accounts;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
     Campaigns(CampaignRows rows, Patients patients, Practices practices, CareTeams careTeams, StaffDirectory staff,
-            AuditTrail audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+            io.bedside.identity.Accounts accounts, AuditTrail audit, TransactionTemplate transaction, JsonMapper json,
+            Clock clock) {
         this.rows = rows;
         this.patients = patients;
         this.practices = practices;
         this.careTeams = careTeams;
         this.staff = staff;
+        this.accounts = accounts;
         this.audit = audit;
         this.transaction = transaction;
         this.json = json;
@@ -145,8 +148,10 @@ public class Campaigns {
             patients.find(actor.practiceId(), id).ifPresent(p -> sample.add(new CohortPreview.Member(p.id(),
                     p.displayName(), p.ageOn(today), p.sex().code(), p.language())));
         }
+        Set<PatientId> reachable = accounts.patientsWithAccount(actor.practiceId());
+        int withAccount = (int) selected.stream().filter(reachable::contains).count();
         audit.record(AuditRecord.allowed(actor, null, "cohort.previewed", "campaign", "preview"));
-        return new CohortPreview(selected.size(), sample);
+        return new CohortPreview(selected.size(), withAccount, sample);
     }
 
     /** The practice's patients the cohort selects at {@code now}, opted-out patients never among them. */

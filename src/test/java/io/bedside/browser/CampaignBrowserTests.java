@@ -41,7 +41,9 @@ class CampaignBrowserTests extends BrowserTest {
         String tag = "flu" + UUID.randomUUID().toString().substring(0, 6);
         PracticeId riverside = demo.actor(RIVERSIDE_ADMIN).practiceId();
         patients.upsertRoster(riverside, List.of(new RosterEntry(tag + "-1", "Zoe", "Ramirez", LocalDate.of(1950, 2, 3),
-                Sex.FEMALE, null, null, "en", List.of(tag), LocalDate.of(2025, 10, 1))));
+                Sex.FEMALE, null, null, "en", List.of(tag), LocalDate.of(2025, 10, 1)),
+                new RosterEntry(tag + "-2", "Yuri", "Ramirez", LocalDate.of(1990, 4, 5), Sex.MALE, null, null, "es",
+                        List.of(tag), null)));
         PatientId zoe = PatientId.of(jdbc.sql("select id from patient where external_id = :e")
                 .param("e", tag + "-1").query(UUID.class).single());
         String email = tag + "@patients.example";
@@ -54,11 +56,15 @@ class CampaignBrowserTests extends BrowserTest {
         page.getByLabel("Name (patients see it as the subject)").fill("Flu shots are here");
         page.getByLabel("Care team that answers the replies").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Dr. Patel's team"));
-        page.getByLabel("Age from").fill("65");
         page.getByLabel("Tags, all of them", new Page.GetByLabelOptions()).fill(tag);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show who this selects")).click();
+        assertThat(page.locator("#preview")).containsText("This selects 2 patients.");
+        assertThat(page.locator("#preview")).containsText("1 of them has no Bedside account yet");
+        page.getByLabel("Age from").fill("65");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show who this selects")).click();
         assertThat(page.locator("#preview")).containsText("This selects 1 patient.");
         assertThat(page.locator("#preview")).containsText("Zoe Ramirez");
+        assertThat(page.locator("#preview")).not().containsText("no Bedside account");
         page.getByLabel("In English").fill("Hi {firstName}, flu shots are here at {practice}. Reply and {careTeam} will find you a time.");
         AxeCheck.noSeriousViolations(page, "new campaign");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send campaign")).click();

@@ -313,6 +313,11 @@ abstract class OutreachTests extends ApplicationTest {
         String mo = withAccount(riverside, person("Mo", 36, Sex.MALE, "en", null));
         String nia = withAccount(riverside, person("Nia", 37, Sex.FEMALE, "en", null));
         add(riverside, person("Omar", 38, Sex.MALE, "en", null));
+        JsonNode preview = api.post("/api/v1/campaigns/preview").token(demo.token(RIVERSIDE_ADMIN))
+                .json(Map.of("cohort", mine())).send().json();
+        assertThat(preview.get("count").asInt()).isEqualTo(4);
+        // Omar has no account yet: he sees it once he accepts his invitation, and is told nothing before.
+        assertThat(preview.get("withAccount").asInt()).isEqualTo(3);
         String id = create(RIVERSIDE_ADMIN, campaign("Flu shot clinic", mine(),
                 Map.of("en", "Hi {firstName}, our flu shot clinic is open. Reply to book."))).json().get("id").asString();
         sendAll();

@@ -29,8 +29,9 @@ import io.bedside.shared.InvalidRequestException;
 
 /**
  * The campaigns API: {@code POST /api/v1/campaigns} (201), {@code GET /api/v1/campaigns[/{id}]},
- * {@code POST /api/v1/campaigns/{id}/cancel}, {@code POST /api/v1/campaigns/preview} (count and
- * sample of a cohort), and the patient's own {@code GET/PUT /api/v1/me/campaign-preferences}.
+ * {@code POST /api/v1/campaigns/{id}/cancel}, {@code POST /api/v1/campaigns/preview} (the count of a
+ * cohort, how many of them have an account, and a sample), and the patient's own
+ * {@code GET/PUT /api/v1/me/campaign-preferences}.
  */
 @RestController
 class CampaignController {
@@ -64,9 +65,9 @@ class CampaignController {
     record MemberJson(String patientId, String name, int age, String sex, String language) {
     }
 
-    record PreviewJson(int count, List<MemberJson> sample) {
+    record PreviewJson(int count, int withAccount, List<MemberJson> sample) {
         static PreviewJson of(CohortPreview p) {
-            return new PreviewJson(p.count(), p.sample().stream().map(m -> new MemberJson(m.id().toString(), m.name(),
+            return new PreviewJson(p.count(), p.withAccount(), p.sample().stream().map(m -> new MemberJson(m.id().toString(), m.name(),
                     m.age(), m.sex(), m.language())).toList());
         }
     }
