@@ -166,7 +166,35 @@ public class Campaigns {
 
     // ------------------------------------------------------------ campaigns
 
+    /** What a campaign would do if created now: when it goes out and whom it selects. Writes nothing. */
+    public record Review(Instant sendAt, boolean now, CohortPreview preview) {
+    }
+
+    /** Checks a campaign as {@link #create} would and says what it would do, for a last look before sending. */
+    public Review review(Actor actor, NewCampaign request) {
+        Checked checked = check(actor, request);
+        return new Review(checked.sendAt(), !checked.sendAt().isAfter(checked.now()), preview(actor, checked.cohort()));
+    }
+
     public Campaign create(Actor actor, NewCampaign request) {
+        Checked checked = check(actor, request);
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(tx -> {
+            rows.insert(new CampaignRows.Row(id, actor.practiceId(), checked.team().id(), checked.name(),
+                    json.writeValueAsString(checked.cohort().toJson()), checked.messages().en(),
+                    checked.messages().es(), CampaignStatus.SCHEDULED, checked.sendAt(), actor.userId(), checked.now(),
+                    null, null, null));
+            audit.record(AuditRecord.allowed(actor, null, "campaign.created", "campaign", id));
+        });
+        return view(rows.find(actor.practiceId(), id).orElseThrow());
+    }
+
+    /** A campaign request that passed every check. */
+    private record Checked(String name, CareTeam team, CampaignMessages messages, Cohort cohort, Instant now,
+            Instant sendAt) {
+    }
+
+    private Checked check(Actor actor, NewCampaign request) {
         requireCreator(actor);
         Practice practice = practice(actor.practiceId());
         String name = request.name() == null ? "" : request.name().strip();
@@ -186,14 +214,7 @@ public class Campaigns {
         Instant now = Timestamps.now(clock);
         Instant sendAt = sendTime(request.sendAt(), careTeams.officeHours(actor.practiceId(), team.id()), now,
                 practice.timeZone());
-        UUID id = UUID.randomUUID();
-        transaction.executeWithoutResult(tx -> {
-            rows.insert(new CampaignRows.Row(id, actor.practiceId(), team.id(), name,
-                    json.writeValueAsString(cohort.toJson()), messages.en(), messages.es(), CampaignStatus.SCHEDULED,
-                    sendAt, actor.userId(), now, null, null, null));
-            audit.record(AuditRecord.allowed(actor, null, "campaign.created", "campaign", id));
-        });
-        return view(rows.find(actor.practiceId(), id).orElseThrow());
+        return new Checked(name, team, messages, cohort, now, sendAt);
     }
 
     /**

@@ -67,7 +67,12 @@ class CampaignBrowserTests extends BrowserTest {
         assertThat(page.locator("#preview")).not().containsText("no Bedside account");
         page.getByLabel("In English").fill("Hi {firstName}, flu shots are here at {practice}. Reply and {careTeam} will find you a time.");
         AxeCheck.noSeriousViolations(page, "new campaign");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send campaign")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review and send")).click();
+        assertThat(page.locator(".review")).containsText("This writes to 1 patient; 1 is told by email or text.");
+        assertThat(page.locator(".review")).containsText("It starts now");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", "CampaignBrowserTests-anAdminSendsACampaignAndAPatientRepliesToIt-review.png")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to 1 patient")).click();
 
         assertThat(page.locator("main")).containsText("The campaign is on its way");
         assertThat(page.locator("[data-count=targeted]")).hasText("1");

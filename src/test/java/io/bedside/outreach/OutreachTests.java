@@ -523,4 +523,40 @@ abstract class OutreachTests extends ApplicationTest {
         nurse.get("/app/campaigns");
         assertThat(nurse.post("/app/campaigns/senders", Map.of("userId", kimId, "allowed", "true")).status()).isEqualTo(403);
     }
+
+    @Test
+    void theFormShowsWhomAndWhenBeforeItSendsAndAChangeAfterTheReviewAsksAgain() {
+        add(riverside, person("Xia", 70, Sex.FEMALE, "en", null));
+        add(riverside, person("Yan", 20, Sex.MALE, "en", null));
+        long before = jdbc.sql("select count(*) from campaign").query(Long.class).single();
+        PageSession admin = PageSession.signedIn("http://127.0.0.1:" + port, RIVERSIDE_ADMIN);
+        admin.get("/app/campaigns/new");
+        Map<String, String> form = new HashMap<>(Map.of("name", "Shingles vaccine", "careTeamId", patelTeam,
+                "tags", tag, "minAge", "50", "messageEn", "Hi {firstName}, the shingles vaccine is due.", "when", "now"));
+        var review = admin.post("/app/campaigns", form);
+        assertThat(review.status()).isEqualTo(200);
+        assertThat(review.body()).contains("This writes to 1 patient").contains("Send to 1 patient");
+        assertThat(jdbc.sql("select count(*) from campaign").query(Long.class).single()).isEqualTo(before);
+        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile("name=\"confirmed\" value=\"([0-9a-f]+)\"")
+                .matcher(review.body());
+        assertThat(confirm.find()).isTrue();
+
+        // The age changed after the review: reviewed again, not sent.
+        Map<String, String> changed = new HashMap<>(form);
+        changed.put("minAge", "18");
+        changed.put("confirmed", confirm.group(1));
+        var again = admin.post("/app/campaigns", changed);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("This writes to 2 patients");
+        assertThat(jdbc.sql("select count(*) from campaign").query(Long.class).single()).isEqualTo(before);
+
+        form.put("confirmed", confirm.group(1));
+        var sent = admin.post("/app/campaigns", form);
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.location()).contains("/app/campaigns/").endsWith("?created");
+        assertThat(jdbc.sql("select count(*) from campaign").query(Long.class).single()).isEqualTo(before + 1);
+        var refused = admin.post("/app/campaigns", Map.of("name", "", "careTeamId", patelTeam, "messageEn", "Hi"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Name the campaign");
+    }
 }

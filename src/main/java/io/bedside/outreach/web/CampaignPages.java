@@ -96,10 +96,18 @@ class CampaignPages {
     String create(@AuthenticationPrincipal Actor actor, @ModelAttribute CampaignForm form, Model model,
             HttpServletResponse response) {
         try {
-            Campaign created = campaigns.create(actor, new NewCampaign(form.name(),
+            NewCampaign request = new NewCampaign(form.name(),
                     form.careTeamId() == null || form.careTeamId().isBlank() ? null
                             : CareTeamId.of(Ids.parse(form.careTeamId())),
-                    Cohort.parse(form.cohort()), form.messages(), sendAt(actor, form)));
+                    Cohort.parse(form.cohort()), form.messages(), sendAt(actor, form));
+            if (!form.isConfirmed()) {
+                // A last look before writing to many people: whom, how many, when.
+                Campaigns.Review review = campaigns.review(actor, request);
+                model.addAttribute("review", review);
+                model.addAttribute("preview", review.preview());
+                return form(actor, model, form, Map.of());
+            }
+            Campaign created = campaigns.create(actor, request);
             return "redirect:/app/campaigns/" + created.id() + "?created";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
@@ -131,6 +139,9 @@ class CampaignPages {
         model.addAttribute("practiceZone", zone(actor).getId());
         if (!model.containsAttribute("preview")) {
             model.addAttribute("preview", null);
+        }
+        if (!model.containsAttribute("review")) {
+            model.addAttribute("review", null);
         }
         return "outreach/campaign-new";
     }
