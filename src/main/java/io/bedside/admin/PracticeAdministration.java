@@ -209,6 +209,14 @@ public class PracticeAdministration {
         return invitation;
     }
 
+    /** A lost phone: the member of staff sets up their authenticator app again at their next sign-in. */
+    @Transactional
+    public void resetTwoStep(Actor actor, UserId staff) {
+        requireAdmin(actor);
+        accounts.resetTwoStep(actor.practiceId(), staff);
+        audit.record(AuditRecord.allowed(actor, null, "staff.two-step-reset", "staff", staff));
+    }
+
     @Transactional
     public void setActive(Actor actor, UserId staff, boolean active) {
         requireAdmin(actor);

@@ -86,10 +86,14 @@ class DemoData implements ApplicationRunner {
         Practice practice = practices.create(RIVERSIDE, "Riverside Family Medicine", ZoneId.of("America/New_York"), "en");
         StaffMember patel = accounts.createStaff(practice.id(), "dr.patel@riverside.example", PASSWORD,
                 "Dr. Priya Patel", StaffRole.PHYSICIAN, "Family physician");
+        // Demo accounts, and only they, sign in without the authenticator code (DESIGN.md).
+        accounts.exemptFromTwoStep(patel.id());
         StaffMember kim = accounts.createStaff(practice.id(), "nurse.kim@riverside.example", PASSWORD,
                 "Jenny Kim, RN", StaffRole.NURSE, "Registered nurse");
+        accounts.exemptFromTwoStep(kim.id());
         StaffMember admin = accounts.createStaff(practice.id(), "admin@riverside.example", PASSWORD,
                 "Sam Rivera", StaffRole.PRACTICE_ADMIN, "Practice manager");
+        accounts.exemptFromTwoStep(admin.id());
 
         CareTeamId patelTeam = careTeams.create(practice.id(), "Dr. Patel's team",
                 "Questions, prescription refills, referrals and appointments.", 24);
@@ -139,8 +143,10 @@ class DemoData implements ApplicationRunner {
         Practice practice = practices.create(LAKESIDE, "Lakeside Pediatrics", ZoneId.of("America/Chicago"), "en");
         StaffMember lee = accounts.createStaff(practice.id(), "dr.lee@lakeside.example", PASSWORD,
                 "Dr. Daniel Lee", StaffRole.PHYSICIAN, "Pediatrician");
+        accounts.exemptFromTwoStep(lee.id());
         StaffMember admin = accounts.createStaff(practice.id(), "admin@lakeside.example", PASSWORD,
                 "Maria Gomez", StaffRole.PRACTICE_ADMIN, "Office manager");
+        accounts.exemptFromTwoStep(admin.id());
         CareTeamId pediatrics = careTeams.create(practice.id(), "Pediatrics",
                 "Your child's doctor and nurses.", 24);
         careTeams.addMember(practice.id(), pediatrics, lee.id());

@@ -40,11 +40,12 @@ public class Accounts {
     private final Practices practices;
     private final io.bedside.identity.internal.Invitations invitations;
     private final io.bedside.identity.internal.ApiTokens tokens;
+    private final io.bedside.identity.internal.TwoStep twoStep;
     private final String baseUrl;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, io.bedside.identity.internal.Invitations invitations,
-            io.bedside.identity.internal.ApiTokens tokens,
+            io.bedside.identity.internal.ApiTokens tokens, io.bedside.identity.internal.TwoStep twoStep,
             @org.springframework.beans.factory.annotation.Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.hashing = hashing;
@@ -53,6 +54,7 @@ public class Accounts {
         this.practices = practices;
         this.invitations = invitations;
         this.tokens = tokens;
+        this.twoStep = twoStep;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -171,6 +173,27 @@ public class Accounts {
         UserId id = UserId.random();
         accounts.insert(id, practice, Actor.Kind.STAFF, normalize(email), hashing.hash(password), Set.of(role), null);
         return staff.add(id, practice, displayName, role, title);
+    }
+
+    /** Demo accounts sign in with their password alone; only demo mode seeds them. */
+    @Transactional
+    public void exemptFromTwoStep(UserId id) {
+        twoStep.exempt(id);
+    }
+
+    /** Whether a member of staff has set up the authenticator app of their two-step sign-in. */
+    public boolean twoStepEnrolled(UserId id) {
+        return twoStep.enrolled(id);
+    }
+
+    /**
+     * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
+     * up a new one. Not found for anyone outside the practice.
+     */
+    @Transactional
+    public void resetTwoStep(PracticeId practice, UserId id) {
+        staff.find(practice, id).orElseThrow(() -> new NotFoundException("No such member of staff."));
+        twoStep.reset(id);
     }
 
     /** A sign-in account for a patient already on the practice's roster. */

@@ -66,6 +66,12 @@ class StaffAdminPages {
         return "redirect:/app/admin/staff?disabled";
     }
 
+    @PostMapping("/app/admin/staff/{id}/reset-two-step")
+    String resetTwoStep(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        admin.resetTwoStep(actor, UserId.parse(id));
+        return "redirect:/app/admin/staff?twoStepReset";
+    }
+
     @PostMapping("/app/admin/staff/{id}/enable")
     String enable(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
         admin.setActive(actor, UserId.parse(id), true);

@@ -17,21 +17,50 @@ public class PasswordSignIn {
 
     // Longer than any password accepted; anything longer is wrong without spending a hash on it.
     private static final int MAX_PASSWORD = 1024;
+    /** The throttle's key for wrong authenticator codes of an account, apart from wrong passwords. */
+    static final String TWO_STEP_KEY = "two-step:";
 
     private final UserAccounts accounts;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
     private final ApiTokens tokens;
+    private final TwoStep twoStep;
 
-    PasswordSignIn(UserAccounts accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens) {
+    PasswordSignIn(UserAccounts accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens,
+            TwoStep twoStep) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.twoStep = twoStep;
     }
 
-    public IssuedToken signIn(String username, String password, String clientAddress) {
+    /**
+     * An API token for a password and, for staff, a current code from their authenticator app
+     * ({@code otp}). Staff who have not set up an authenticator do so in the browser first.
+     */
+    public IssuedToken signIn(String username, String password, String otp, String clientAddress) {
         UserAccounts.Account signedIn = verify(username, password, clientAddress);
+        if (twoStep.required(signedIn.id(), signedIn.kind())) {
+            String name = username.trim().toLowerCase(Locale.ROOT);
+            if (!twoStep.enrolled(signedIn.id())) {
+                throw new io.bedside.shared.AuthenticationFailedException(
+                        "Two-step sign-in is not set up for this account yet: sign in once in the browser to set it up.");
+            }
+            if (otp == null || otp.isBlank()) {
+                throw new io.bedside.shared.AuthenticationFailedException(
+                        "Send the 6-digit code from your authenticator app as otp.");
+            }
+            // Wrong codes count on a key of their own, which a right password does not clear.
+            String codes = TWO_STEP_KEY + signedIn.id();
+            throttle.check(codes, clientAddress);
+            if (!twoStep.verify(signedIn.id(), signedIn.practiceId(), otp)) {
+                throttle.recordFailure(codes, clientAddress);
+                throw new io.bedside.shared.AuthenticationFailedException(
+                        "The code is not right, or was already used: send the current code from your authenticator app.");
+            }
+            throttle.recordSuccess(codes);
+        }
         return tokens.issue(signedIn.id(), signedIn.practiceId());
     }
 

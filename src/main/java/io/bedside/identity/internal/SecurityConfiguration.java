@@ -95,11 +95,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
-            SessionPolicy sessions, ProblemResponses problems) throws Exception {
+            SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep) throws Exception {
+        TwoStepGate gate = new TwoStepGate(twoStep);
         var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
                 .addFilterBefore(sessions.timeouts(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/login", "/login/link", "/invite/*", "/welcome/*", "/signin/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -107,7 +109,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(sessions.onSignIn(saved))
+                        .successHandler(gate.onSignIn(sessions, saved))
                         .failureHandler((request, response, ex) -> response.sendRedirect(
                                 ex instanceof PasswordAuthenticationProvider.ThrottledException
                                         ? "/login?throttled" : "/login?error")))

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.bedside.shared.Actor;
@@ -42,13 +41,6 @@ class SessionPolicy {
         this.staffIdle = staffIdle;
         this.absolute = absolute;
         this.active = active;
-    }
-
-    AuthenticationSuccessHandler onSignIn(AuthenticationSuccessHandler next) {
-        return (request, response, authentication) -> {
-            start(request.getSession(), authentication);
-            next.onAuthenticationSuccess(request, response, authentication);
-        };
     }
 
     void start(HttpSession session, Authentication authentication) {

@@ -54,7 +54,8 @@ class AuthTokenController {
 
     @PostMapping("/api/v1/auth/token")
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
-        IssuedToken issued = signIn.signIn(request.username(), request.password(), http.getRemoteAddr());
+        IssuedToken issued = signIn.signIn(request.username(), request.password(), request.otp(),
+                http.getRemoteAddr());
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 

@@ -1,0 +1,145 @@
+package io.bedside.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.identity.Accounts;
+import io.bedside.identity.internal.LoginThrottle;
+import io.bedside.identity.internal.TwoStep;
+import io.bedside.identity.internal.TwoStepGate;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+import io.bedside.shared.TooManyRequestsException;
+
+/**
+ * The second step of a staff member's sign-in: the code from their authenticator app, or the
+ * first time, setting the app up by scanning a QR code and typing one code. Wrong codes are
+ * throttled per account like wrong passwords; a right one lets the session through (with a new
+ * session id) to where the person was going.
+ */
+@Controller
+class TwoStepPages {
+
+    private static final String CODES = "two-step:";
+
+    private final TwoStep twoStep;
+    private final Accounts accounts;
+    private final Practices practices;
+    private final LoginThrottle throttle;
+    private final AuditTrail audit;
+
+    TwoStepPages(TwoStep twoStep, Accounts accounts, Practices practices, LoginThrottle throttle, AuditTrail audit) {
+        this.twoStep = twoStep;
+        this.accounts = accounts;
+        this.practices = practices;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @GetMapping(TwoStepGate.VERIFY_PAGE)
+    String verifyPage(HttpSession session, Model model) {
+        if (!TwoStepGate.VERIFY.equals(session.getAttribute(TwoStepGate.PENDING))) {
+            return "redirect:/app";
+        }
+        model.addAttribute("error", null);
+        return "identity/two-step";
+    }
+
+    @PostMapping(TwoStepGate.VERIFY_PAGE)
+    String verify(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        HttpSession session = request.getSession();
+        if (!TwoStepGate.VERIFY.equals(session.getAttribute(TwoStepGate.PENDING))) {
+            return "redirect:/app";
+        }
+        if (!checked(actor, request, () -> twoStep.verify(actor.userId(), actor.practiceId(), code))) {
+            return wrong(request, response, model, "identity/two-step");
+        }
+        return through(actor, request, response, "two-step.verified");
+    }
+
+    @GetMapping(TwoStepGate.SETUP_PAGE)
+    String setupPage(@AuthenticationPrincipal Actor actor, HttpSession session, Model model) {
+        if (!TwoStepGate.SETUP.equals(session.getAttribute(TwoStepGate.PENDING))) {
+            return "redirect:/app";
+        }
+        model.addAttribute("error", null);
+        return setup(actor, model);
+    }
+
+    @PostMapping(TwoStepGate.SETUP_PAGE)
+    String confirm(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        HttpSession session = request.getSession();
+        if (!TwoStepGate.SETUP.equals(session.getAttribute(TwoStepGate.PENDING))) {
+            return "redirect:/app";
+        }
+        if (!checked(actor, request, () -> twoStep.confirm(actor.userId(), actor.practiceId(), code))) {
+            String view = wrong(request, response, model, null);
+            return view != null ? view : setup(actor, model);
+        }
+        return through(actor, request, response, "two-step.enrolled");
+    }
+
+    private String setup(Actor actor, Model model) {
+        String email = accounts.contactOf(actor.userId()).map(Accounts.Contact::email).orElse("");
+        String practice = practices.find(actor.practiceId()).map(Practice::name).orElse("Bedside");
+        twoStep.setup(actor.userId(), actor.practiceId(), email, "Bedside (" + practice + ")")
+                .ifPresent(setup -> {
+                    model.addAttribute("setup", setup);
+                    model.addAttribute("groupedSecret", setup.secret().replaceAll("(.{4})(?!$)", "$1 "));
+                });
+        return "identity/two-step-setup";
+    }
+
+    private boolean checked(Actor actor, HttpServletRequest request, java.util.function.BooleanSupplier check) {
+        String key = CODES + actor.userId();
+        try {
+            throttle.check(key, request.getRemoteAddr());
+        } catch (TooManyRequestsException e) {
+            request.setAttribute("throttled", true);
+            return false;
+        }
+        if (check.getAsBoolean()) {
+            throttle.recordSuccess(key);
+            return true;
+        }
+        throttle.recordFailure(key, request.getRemoteAddr());
+        audit.record(AuditRecord.denied(actor, "two-step.failed", "staff", actor.userId()));
+        return false;
+    }
+
+    /** Too many wrong codes end the session; one wrong code asks again (400). */
+    private static String wrong(HttpServletRequest request, HttpServletResponse response, Model model, String view) {
+        if (Boolean.TRUE.equals(request.getAttribute("throttled"))) {
+            request.getSession().invalidate();
+            return "redirect:/login?throttled";
+        }
+        response.setStatus(400);
+        model.addAttribute("error", "wrong");
+        return view;
+    }
+
+    private String through(Actor actor, HttpServletRequest request, HttpServletResponse response, String action) {
+        HttpSession session = request.getSession();
+        session.removeAttribute(TwoStepGate.PENDING);
+        // A new session id now that the session is fully signed in.
+        request.changeSessionId();
+        audit.record(AuditRecord.allowed(actor, null, action, "staff", actor.userId()));
+        SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+        return "redirect:" + (saved != null ? saved.getRedirectUrl() : "/app");
+    }
+}

@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class TwoStepSignInH2IntegrationTests extends TwoStepSignInTests {
+}
