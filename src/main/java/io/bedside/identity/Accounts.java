@@ -41,11 +41,13 @@ public class Accounts {
     private final io.bedside.identity.internal.Invitations invitations;
     private final io.bedside.identity.internal.ApiTokens tokens;
     private final io.bedside.identity.internal.TwoStep twoStep;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final String baseUrl;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, io.bedside.identity.internal.Invitations invitations,
             io.bedside.identity.internal.ApiTokens tokens, io.bedside.identity.internal.TwoStep twoStep,
+            org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.hashing = hashing;
@@ -55,6 +57,7 @@ public class Accounts {
         this.invitations = invitations;
         this.tokens = tokens;
         this.twoStep = twoStep;
+        this.events = events;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -108,6 +111,7 @@ public class Accounts {
         StaffMember member = staff.add(id, practice, displayName.strip(), role,
                 title == null || title.isBlank() ? null : title.strip());
         var link = invitations.issue(practice, id, STAFF_INVITATION, STAFF_INVITATION_TTL);
+        events.publishEvent(new StaffInvited(practice, id));
         return new StaffInvitation(member, address, baseUrl + "/invite/" + link.token(), link.expiresAt());
     }
 
@@ -120,6 +124,7 @@ public class Accounts {
             throw new io.bedside.shared.ConflictException("Only someone who has not set a password yet can be invited again.");
         }
         var link = invitations.issue(practice, id, STAFF_INVITATION, STAFF_INVITATION_TTL);
+        events.publishEvent(new StaffInvited(practice, id));
         return new StaffInvitation(account.member(), account.email(), baseUrl + "/invite/" + link.token(),
                 link.expiresAt());
     }
@@ -160,10 +165,24 @@ public class Accounts {
         if (!password.equals(confirmation)) {
             throw new io.bedside.shared.InvalidRequestException("confirmation", "The two passwords are not the same.");
         }
-        if (!invitations.spend(open.id())) {
+        // The admin's link and the emailed one lead to the same invitation: the first used wins.
+        if (!invitations.spend(open.id()) || !accounts.setFirstPassword(open.userId(), hashing.hash(password))) {
             throw new NotFoundException("This link has expired or was already used.");
         }
-        accounts.setPassword(open.userId(), hashing.hash(password));
+        invitations.revoke(open.practiceId(), open.userId(), STAFF_INVITATION);
+    }
+
+    /**
+     * The link for the invitation email being sent now, beside the one the admin was shown; empty
+     * when the person has set their password since, or the account is gone or disabled.
+     */
+    @Transactional
+    public Optional<String> staffInvitationLink(PracticeId practice, UserId id) {
+        return staffAccounts(practice).stream()
+                .filter(a -> a.member().id().equals(id) && a.status() == StaffAccount.Status.INVITED)
+                .findFirst()
+                .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, id, STAFF_INVITATION,
+                        STAFF_INVITATION_TTL).token());
     }
 
     /** A member of staff with a password; the account id is also their staff directory id. */

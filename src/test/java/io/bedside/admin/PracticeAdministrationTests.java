@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.bedside.notification.NotificationDispatcher;
 
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.PageSession;
@@ -21,6 +24,9 @@ import io.bedside.support.TwoStepCodes;
 
 /** What a practice admin does from the admin pages: teams, staff and their invitations, the audit trail. */
 abstract class PracticeAdministrationTests extends ApplicationTest {
+
+    @Autowired
+    NotificationDispatcher dispatcher;
 
     private static final Pattern LINK = Pattern.compile("value=\"(http[^\"]+/invite/([A-Za-z0-9_-]+))\"");
 
@@ -99,6 +105,36 @@ abstract class PracticeAdministrationTests extends ApplicationTest {
 
         assertThat(new PageSession(api.base()).get(path).status()).as("a spent link").isEqualTo(404);
         assertThat(admin.get("/app/admin/staff").body()).contains("Omar Haddad, RN");
+    }
+
+    @Test
+    void theInvitationIsEmailedTooAndWhicheverLinkIsUsedFirstEndsTheOther() {
+        PageSession admin = admin();
+        admin.get("/app/admin/staff");
+        String email = "emailed-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@riverside.example";
+        Matcher shown = LINK.matcher(admin.post("/app/admin/staff", Map.of("displayName", "Emailed Nurse",
+                "email", email, "role", "nurse", "title", "Nurse")).body());
+        assertThat(shown.find()).isTrue();
+        dispatcher.dispatchDue();
+
+        var mail = new ArrayList<tools.jackson.databind.JsonNode>();
+        api.get("/api/v1/dev/outbox").send().json().get("items").forEach(item -> {
+            if (item.get("to").asString().equals(email)) {
+                mail.add(item);
+            }
+        });
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).get("subject").asString()).isEqualTo("Your invitation to the Riverside Family Medicine team on Bedside");
+        Matcher emailed = Pattern.compile("http://localhost:8080(/invite/[A-Za-z0-9_-]+)").matcher(mail.get(0).get("text").asString());
+        assertThat(emailed.find()).isTrue();
+        assertThat(emailed.group(1)).isNotEqualTo("/invite/" + shown.group(2));
+
+        PageSession nurse = new PageSession(api.base());
+        assertThat(nurse.get(emailed.group(1)).body()).contains("Emailed Nurse");
+        assertThat(nurse.post(emailed.group(1), Map.of("password", "amber kestrel valley", "confirmation",
+                "amber kestrel valley")).status()).isEqualTo(302);
+        assertThat(new PageSession(api.base()).get("/invite/" + shown.group(2)).status())
+                .as("the link the admin was shown ends with it").isEqualTo(404);
     }
 
     @Test

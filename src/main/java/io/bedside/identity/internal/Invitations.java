@@ -38,15 +38,25 @@ public class Invitations {
 
     /** A new link token for the account; earlier open ones for the same purpose stop working. */
     public IssuedLink issue(PracticeId practice, UserId user, String purpose, Duration ttl) {
+        return issue(practice, user, purpose, ttl, true);
+    }
+
+    /**
+     * A second link to the same open invitation (the one in the email, beside the one the admin
+     * was shown): both work until either is used, since using one ends the invitation.
+     */
+    public IssuedLink issueAnother(PracticeId practice, UserId user, String purpose, Duration ttl) {
+        return issue(practice, user, purpose, ttl, false);
+    }
+
+    private IssuedLink issue(PracticeId practice, UserId user, String purpose, Duration ttl, boolean revokeEarlier) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = Timestamps.now(clock);
-        jdbc.sql("""
-                update invitation set used_at = :now
-                 where practice_id = :practice and user_id = :user and purpose = :purpose and used_at is null""")
-                .param("now", Timestamps.toDb(now)).param("practice", practice.value()).param("user", user.value())
-                .param("purpose", purpose).update();
+        if (revokeEarlier) {
+            revoke(practice, user, purpose);
+        }
         jdbc.sql("""
                 insert into invitation (id, practice_id, user_id, purpose, token_hash, created_at, expires_at)
                 values (:id, :practice, :user, :purpose, :hash, :now, :expires)""")
@@ -55,6 +65,15 @@ public class Invitations {
                 .param("now", Timestamps.toDb(now)).param("expires", Timestamps.toDb(now.plus(ttl)))
                 .update();
         return new IssuedLink(token, now.plus(ttl));
+    }
+
+    /** Ends every open link of the account for this purpose. */
+    public void revoke(PracticeId practice, UserId user, String purpose) {
+        jdbc.sql("""
+                update invitation set used_at = :now
+                 where practice_id = :practice and user_id = :user and purpose = :purpose and used_at is null""")
+                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("practice", practice.value())
+                .param("user", user.value()).param("purpose", purpose).update();
     }
 
     /** A token and when it stops working. */

@@ -95,6 +95,12 @@ public class UserAccounts {
                 .param("hash", hash).param("id", id.value()).update();
     }
 
+    /** Sets the first password of an invited account; false when one was set already. */
+    public boolean setFirstPassword(UserId id, String hash) {
+        return jdbc.sql("update user_account set password_hash = :hash where id = :id and password_hash is null")
+                .param("hash", hash).param("id", id.value()).update() == 1;
+    }
+
     /** Email and whether a password is set, by account, for one practice's staff list. */
     public java.util.Map<UserId, Sign> signInOf(PracticeId practice) {
         java.util.Map<UserId, Sign> result = new java.util.HashMap<>();

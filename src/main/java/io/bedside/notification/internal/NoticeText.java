@@ -27,6 +27,21 @@ record NoticeText(String subject, String body, String sms) {
                                 + "\n\nIf you did not ask for it, ignore this email.\n", null);
     }
 
+    /** A member of staff's invitation: the practice's name and the link, nothing about any patient. */
+    static NoticeText staffInvitation(String practice, String link, boolean spanish) {
+        return spanish
+                ? new NoticeText("Su invitación al equipo de " + practice + " en Bedside",
+                        practice + " le invita a responder los mensajes seguros de sus pacientes con Bedside.\n\n"
+                                + "Elija su contraseña (el enlace sirve una vez, durante 7 días):\n" + link + "\n\n"
+                                + "Al entrar por primera vez configurará el inicio de sesión en dos pasos con una "
+                                + "aplicación de autenticación en su teléfono.\n", null)
+                : new NoticeText("Your invitation to the " + practice + " team on Bedside",
+                        practice + " invites you to answer its patients' secure messages with Bedside.\n\n"
+                                + "Choose your password (the link works once, for 7 days):\n" + link + "\n\n"
+                                + "At your first sign-in you will set up two-step sign-in with an authenticator "
+                                + "app on your phone.\n", null);
+    }
+
     static NoticeText of(Outbox.Kind kind, String practice, String team, String baseUrl, String unsubscribeUrl,
             boolean spanish) {
         String signIn = baseUrl + "/login";
@@ -51,7 +66,7 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open\n\nTo stop these notices: " + unsubscribeUrl + "\n",
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK -> throw new IllegalArgumentException("links are made by link()");
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION -> throw new IllegalArgumentException("links are made by link() and staffInvitation()");
         };
     }
 }

@@ -83,6 +83,13 @@ class NotificationTriggers {
                 ? Outbox.Kind.INVITATION : Outbox.Kind.SIGN_IN_LINK, null, null, now, now);
     }
 
+    /** A member of staff's invitation email, with its own link made when it is sent. */
+    @EventListener
+    void on(io.bedside.identity.StaffInvited e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.STAFF_INVITATION, null, null, now, now);
+    }
+
     @EventListener
     void on(ConversationOverdue e) {
         Instant now = Timestamps.now(clock);

@@ -77,6 +77,20 @@ public class Sender {
         return new Outcome(Outcome.Result.SENT, "email", null);
     }
 
+    /** A member of staff's invitation: a second link to the same invitation, made now; none once accepted. */
+    private Outcome sendStaffInvitation(Outbox.Row row, Accounts.Contact contact) {
+        Optional<String> link = accounts.staffInvitationLink(row.practiceId(), row.userId());
+        if (link.isEmpty()) {
+            return new Outcome(Outcome.Result.SKIPPED, "invitation accepted already", null);
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        NoticeText text = NoticeText.staffInvitation(practice.name(), link.get(),
+                practice.defaultLanguage() != null && practice.defaultLanguage().startsWith("es"));
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
+                baseUrl + "/app/settings/notifications");
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
     public Outcome send(Outbox.Row row, Instant now) {
         Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
         if (found.isEmpty()) {
@@ -85,6 +99,9 @@ public class Sender {
         Accounts.Contact contact = found.get();
         if (row.kind() == Outbox.Kind.INVITATION || row.kind() == Outbox.Kind.SIGN_IN_LINK) {
             return sendLink(row, contact);
+        }
+        if (row.kind() == Outbox.Kind.STAFF_INVITATION) {
+            return sendStaffInvitation(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         if (preference.channel() == Channel.NONE) {
