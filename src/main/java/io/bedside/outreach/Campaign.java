@@ -13,5 +13,6 @@ import io.bedside.shared.UserId;
  */
 public record Campaign(UUID id, PracticeId practiceId, String name, CareTeamId careTeamId, String careTeamName,
         Cohort cohort, CampaignMessages messages, CampaignStatus status, Instant sendAt, UserId createdBy,
-        String createdByName, Instant createdAt, Instant startedAt, Instant finishedAt, Funnel funnel) {
+        String createdByName, Instant createdAt, Instant startedAt, Instant finishedAt, Funnel funnel,
+        boolean inviteNew) {
 }

@@ -39,6 +39,7 @@ public class CampaignSender {
     private final Campaigns campaigns;
     private final Conversations conversations;
     private final CareTeams careTeams;
+    private final io.bedside.identity.PatientLinks links;
     private final OutreachProperties properties;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
@@ -47,11 +48,13 @@ public class CampaignSender {
     private Instant lastRefill;
 
     CampaignSender(CampaignRows rows, Campaigns campaigns, Conversations conversations, CareTeams careTeams,
-            OutreachProperties properties, PlatformTransactionManager transactions, Clock clock) {
+            io.bedside.identity.PatientLinks links, OutreachProperties properties, PlatformTransactionManager transactions,
+            Clock clock) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.conversations = conversations;
         this.careTeams = careTeams;
+        this.links = links;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -149,11 +152,30 @@ public class CampaignSender {
             rows.markSkipped(campaign.id(), recipient.patientId());
             return;
         }
+        if (campaign.inviteNew()) {
+            invite(campaign, patient);
+        }
         String text = recipe.messages().render(patient.language(), recipe.practice().defaultLanguage(),
                 patient.givenName(), recipe.practice().name(), recipe.team());
         ConversationId conversation = conversations.startForCampaign(campaign.practiceId(), campaign.createdBy(),
                 patient.id(), campaign.careTeamId(), campaign.name(), text);
         rows.markSent(campaign.id(), patient.id(), conversation.value(), Timestamps.now(clock));
+    }
+
+    /**
+     * Invites a patient without an account (and with an email address) just before their message:
+     * the invitation email leads them to it. Anyone who cannot be invited still gets the message,
+     * which they see once they have an account.
+     */
+    private void invite(CampaignRows.Row campaign, Patient patient) {
+        if (patient.email() == null || patient.email().isBlank() || links.hasAccount(campaign.practiceId(), patient.id())) {
+            return;
+        }
+        try {
+            links.invite(campaign.practiceId(), patient.id());
+        } catch (io.bedside.shared.ConflictException | io.bedside.shared.InvalidRequestException e) {
+            log.info("Campaign {} could not invite patient {}: {}", campaign.id(), patient.id(), e.getClass().getSimpleName());
+        }
     }
 
     /** What every message of one campaign is made from, read once per tick. */

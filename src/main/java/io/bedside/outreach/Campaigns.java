@@ -183,7 +183,7 @@ public class Campaigns {
             rows.insert(new CampaignRows.Row(id, actor.practiceId(), checked.team().id(), checked.name(),
                     json.writeValueAsString(checked.cohort().toJson()), checked.messages().en(),
                     checked.messages().es(), CampaignStatus.SCHEDULED, checked.sendAt(), actor.userId(), checked.now(),
-                    null, null, null));
+                    null, null, null, request.inviteNew()));
             audit.record(AuditRecord.allowed(actor, null, "campaign.created", "campaign", id));
         });
         return view(rows.find(actor.practiceId(), id).orElseThrow());
@@ -277,7 +277,7 @@ public class Campaigns {
         String author = staff.find(row.practiceId(), row.createdBy()).map(StaffMember::displayName).orElse("");
         return new Campaign(row.id(), row.practiceId(), row.name(), row.careTeamId(), team, cohort,
                 new CampaignMessages(row.messageEn(), row.messageEs()), row.status(), row.sendAt(), row.createdBy(),
-                author, row.createdAt(), row.startedAt(), row.finishedAt(), funnel);
+                author, row.createdAt(), row.startedAt(), row.finishedAt(), funnel, row.inviteNew());
     }
 
     @SuppressWarnings("unchecked")

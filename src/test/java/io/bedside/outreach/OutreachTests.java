@@ -559,4 +559,25 @@ abstract class OutreachTests extends ApplicationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("Name the campaign");
     }
+
+    @Test
+    void aCampaignCanInviteThePatientsItSelectsWhoHaveNoAccountYet() {
+        PatientId withEmail = add(riverside, new Person(tag + "-Zed", "Zed", LocalDate.of(1960, 1, 1), Sex.MALE, "en",
+                List.of(tag), null));
+        jdbc.sql("update patient set email = :email where id = :id").param("email", tag + "-zed@patients.example")
+                .param("id", withEmail.value()).update();
+        PatientId withoutEmail = add(riverside, person("Quinn", 60, Sex.FEMALE, "en", null));
+        Map<String, Object> body = campaign("Come back and see us", mine(), Map.of("en", "Hi {firstName}, it has been a while."));
+        body.put("inviteNew", true);
+        Api.Response created = create(RIVERSIDE_ADMIN, body);
+        assertThat(created.json().get("inviteNew").asBoolean()).isTrue();
+        sendAll();
+
+        assertThat(accounts.patientAccount(riverside, withEmail)).as("invited, then written to").isPresent();
+        assertThat(accounts.patientAccount(riverside, withoutEmail)).as("no address to invite").isEmpty();
+        assertThat(conversations(created.json().get("id").asString())).containsOnlyKeys(withEmail, withoutEmail);
+        assertThat(jdbc.sql("select count(*) from notification n join user_account u on u.id = n.user_id"
+                + " where u.patient_id = :p and n.kind = 'INVITATION'").param("p", withEmail.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

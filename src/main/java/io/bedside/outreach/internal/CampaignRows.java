@@ -29,7 +29,7 @@ public class CampaignRows {
     /** A campaign row; the cohort as stored JSON. */
     public record Row(UUID id, PracticeId practiceId, CareTeamId careTeamId, String name, String cohortJson,
             String messageEn, String messageEs, CampaignStatus status, Instant sendAt, UserId createdBy,
-            Instant createdAt, Integer targeted, Instant startedAt, Instant finishedAt) {
+            Instant createdAt, Integer targeted, Instant startedAt, Instant finishedAt, boolean inviteNew) {
     }
 
     /** A recipient a sender has taken. */
@@ -47,8 +47,9 @@ public class CampaignRows {
     public void insert(Row row) {
         jdbc.sql("""
                 insert into campaign (id, practice_id, care_team_id, name, cohort, message_en, message_es, status,
-                                      send_at, created_by, created_at)
-                values (:id, :practice, :team, :name, :cohort, :en, :es, :status, :sendAt, :by, :at)""")
+                                      send_at, created_by, created_at, invite_new)
+                values (:id, :practice, :team, :name, :cohort, :en, :es, :status, :sendAt, :by, :at, :invite)""")
+                .param("invite", row.inviteNew())
                 .param("id", row.id()).param("practice", row.practiceId().value())
                 .param("team", row.careTeamId().value()).param("name", row.name()).param("cohort", row.cohortJson())
                 .param("en", row.messageEn()).param("es", row.messageEs()).param("status", row.status().code())
@@ -257,6 +258,7 @@ public class CampaignRows {
                 CareTeamId.of(rs.getObject("care_team_id", UUID.class)), rs.getString("name"), rs.getString("cohort"),
                 rs.getString("message_en"), rs.getString("message_es"), CampaignStatus.fromCode(rs.getString("status")),
                 Timestamps.fromDb(rs, "send_at"), UserId.of(rs.getObject("created_by", UUID.class)), Timestamps.fromDb(rs, "created_at"),
-                (Integer) rs.getObject("targeted"), Timestamps.fromDb(rs, "started_at"), Timestamps.fromDb(rs, "finished_at"));
+                (Integer) rs.getObject("targeted"), Timestamps.fromDb(rs, "started_at"), Timestamps.fromDb(rs, "finished_at"),
+                rs.getBoolean("invite_new"));
     }
 }

@@ -37,7 +37,7 @@ import io.bedside.shared.InvalidRequestException;
 class CampaignController {
 
     record CreateRequest(String name, String careTeamId, Map<String, Object> cohort, Map<String, Object> messages,
-            String sendAt) {
+            String sendAt, Boolean inviteNew) {
     }
 
     record PreviewRequest(Map<String, Object> cohort) {
@@ -51,11 +51,11 @@ class CampaignController {
 
     record CampaignJson(UUID id, String name, String careTeamId, String careTeamName, Map<String, Object> cohort,
             Map<String, String> messages, String status, Instant sendAt, Instant createdAt, Instant startedAt,
-            Instant finishedAt, CountsJson counts) {
+            Instant finishedAt, boolean inviteNew, CountsJson counts) {
         static CampaignJson of(Campaign c) {
             return new CampaignJson(c.id(), c.name(), c.careTeamId().toString(), c.careTeamName(), c.cohort().toJson(),
                     c.messages().toJson(), c.status().code(), c.sendAt(), c.createdAt(), c.startedAt(), c.finishedAt(),
-                    CountsJson.of(c.funnel()));
+                    c.inviteNew(), CountsJson.of(c.funnel()));
         }
     }
 
@@ -86,7 +86,8 @@ class CampaignController {
         Campaign created = campaigns.create(actor, new NewCampaign(request.name(),
                 request.careTeamId() == null || request.careTeamId().isBlank() ? null
                         : CareTeamId.of(uuid("careTeamId", request.careTeamId())),
-                Cohort.parse(request.cohort()), request.messages(), instant(request.sendAt())));
+                Cohort.parse(request.cohort()), request.messages(), instant(request.sendAt()),
+                Boolean.TRUE.equals(request.inviteNew())));
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(CampaignJson.of(created));
     }
 

@@ -7,14 +7,14 @@ import java.util.Map;
 /** What the new-campaign form sends, as typed, so a refused form comes back filled in. */
 public record CampaignForm(String name, String careTeamId, String minAge, String maxAge, String sex, String tags,
         List<String> languages, String lastVisitBefore, String lastVisitAfter, String notContactedDays,
-        String messageEn, String messageEs, String when, String sendAt, String confirmed) {
+        String messageEn, String messageEs, String when, String sendAt, String inviteNew, String confirmed) {
 
     public CampaignForm {
         languages = languages == null ? List.of() : List.copyOf(languages);
     }
 
     static CampaignForm empty() {
-        return new CampaignForm("", "", "", "", "", "", List.of(), "", "", "", "", "", "now", "", "");
+        return new CampaignForm("", "", "", "", "", "", List.of(), "", "", "", "", "", "now", "", "", "");
     }
 
     /** The cohort in the public format; blank fields are criteria not given. */
@@ -53,13 +53,18 @@ public record CampaignForm(String name, String careTeamId, String minAge, String
         String all = String.join("\u0000", String.valueOf(name), String.valueOf(careTeamId), String.valueOf(minAge),
                 String.valueOf(maxAge), String.valueOf(sex), String.valueOf(tags), String.join(",", languages),
                 String.valueOf(lastVisitBefore), String.valueOf(lastVisitAfter), String.valueOf(notContactedDays),
-                String.valueOf(messageEn), String.valueOf(messageEs), String.valueOf(when), String.valueOf(sendAt));
+                String.valueOf(messageEn), String.valueOf(messageEs), String.valueOf(when), String.valueOf(sendAt),
+                String.valueOf(invitesNew()));
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public boolean invitesNew() {
+        return "true".equals(inviteNew);
     }
 
     public boolean later() {

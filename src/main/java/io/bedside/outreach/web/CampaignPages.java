@@ -99,7 +99,7 @@ class CampaignPages {
             NewCampaign request = new NewCampaign(form.name(),
                     form.careTeamId() == null || form.careTeamId().isBlank() ? null
                             : CareTeamId.of(Ids.parse(form.careTeamId())),
-                    Cohort.parse(form.cohort()), form.messages(), sendAt(actor, form));
+                    Cohort.parse(form.cohort()), form.messages(), sendAt(actor, form), form.invitesNew());
             if (!form.isConfirmed()) {
                 // A last look before writing to many people: whom, how many, when.
                 Campaigns.Review review = campaigns.review(actor, request);
