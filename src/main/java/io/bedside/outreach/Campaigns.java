@@ -145,8 +145,11 @@ public class Campaigns {
         LocalDate today = today(practice(actor.practiceId()).timeZone());
         List<CohortPreview.Member> sample = new ArrayList<>();
         for (PatientId id : selected.subList(0, Math.min(SAMPLE_SIZE, selected.size()))) {
-            patients.find(actor.practiceId(), id).ifPresent(p -> sample.add(new CohortPreview.Member(p.id(),
-                    p.displayName(), p.ageOn(today), p.sex().code(), p.language())));
+            patients.find(actor.practiceId(), id).ifPresent(p -> {
+                sample.add(new CohortPreview.Member(p.id(), p.displayName(), p.ageOn(today), p.sex().code(), p.language()));
+                // Each patient the sample shows is an access to their data, on their own audit trail.
+                audit.record(AuditRecord.allowed(actor, p.id(), "cohort.previewed", "patient", p.id()));
+            });
         }
         Set<PatientId> reachable = accounts.patientsWithAccount(actor.practiceId());
         int withAccount = (int) selected.stream().filter(reachable::contains).count();

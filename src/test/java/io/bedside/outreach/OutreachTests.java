@@ -195,6 +195,12 @@ abstract class OutreachTests extends ApplicationTest {
         List<String> names = new ArrayList<>();
         preview.get("sample").forEach(m -> names.add(m.get("name").asString() + " " + m.get("age").asInt()));
         assertThat(names).containsExactlyInAnyOrder("Ana Tester 70", "Cleo Tester 30");
+        // Showing a patient in the sample is an access to their record, on their audit trail.
+        String ana = preview.get("sample").get(0).get("name").asString().startsWith("Ana")
+                ? preview.get("sample").get(0).get("patientId").asString()
+                : preview.get("sample").get(1).get("patientId").asString();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'cohort.previewed' and patient_id = :p")
+                .param("p", UUID.fromString(ana)).query(Long.class).single()).isPositive();
     }
 
     @Test
