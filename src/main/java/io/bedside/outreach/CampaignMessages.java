@@ -91,14 +91,6 @@ public record CampaignMessages(String en, String es) {
         return text.replace("{firstName}", firstName).replace("{practice}", practice).replace("{careTeam}", careTeam);
     }
 
-    /** Which language's text a patient gets. */
-    public String languageFor(String patientLanguage, String defaultLanguage) {
-        if (in(primary(patientLanguage)) != null) {
-            return primary(patientLanguage);
-        }
-        return in(primary(defaultLanguage)) != null ? primary(defaultLanguage) : en != null ? "en" : "es";
-    }
-
     public Map<String, String> toJson() {
         Map<String, String> json = new LinkedHashMap<>();
         if (en != null) {

@@ -63,11 +63,6 @@ public class CampaignRows {
                 .param("id", id).param("practice", practice.value()).query(CampaignRows::map).optional();
     }
 
-    public Optional<Row> findForUpdate(PracticeId practice, UUID id) {
-        return jdbc.sql("select * from campaign where id = :id and practice_id = :practice for update")
-                .param("id", id).param("practice", practice.value()).query(CampaignRows::map).optional();
-    }
-
     public List<Row> ofPractice(PracticeId practice, int limit) {
         return jdbc.sql("select * from campaign where practice_id = :practice order by created_at desc, id limit :limit")
                 .param("practice", practice.value()).param("limit", limit).query(CampaignRows::map).list();
