@@ -115,10 +115,14 @@ public class Accounts {
         return new StaffInvitation(member, address, baseUrl + "/invite/" + link.token(), link.expiresAt());
     }
 
+    private Optional<StaffAccount> staffAccount(PracticeId practice, UserId id) {
+        return staffAccounts(practice).stream().filter(a -> a.member().id().equals(id)).findFirst();
+    }
+
     /** A fresh link for a member of staff who has not set a password yet; the old one stops working. */
     @Transactional
     public StaffInvitation reinviteStaff(PracticeId practice, UserId id) {
-        StaffAccount account = staffAccounts(practice).stream().filter(a -> a.member().id().equals(id)).findFirst()
+        StaffAccount account = staffAccount(practice, id)
                 .orElseThrow(() -> new NotFoundException("No such member of staff."));
         if (account.status() != StaffAccount.Status.INVITED) {
             throw new io.bedside.shared.ConflictException("Only someone who has not set a password yet can be invited again.");
@@ -178,9 +182,7 @@ public class Accounts {
      */
     @Transactional
     public Optional<String> staffInvitationLink(PracticeId practice, UserId id) {
-        return staffAccounts(practice).stream()
-                .filter(a -> a.member().id().equals(id) && a.status() == StaffAccount.Status.INVITED)
-                .findFirst()
+        return staffAccount(practice, id).filter(a -> a.status() == StaffAccount.Status.INVITED)
                 .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, id, STAFF_INVITATION,
                         STAFF_INVITATION_TTL).token());
     }

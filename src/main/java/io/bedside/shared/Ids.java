@@ -22,4 +22,19 @@ public final class Ids {
             throw new NotFoundException();
         }
     }
+
+    /**
+     * Parses an id a request body names in a field: a malformed one is a 400 naming the field,
+     * since the caller sent it and can correct it.
+     */
+    public static UUID parseField(String field, String text) {
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, field + " is not a valid id.");
+        }
+    }
 }

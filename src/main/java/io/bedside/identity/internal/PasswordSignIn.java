@@ -17,8 +17,6 @@ public class PasswordSignIn {
 
     // Longer than any password accepted; anything longer is wrong without spending a hash on it.
     private static final int MAX_PASSWORD = 1024;
-    /** The throttle's key for wrong authenticator codes of an account, apart from wrong passwords. */
-    static final String TWO_STEP_KEY = "two-step:";
 
     private final UserAccounts accounts;
     private final PasswordHashing hashing;
@@ -42,7 +40,6 @@ public class PasswordSignIn {
     public IssuedToken signIn(String username, String password, String otp, String clientAddress) {
         UserAccounts.Account signedIn = verify(username, password, clientAddress);
         if (twoStep.required(signedIn.id(), signedIn.kind())) {
-            String name = username.trim().toLowerCase(Locale.ROOT);
             if (!twoStep.enrolled(signedIn.id())) {
                 throw new io.bedside.shared.AuthenticationFailedException(
                         "Two-step sign-in is not set up for this account yet: sign in once in the browser to set it up.");
@@ -51,17 +48,31 @@ public class PasswordSignIn {
                 throw new io.bedside.shared.AuthenticationFailedException(
                         "Send the 6-digit code from your authenticator app as otp.");
             }
-            // Wrong codes count on a key of their own, which a right password does not clear.
-            String codes = TWO_STEP_KEY + signedIn.id();
-            throttle.check(codes, clientAddress);
-            if (!twoStep.verify(signedIn.id(), signedIn.practiceId(), otp)) {
-                throttle.recordFailure(codes, clientAddress);
+            if (!codeAccepted(signedIn.id(), clientAddress,
+                    () -> twoStep.verify(signedIn.id(), signedIn.practiceId(), otp))) {
                 throw new io.bedside.shared.AuthenticationFailedException(
                         "The code is not right, or was already used: send the current code from your authenticator app.");
             }
-            throttle.recordSuccess(codes);
         }
         return tokens.issue(signedIn.id(), signedIn.practiceId());
+    }
+
+    /**
+     * A second-step code, checked under the account's own throttle for codes (which a right
+     * password does not clear), for the API and the pages alike.
+     *
+     * @throws io.bedside.shared.TooManyRequestsException when the account's codes are throttled
+     */
+    public boolean codeAccepted(io.bedside.shared.UserId user, String clientAddress,
+            java.util.function.BooleanSupplier check) {
+        String key = TwoStep.throttleKey(user);
+        throttle.check(key, clientAddress);
+        if (!check.getAsBoolean()) {
+            throttle.recordFailure(key, clientAddress);
+            return false;
+        }
+        throttle.recordSuccess(key);
+        return true;
     }
 
     /**

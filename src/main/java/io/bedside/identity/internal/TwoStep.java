@@ -54,6 +54,14 @@ public class TwoStep {
         this.clock = clock;
     }
 
+    /**
+     * The sign-in throttle's key for wrong codes of an account: a key of its own, which a right
+     * password does not clear.
+     */
+    public static String throttleKey(UserId user) {
+        return "two-step:" + user;
+    }
+
     /** Whether this account signs in with a code as well as a password. */
     public boolean required(UserId user, Actor.Kind kind) {
         if (kind != Actor.Kind.STAFF) {

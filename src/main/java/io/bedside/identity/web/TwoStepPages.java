@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.Accounts;
-import io.bedside.identity.internal.LoginThrottle;
+import io.bedside.identity.internal.PasswordSignIn;
 import io.bedside.identity.internal.TwoStep;
 import io.bedside.identity.internal.TwoStepGate;
 import io.bedside.practice.Practice;
@@ -27,25 +27,23 @@ import io.bedside.shared.TooManyRequestsException;
 /**
  * The second step of a staff member's sign-in: the code from their authenticator app, or the
  * first time, setting the app up by scanning a QR code and typing one code. Wrong codes are
- * throttled per account like wrong passwords; a right one lets the session through (with a new
+ * throttled per account as in the API ({@link PasswordSignIn#codeAccepted}); a right one lets the session through (with a new
  * session id) to where the person was going.
  */
 @Controller
 class TwoStepPages {
 
-    private static final String CODES = "two-step:";
-
     private final TwoStep twoStep;
     private final Accounts accounts;
     private final Practices practices;
-    private final LoginThrottle throttle;
+    private final PasswordSignIn signIn;
     private final AuditTrail audit;
 
-    TwoStepPages(TwoStep twoStep, Accounts accounts, Practices practices, LoginThrottle throttle, AuditTrail audit) {
+    TwoStepPages(TwoStep twoStep, Accounts accounts, Practices practices, PasswordSignIn signIn, AuditTrail audit) {
         this.twoStep = twoStep;
         this.accounts = accounts;
         this.practices = practices;
-        this.throttle = throttle;
+        this.signIn = signIn;
         this.audit = audit;
     }
 
@@ -106,18 +104,14 @@ class TwoStepPages {
     }
 
     private boolean checked(Actor actor, HttpServletRequest request, java.util.function.BooleanSupplier check) {
-        String key = CODES + actor.userId();
         try {
-            throttle.check(key, request.getRemoteAddr());
+            if (signIn.codeAccepted(actor.userId(), request.getRemoteAddr(), check)) {
+                return true;
+            }
         } catch (TooManyRequestsException e) {
             request.setAttribute("throttled", true);
             return false;
         }
-        if (check.getAsBoolean()) {
-            throttle.recordSuccess(key);
-            return true;
-        }
-        throttle.recordFailure(key, request.getRemoteAddr());
         audit.record(AuditRecord.denied(actor, "two-step.failed", "staff", actor.userId()));
         return false;
     }

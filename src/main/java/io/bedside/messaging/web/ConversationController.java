@@ -2,7 +2,6 @@ package io.bedside.messaging.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +26,7 @@ import io.bedside.messaging.web.ConversationJson.MessageJson;
 import io.bedside.messaging.web.ConversationJson.ReadStateJson;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
+import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.PageLimits;
 import io.bedside.shared.PatientId;
@@ -72,11 +72,11 @@ class ConversationController {
     @PostMapping("/api/v1/conversations")
     ResponseEntity<ConversationJsonBody> start(@AuthenticationPrincipal Actor actor, @RequestBody StartRequest request) {
         var started = conversations.start(actor, new NewConversation(
-                request.careTeamId() == null ? null : CareTeamId.of(uuid("careTeamId", request.careTeamId())),
+                request.careTeamId() == null ? null : CareTeamId.of(Ids.parseField("careTeamId", request.careTeamId())),
                 request.subject(), request.body(),
                 request.kind() == null ? null : ConversationKind.fromCode(request.kind()),
-                request.providerId() == null ? null : UserId.of(uuid("providerId", request.providerId())),
-                request.patientId() == null ? null : PatientId.of(uuid("patientId", request.patientId())),
+                request.providerId() == null ? null : UserId.of(Ids.parseField("providerId", request.providerId())),
+                request.patientId() == null ? null : PatientId.of(Ids.parseField("patientId", request.patientId())),
                 request.details()));
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + started.conversation().id()))
                 .body(ConversationJsonBody.of(started.conversation(), null, started.firstMessage()));
@@ -125,7 +125,7 @@ class ConversationController {
         return ConversationJsonBody.of(conversations.update(actor, ConversationId.parse(id), new io.bedside.messaging.ConversationChange(
                 request.status() == null ? null : ConversationStatus.fromCode(request.status()),
                 request.priority() == null ? null : io.bedside.messaging.Priority.fromCode(request.priority()),
-                request.assigneeId() == null || unassign ? null : UserId.of(uuid("assigneeId", request.assigneeId())),
+                request.assigneeId() == null || unassign ? null : UserId.of(Ids.parseField("assigneeId", request.assigneeId())),
                 unassign)));
     }
 
@@ -136,16 +136,5 @@ class ConversationController {
             throw new InvalidRequestException("seq", "seq is required.");
         }
         return ReadStateJson.of(conversations.markRead(actor, ConversationId.parse(id), request.seq()));
-    }
-
-    private static UUID uuid(String field, String text) {
-        try {
-            if (text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, field + " is not a valid id.");
-        }
     }
 }

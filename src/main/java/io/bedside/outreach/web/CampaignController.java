@@ -85,7 +85,7 @@ class CampaignController {
     ResponseEntity<CampaignJson> create(@AuthenticationPrincipal Actor actor, @RequestBody CreateRequest request) {
         Campaign created = campaigns.create(actor, new NewCampaign(request.name(),
                 request.careTeamId() == null || request.careTeamId().isBlank() ? null
-                        : CareTeamId.of(uuid("careTeamId", request.careTeamId())),
+                        : CareTeamId.of(Ids.parseField("careTeamId", request.careTeamId())),
                 Cohort.parse(request.cohort()), request.messages(), instant(request.sendAt()),
                 Boolean.TRUE.equals(request.inviteNew())));
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id())).body(CampaignJson.of(created));
@@ -134,17 +134,6 @@ class CampaignController {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("sendAt", "sendAt must be a date and time with its offset, "
                     + "such as 2026-12-01T09:30:00-05:00.");
-        }
-    }
-
-    private static UUID uuid(String field, String text) {
-        try {
-            if (text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, field + " is not a valid id.");
         }
     }
 }
