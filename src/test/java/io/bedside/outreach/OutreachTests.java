@@ -543,6 +543,10 @@ abstract class OutreachTests extends ApplicationTest {
         assertThat(review.status()).isEqualTo(200);
         assertThat(review.body()).contains("This writes to 1 patient").contains("Send to 1 patient");
         assertThat(jdbc.sql("select count(*) from campaign").query(Long.class).single()).isEqualTo(before);
+        Map<String, String> later = new HashMap<>(form);
+        later.put("when", "later");
+        later.put("sendAt", java.time.LocalDate.now().plusDays(2) + "T10:00");
+        assertThat(admin.post("/app/campaigns", later).body()).contains("in the care team&#39;s office hours");
         java.util.regex.Matcher confirm = java.util.regex.Pattern.compile("name=\"confirmed\" value=\"([0-9a-f]+)\"")
                 .matcher(review.body());
         assertThat(confirm.find()).isTrue();
