@@ -39,7 +39,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             PageSession other = PageSession.signedIn(api.base(), lakeside);
             for (String path : List.of("/app/conversations/" + conversation, "/app/conversations/" + conversation + "/thread",
                     "/app/conversations/" + conversation + "/triage", "/app/conversations/" + conversation + "/export.pdf",
-                    "/app/patients/" + alice, "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
+                    "/app/patients/" + alice, "/app/patients/" + alice + "/contact",
+                    "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
                     "/app/inbox?team=" + team)) {
                 var answer = other.get(path);
                 assertThat(answer.status()).as(lakeside + " GET " + path).isEqualTo(404);
@@ -51,7 +52,9 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     "/app/conversations/" + conversation + "/quick-reply", Map.of("template", template),
                     "/app/conversations/" + conversation + "/messages", Map.of("body", "intruder"),
                     "/app/templates/" + template, Map.of("name", "x", "body", "y"),
-                    "/app/templates/" + template + "/delete", Map.<String, String>of()).entrySet()) {
+                    "/app/templates/" + template + "/delete", Map.<String, String>of(),
+                    "/app/patients/" + alice + "/contact", Map.of("email", "intruder@example.org", "language", "en"))
+                    .entrySet()) {
                 assertThat(other.post(post.getKey(), post.getValue()).status()).as(lakeside + " POST " + post.getKey())
                         .isEqualTo(404);
             }
@@ -95,9 +98,11 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         PageSession carol = PageSession.signedIn(api.base(), CAROL);
         for (String path : List.of("/app/inbox", "/app/inbox/fragment", "/app/patients", "/app/patients?q=nguyen",
                 "/app/templates", "/app/admin/teams", "/app/admin/staff", "/app/admin/audit", "/app/campaigns",
-                "/app/campaigns/new")) {
+                "/app/campaigns/new", "/app/patients/" + demo.me(CAROL).get("patientId").asString() + "/contact")) {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
+        assertThat(carol.post("/app/patients/new", Map.of("externalId", "SNEAK-1", "givenName", "A", "familyName", "B",
+                "birthDate", "2000-01-01")).status()).isEqualTo(404);
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
         assertThat(carol.get("/app/conversations/" + own + "/triage").status()).isEqualTo(404);
         carol.get("/app/conversations/" + own);

@@ -265,7 +265,7 @@ public class Accounts {
         } else {
             displayName = staff.find(actor.practiceId(), actor.userId()).map(StaffMember::displayName).orElse("");
         }
-        return new UserProfile(actor.userId(), actor.kind(), practice.id(), practice.name(), displayName, email,
+        return new UserProfile(actor.userId(), actor.kind(), practice.id(), practice.shownName(), displayName, email,
                 actor.roles().stream().map(StaffRole::code).sorted().collect(Collectors.toList()),
                 actor.patientId());
     }

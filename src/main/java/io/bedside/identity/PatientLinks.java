@@ -90,6 +90,16 @@ public class PatientLinks {
             accounts.insert(user, practice, Actor.Kind.PATIENT, email, null, java.util.Set.of(), patientId);
         } else if (accounts.find(user).map(UserAccounts.Account::passwordHash).orElse(null) != null) {
             throw new ConflictException("This patient has already set up their account.");
+        } else {
+            // Invited before, not set up yet: the invitation goes to the address now on the roster
+            // (staff may have corrected it). An account with a password keeps its own address.
+            String email = patient.email().trim().toLowerCase(Locale.ROOT);
+            if (!email.equals(accounts.email(user).orElse(email))) {
+                if (accounts.findByEmail(email).isPresent()) {
+                    throw new ConflictException("Another account already uses this patient's email address.");
+                }
+                accounts.setEmailBeforeFirstPassword(practice, user, email);
+            }
         }
         events.publishEvent(new PatientLinkRequested(practice, user, PatientLinkRequested.Purpose.INVITATION));
     }
@@ -150,7 +160,7 @@ public class PatientLinks {
 
     public Optional<LinkView> open(String token, PatientLinkRequested.Purpose purpose) {
         return links.peek(token, purpose == PatientLinkRequested.Purpose.INVITATION ? INVITATION : SIGN_IN)
-                .flatMap(open -> practices.find(open.practiceId()).map(Practice::name).map(LinkView::new));
+                .flatMap(open -> practices.find(open.practiceId()).map(Practice::shownName).map(LinkView::new));
     }
 
     /**

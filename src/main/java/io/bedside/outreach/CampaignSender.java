@@ -156,7 +156,7 @@ public class CampaignSender {
             invite(campaign, patient);
         }
         String text = recipe.messages().render(patient.language(), recipe.practice().defaultLanguage(),
-                patient.givenName(), recipe.practice().name(), recipe.team());
+                patient.givenName(), recipe.practice().shownName(), recipe.team());
         ConversationId conversation = conversations.startForCampaign(campaign.practiceId(), campaign.createdBy(),
                 patient.id(), campaign.careTeamId(), campaign.name(), text);
         rows.markSent(campaign.id(), patient.id(), conversation.value(), Timestamps.now(clock));

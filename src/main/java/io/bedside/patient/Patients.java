@@ -282,4 +282,30 @@ public class Patients {
                 Sex.fromCode(rs.getString("sex")), rs.getString("email"), rs.getString("phone"),
                 rs.getString("language"));
     }
+
+    // ------------------------------------------------------------ staff adding one patient and correcting contact details
+    // (issue 14, "Staff add one patient"; used by admin.PatientRecords)
+
+    /** The practice's patient with this external id (MRN), if any. */
+    public Optional<Patient> findByExternalId(PracticeId practice, String externalId) {
+        return jdbc.sql("select * from patient where practice_id = :practice and external_id = :external")
+                .param("practice", practice.value()).param("external", externalId)
+                .query(Patients::map).optional();
+    }
+
+    /**
+     * Replaces the patient's email, mobile number and language (already checked by the caller);
+     * false when the practice has no such patient. The email is the roster's: a sign-in account
+     * keeps its own address.
+     */
+    @Transactional
+    public boolean changeContact(PracticeId practice, PatientId patient, String email, String phone, String language) {
+        return jdbc.sql("""
+                update patient set email = :email, phone = :phone, language = :language, updated_at = :now
+                 where id = :id and practice_id = :practice""")
+                .param("email", email).param("phone", phone).param("language", language)
+                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", patient.value()).param("practice", practice.value())
+                .update() == 1;
+    }
 }

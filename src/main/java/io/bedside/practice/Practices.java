@@ -40,12 +40,41 @@ public class Practices {
     }
 
     public Optional<Practice> find(PracticeId id) {
-        return jdbc.sql("select id, slug, name, time_zone, default_language from practice where id = :id")
+        return jdbc.sql("""
+                select id, slug, name, time_zone, default_language, display_name, phone, address
+                  from practice where id = :id""")
                 .param("id", id.value())
                 .query((rs, n) -> new Practice(PracticeId.of(rs.getObject("id", java.util.UUID.class)),
                         rs.getString("slug"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
-                        rs.getString("default_language")))
+                        rs.getString("default_language"), rs.getString("display_name"), rs.getString("phone"),
+                        rs.getString("address")))
                 .optional();
+    }
+
+    /**
+     * Stores the practice's details as given (checked by the caller): name, display name, time zone,
+     * default language, phone and address. The id and slug never change. A time zone takes effect at
+     * once: office hours and due times read it on every use.
+     */
+    @Transactional
+    public void update(Practice changed) {
+        int rows = jdbc.sql("""
+                update practice set name = :name, display_name = :display, time_zone = :zone,
+                                    default_language = :language, phone = :phone, address = :address,
+                                    updated_at = :now
+                 where id = :id""")
+                .param("name", changed.name())
+                .param("display", changed.displayName())
+                .param("zone", changed.timeZone().getId())
+                .param("language", changed.defaultLanguage())
+                .param("phone", changed.phone())
+                .param("address", changed.address())
+                .param("now", Timestamps.toDb(clock.instant()))
+                .param("id", changed.id().value())
+                .update();
+        if (rows != 1) {
+            throw new io.bedside.shared.NotFoundException("No such practice.");
+        }
     }
 
     public boolean existsWithSlug(String slug) {

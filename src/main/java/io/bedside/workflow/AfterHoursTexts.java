@@ -19,7 +19,7 @@ import io.bedside.workflow.internal.WorkflowTexts;
 
 /**
  * The after-hours reply in each practice's own words, in English and Spanish, with the
- * placeholders {practice}, {opens} and {due}; Bedside's wording where a practice has none.
+ * placeholders {practice}, {opens}, {due} and {phone}; Bedside's wording where a practice has none.
  */
 @Service
 public class AfterHoursTexts {
@@ -39,15 +39,21 @@ public class AfterHoursTexts {
     public Map<String, String> of(PracticeId practice) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
-            texts.put(language, own(practice, language).orElse(WorkflowTexts.afterHours("{practice}", "{opens}", "{due}", language)));
+            texts.put(language, own(practice, language).orElse(WorkflowTexts.afterHours("{practice}", "{opens}", "{due}", language, null)));
         }
         return texts;
     }
 
-    public String render(PracticeId practice, String language, String practiceName, String opens, String due) {
+    /**
+     * The reply for one patient. {@code phone} (the practice's, or null) fills {phone} in a
+     * practice's own wording and adds a "call us" line to Bedside's.
+     */
+    public String render(PracticeId practice, String language, String practiceName, String phone, String opens,
+            String due) {
         String lang = WorkflowTexts.spanish(language) ? "es" : "en";
         return own(practice, lang).map(t -> t.replace("{practice}", practiceName).replace("{opens}", opens)
-                .replace("{due}", due)).orElse(WorkflowTexts.afterHours(practiceName, opens, due, lang));
+                .replace("{due}", due).replace("{phone}", phone == null ? "" : phone))
+                .orElse(WorkflowTexts.afterHours(practiceName, opens, due, lang, phone));
     }
 
     @Transactional

@@ -38,13 +38,71 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
                     "/app/admin/audit", "/app/admin/audit?patient=" + alice, "/app/admin/practice",
                     "/app/admin/notifications", "/app/settings/notifications", "/app/dev/mailbox",
                     "/app/campaigns", "/app/campaigns/new", "/app/campaigns/" + campaign,
-                    "/unsubscribe/not-a-real-link-for-axe")) {
+                    "/unsubscribe/not-a-real-link-for-axe", "/app/patients/" + alice + "/contact", "/accessibility")) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 AxeCheck.noSeriousViolations(page, path + " (" + lang + ")");
             }
         }
+        for (String lang : List.of("en", "es")) {
+            page.navigate("/app/patients?lang=" + lang);
+            page.locator("details.add-patient summary").click();
+            AxeCheck.noSeriousViolations(page, "add a patient (" + lang + ")");
+        }
         page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
         page.navigate("/app/conversations/" + id + "?lang=en");
         AxeCheck.noSeriousViolations(page, "conversation on a phone");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.bedside.admin.PracticeAdministration administration;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.bedside.identity.Accounts accounts;
+
+    /** A new member of staff's pages: the invitation, then two-step set-up and the code, in both languages. */
+    @Test
+    void noSeriousOrCriticalViolationOnTheInvitationAndTwoStepPages() {
+        var invitation = administration.invite(demo.actor(RIVERSIDE_ADMIN), "axe.invite@riverside.example", "Axel Invite",
+                "nurse", "Nurse");
+        String invite = invitation.link().substring(invitation.link().indexOf("/invite/"));
+        String email = "axe.twostep@riverside.example";
+        accounts.createStaff(demo.actor(RIVERSIDE_ADMIN).practiceId(), email, "copper lantern meadow", "Ana Axe, RN",
+                io.bedside.shared.StaffRole.NURSE, "Nurse");
+        useDesktop();
+        for (String lang : List.of("en", "es")) {
+            page.navigate(invite + "?lang=" + lang);
+            AxeCheck.noSeriousViolations(page, "staff invitation (" + lang + ")");
+            page.navigate("/accessibility?lang=" + lang);
+            AxeCheck.noSeriousViolations(page, "accessibility, signed out (" + lang + ")");
+        }
+        signInWithPassword(email, "copper lantern meadow");
+        page.waitForURL("**/login/two-step/setup");
+        for (String lang : List.of("en", "es")) {
+            page.navigate("/login/two-step/setup?lang=" + lang);
+            AxeCheck.noSeriousViolations(page, "two-step set-up (" + lang + ")");
+        }
+        page.navigate("/accessibility?lang=en");
+        AxeCheck.noSeriousViolations(page, "accessibility during two-step set-up");
+        page.navigate("/login/two-step/setup?lang=en");
+        String secret = io.bedside.support.TwoStepCodes.secretOn(page.content());
+        page.getByLabel("The 6-digit code from your authenticator app").fill(io.bedside.support.TwoStepCodes.code(secret, 0));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+        page.waitForURL("**/app/inbox");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign out")).first().click();
+        signInWithPassword(email, "copper lantern meadow");
+        page.waitForURL("**/login/two-step");
+        for (String lang : List.of("en", "es")) {
+            page.navigate("/login/two-step?lang=" + lang);
+            AxeCheck.noSeriousViolations(page, "two-step code (" + lang + ")");
+        }
+    }
+
+    private void signInWithPassword(String email, String password) {
+        page.navigate("/login?lang=en");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.locator("form button[type=submit]").click();
     }
 }

@@ -50,21 +50,22 @@ abstract class AccessMatrixTests extends ApplicationTest {
     void everyWrongActorGetsNotFoundOnEveryEndpointAndWritesNothing() {
         long messages = count("message");
         long readStates = count("read_state");
-        for (String actor : WRONG_ACTORS) {
-            for (var endpoint : ENDPOINTS.entrySet()) {
-                Api.Response theirs = endpoint.getValue().apply(api, alices).token(demo.token(actor)).send();
-                Api.Response missing = endpoint.getValue().apply(api, UUID.randomUUID().toString())
-                        .token(demo.token(actor)).send();
-
-                assertThat(theirs.status()).as(actor + " " + endpoint.getKey()).isEqualTo(404);
-                assertThat(theirs.contentType()).startsWith("application/problem+json");
-                assertThat(theirs.json().get("detail").asString())
-                        .as("a refusal reads exactly like a missing id")
-                        .isEqualTo(missing.json().get("detail").asString());
-            }
-        }
+        everyWrongActorGetsNotFound(ENDPOINTS, alices);
         assertThat(count("message")).isEqualTo(messages);
         assertThat(count("read_state")).isEqualTo(readStates);
+    }
+
+    /** The patient record endpoints (issue 14): reading and correcting Alice's contact details. */
+    @Test
+    void everyWrongActorGetsNotFoundOnThePatientRecordEndpointsAndChangesNothing() {
+        String alice = demo.me(ALICE).get("patientId").asString();
+        Map<String, BiFunction<Api, String, Api.Call>> endpoints = Map.of(
+                "GET patient", (api, id) -> api.get("/api/v1/patients/" + id),
+                "PATCH patient", (api, id) -> api.patch("/api/v1/patients/" + id)
+                        .json(Map.of("email", "intruder@example.org")));
+        everyWrongActorGetsNotFound(endpoints, alice);
+        assertThat(jdbc.sql("select email from patient where id = :id").param("id", UUID.fromString(alice))
+                .query(String.class).single()).isEqualTo("alice@patients.example");
     }
 
     @Test
@@ -91,6 +92,23 @@ abstract class AccessMatrixTests extends ApplicationTest {
                     select count(*) from audit_event where target_id = :id and allowed = false and action = :action""")
                     .param("id", alices).param("action", action).query(Long.class).single();
             assertThat(denied).as(action).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /** Each wrong actor on each endpoint with this id: 404, a problem that reads exactly like a missing id's. */
+    private void everyWrongActorGetsNotFound(Map<String, BiFunction<Api, String, Api.Call>> endpoints, String id) {
+        for (String actor : WRONG_ACTORS) {
+            for (var endpoint : endpoints.entrySet()) {
+                Api.Response theirs = endpoint.getValue().apply(api, id).token(demo.token(actor)).send();
+                Api.Response missing = endpoint.getValue().apply(api, UUID.randomUUID().toString())
+                        .token(demo.token(actor)).send();
+
+                assertThat(theirs.status()).as(actor + " " + endpoint.getKey()).isEqualTo(404);
+                assertThat(theirs.contentType()).startsWith("application/problem+json");
+                assertThat(theirs.json().get("detail").asString())
+                        .as("a refusal reads exactly like a missing id")
+                        .isEqualTo(missing.json().get("detail").asString());
+            }
         }
     }
 

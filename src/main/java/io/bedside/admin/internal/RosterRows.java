@@ -29,8 +29,8 @@ public final class RosterRows {
         }
     }
 
-    /** A row that was refused, and why. */
-    public record Refusal(String reason) {
+    /** A row that was refused: the first field found wrong (its API name, e.g. {@code birthDate}), and why. */
+    public record Refusal(String field, String reason) {
     }
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
@@ -47,44 +47,42 @@ public final class RosterRows {
     public static Object check(Fields f, LocalDate today) {
         String externalId = trim(f.externalId());
         if (externalId.isEmpty()) {
-            return new Refusal("missing external id (MRN)");
+            return new Refusal("externalId", "missing external id (MRN)");
         }
         if (externalId.length() > 100) {
-            return new Refusal("external id longer than 100 characters");
+            return new Refusal("externalId", "external id longer than 100 characters");
         }
         String given = trim(f.givenName());
         String family = trim(f.familyName());
         if (given.isEmpty() || family.isEmpty()) {
-            return new Refusal("missing given or family name");
+            return new Refusal(given.isEmpty() ? "givenName" : "familyName", "missing given or family name");
         }
         if (given.length() > 100 || family.length() > 100) {
-            return new Refusal("name longer than 100 characters");
+            return new Refusal(given.length() > 100 ? "givenName" : "familyName", "name longer than 100 characters");
         }
         LocalDate birth = date(f.birthDate());
         if (birth == null) {
-            return new Refusal("bad date of birth \"" + trim(f.birthDate()) + "\" (use YYYY-MM-DD)");
+            return new Refusal("birthDate", "bad date of birth \"" + trim(f.birthDate()) + "\" (use YYYY-MM-DD)");
         }
         if (birth.isAfter(today) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
-            return new Refusal("date of birth out of range");
+            return new Refusal("birthDate", "date of birth out of range");
         }
         Sex sex = sex(f.sex());
         if (sex == null) {
-            return new Refusal("unknown sex \"" + trim(f.sex()) + "\" (female, male, other, unknown)");
+            return new Refusal("sex", "unknown sex \"" + trim(f.sex()) + "\" (female, male, other, unknown)");
         }
-        String email = trim(f.email()).toLowerCase(Locale.ROOT);
-        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 320)) {
-            return new Refusal("bad email address");
+        String email = email(f.email());
+        if (email == null) {
+            return new Refusal("email", "bad email address");
         }
         String phone = phone(f.phone());
         if (phone == null) {
-            return new Refusal("bad mobile phone number");
+            return new Refusal("phone", "bad mobile phone number");
         }
-        String language = trim(f.language()).toLowerCase(Locale.ROOT);
-        if (language.isEmpty()) {
-            language = "en";
-        }
-        if (!LANGUAGES.contains(language)) {
-            return new Refusal("unknown language \"" + language + "\" (use a code such as en or es)");
+        String language = language(f.language());
+        if (language == null) {
+            return new Refusal("language", "unknown language \"" + trim(f.language()).toLowerCase(Locale.ROOT)
+                    + "\" (use a code such as en or es)");
         }
         List<String> tags = new ArrayList<>();
         for (String tag : trim(f.tags()).toLowerCase(Locale.ROOT).split("[;|,]")) {
@@ -93,18 +91,18 @@ public final class RosterRows {
                 continue;
             }
             if (!TAG.matcher(t).matches()) {
-                return new Refusal("bad tag \"" + t + "\" (letters, digits and dashes)");
+                return new Refusal("tags", "bad tag \"" + t + "\" (letters, digits and dashes)");
             }
             tags.add(t);
         }
         if (tags.size() > 20) {
-            return new Refusal("more than 20 tags");
+            return new Refusal("tags", "more than 20 tags");
         }
         LocalDate lastVisit = null;
         if (!trim(f.lastVisit()).isEmpty()) {
             lastVisit = date(f.lastVisit());
             if (lastVisit == null || lastVisit.isAfter(today)) {
-                return new Refusal("bad last visit date");
+                return new Refusal("lastVisit", "bad last visit date");
             }
         }
         return new RosterEntry(externalId, given, family, birth, sex, email.isEmpty() ? null : email, phone.isEmpty()
@@ -150,8 +148,26 @@ public final class RosterRows {
         };
     }
 
+    /** An email address in lower case; "" when empty; null when bad. */
+    public static String email(String text) {
+        String email = trim(text).toLowerCase(Locale.ROOT);
+        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 320)) {
+            return null;
+        }
+        return email;
+    }
+
+    /** A language code in lower case (en when empty); null when it is not one. */
+    public static String language(String text) {
+        String language = trim(text).toLowerCase(Locale.ROOT);
+        if (language.isEmpty()) {
+            return "en";
+        }
+        return LANGUAGES.contains(language) ? language : null;
+    }
+
     /** E.164-ish: digits with an optional +, separators dropped; "" when empty; null when bad. */
-    private static String phone(String text) {
+    public static String phone(String text) {
         String t = trim(text);
         if (t.isEmpty()) {
             return "";

@@ -14,13 +14,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.admin.PracticeAdministration;
+import io.bedside.admin.PracticeDetails;
+import io.bedside.practice.Practice;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.web.WebPage;
 import io.bedside.workflow.AfterHoursTexts;
 import io.bedside.workflow.UrgentPhrases;
 
-/** The practice's holidays, its urgent phrases and its after-hours reply, in English and Spanish. */
+/**
+ * The practice's details (name, the name patients see, time zone, language, phone, address), its
+ * holidays, its urgent phrases and its after-hours reply, in English and Spanish.
+ */
 @Controller
 @WebPage
 class PracticeSettingsPages {
@@ -28,9 +33,14 @@ class PracticeSettingsPages {
     private final PracticeAdministration admin;
     private final UrgentPhrases urgentPhrases;
     private final AfterHoursTexts afterHours;
+    private final PracticeDetails details;
+    private final java.time.Clock clock;
 
-    PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours) {
+    PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
+            PracticeDetails details, java.time.Clock clock) {
         this.admin = admin;
+        this.details = details;
+        this.clock = clock;
         this.urgentPhrases = urgentPhrases;
         this.afterHours = afterHours;
     }
@@ -38,6 +48,23 @@ class PracticeSettingsPages {
     @GetMapping("/app/admin/practice")
     String settings(@AuthenticationPrincipal Actor actor, Model model) {
         return page(actor, model, null, null, null, Map.of());
+    }
+
+    @PostMapping("/app/admin/practice/details")
+    String details(@AuthenticationPrincipal Actor actor, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response) {
+        Map<String, String> changes = new java.util.LinkedHashMap<>();
+        for (String field : PracticeDetails.FIELDS) {
+            changes.put(field, form.getOrDefault(field, ""));
+        }
+        try {
+            details.change(actor, changes);
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("details", changes);
+            return page(actor, model, null, null, null, Map.of(e.field(), e.getMessage()));
+        }
     }
 
     @PostMapping("/app/admin/practice/holidays")
@@ -85,7 +112,24 @@ class PracticeSettingsPages {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n")));
         model.addAttribute("phrases", phrases != null ? phrases : String.join("\n", urgentPhrases.of(actor.practiceId())));
         model.addAttribute("texts", texts != null ? texts : afterHours.of(actor.practiceId()));
+        if (!model.containsAttribute("details")) {
+            Practice practice = details.of(actor);
+            Map<String, String> values = new java.util.HashMap<>();
+            values.put("name", practice.name());
+            values.put("displayName", practice.displayName() == null ? "" : practice.displayName());
+            values.put("timeZone", practice.timeZone().getId());
+            values.put("defaultLanguage", practice.defaultLanguage());
+            values.put("phone", practice.phone() == null ? "" : practice.phone());
+            values.put("address", practice.address() == null ? "" : practice.address());
+            model.addAttribute("details", values);
+        }
+        model.addAttribute("timeZones", PracticeDetails.timeZones(clock.instant(), locale()));
+        model.addAttribute("languages", PracticeDetails.LANGUAGES);
         model.addAttribute("errors", errors);
         return "admin/practice";
+    }
+
+    private static java.util.Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 }

@@ -104,7 +104,7 @@ class SecurityConfiguration {
                 .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/login/link", "/invite/*", "/welcome/*", "/signin/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/link", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")

@@ -31,7 +31,7 @@ public class TwoStepGate {
     public static final String VERIFY_PAGE = "/login/two-step";
     public static final String SETUP_PAGE = "/login/two-step/setup";
 
-    private static final List<String> OPEN = List.of(VERIFY_PAGE, SETUP_PAGE, "/login", "/logout", "/error",
+    private static final List<String> OPEN = List.of(VERIFY_PAGE, SETUP_PAGE, "/login", "/logout", "/error", "/accessibility",
             "/favicon.ico", "/actuator/health");
     private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/");
 

@@ -140,4 +140,15 @@ public class UserAccounts {
                 rs.getString("password_hash"), parsed, patient == null ? null : PatientId.of(patient),
                 rs.getBoolean("active"));
     }
+
+    // ------------------------------------------------------------ an invitation not yet accepted follows the roster
+    // (issue 14, staff correcting a patient's email; used by PatientLinks.invite)
+
+    /** Moves an account that has no password yet to another address; false when it has one (or is gone). */
+    public boolean setEmailBeforeFirstPassword(PracticeId practice, UserId id, String email) {
+        return jdbc.sql("""
+                update user_account set email = :email
+                 where id = :id and practice_id = :practice and password_hash is null""")
+                .param("email", email).param("id", id.value()).param("practice", practice.value()).update() == 1;
+    }
 }

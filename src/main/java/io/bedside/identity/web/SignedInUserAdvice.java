@@ -41,7 +41,10 @@ class SignedInUserAdvice {
         }
         UserProfile me = accounts.profile(actor);
         model.addAttribute("me", me);
-        model.addAttribute("zone", practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
+        java.util.Optional<Practice> practice = practices.find(actor.practiceId());
+        model.addAttribute("zone", practice.map(Practice::timeZone).orElse(ZoneId.of("UTC")));
+        // The footer shows patients their practice's name, phone and address.
+        practice.ifPresent(p -> model.addAttribute("practice", p));
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute("bedside.idleSeconds") instanceof Integer idle) {
             model.addAttribute("idleSeconds", idle);

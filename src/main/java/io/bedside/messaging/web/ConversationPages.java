@@ -450,7 +450,7 @@ class ConversationPages {
             java.util.Locale locale) {
         var transcript = conversations.export(actor, ConversationId.parse(id));
         Practice practice = practices.find(actor.practiceId()).orElseThrow();
-        byte[] document = pdf.render(transcript, practice.name(), practice.timeZone(), locale);
+        byte[] document = pdf.render(transcript, practice.shownName(), practice.timeZone(), locale);
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,

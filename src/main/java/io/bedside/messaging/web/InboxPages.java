@@ -88,6 +88,10 @@ class InboxPages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("asked", asked);
         model.addAttribute("found", found);
+        // The "Add a patient" form (posted to admin.web.PatientRecordPages), empty.
+        model.addAttribute("newPatient", java.util.Map.of("language", "en", "sex", "unknown"));
+        model.addAttribute("invite", false);
+        model.addAttribute("errors", java.util.Map.of());
         return "messaging/patients";
     }
 

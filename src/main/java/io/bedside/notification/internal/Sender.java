@@ -71,7 +71,7 @@ public class Sender {
         String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Outbox.Kind.INVITATION
                 ? io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
                 : io.bedside.identity.PatientLinkRequested.Purpose.SIGN_IN);
-        NoticeText text = NoticeText.link(row.kind(), practice.name(), link, language != null && language.startsWith("es"));
+        NoticeText text = NoticeText.link(row.kind(), practice.shownName(), link, language != null && language.startsWith("es"));
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
                 baseUrl + "/app/settings/notifications");
         return new Outcome(Outcome.Result.SENT, "email", null);
@@ -124,7 +124,7 @@ public class Sender {
                 .map(CareTeam::name).orElse("");
         String language = patient != null ? patient.language() : practice.defaultLanguage();
         String unsubscribe = baseUrl + "/unsubscribe/" + preferences.unsubscribeToken(row.practiceId(), row.userId());
-        NoticeText text = NoticeText.of(row.kind(), practice.name(), team, baseUrl, unsubscribe,
+        NoticeText text = NoticeText.of(row.kind(), practice.shownName(), team, baseUrl, unsubscribe,
                 language != null && language.startsWith("es"));
         if (preference.channel() == Channel.SMS) {
             String phone = patient == null ? null : patient.phone();

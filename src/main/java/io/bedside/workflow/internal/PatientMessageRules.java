@@ -100,7 +100,7 @@ class PatientMessageRules {
             boolean repliedThisPeriod = row.afterHoursReplyAt() != null
                     && (closedSince.isEmpty() || !row.afterHoursReplyAt().isBefore(closedSince.get()));
             if (!repliedThisPeriod) {
-                String text = afterHoursTexts.render(e.practiceId(), language, practice.name(),
+                String text = afterHoursTexts.render(e.practiceId(), language, practice.shownName(), practice.phone(),
                         WorkflowTexts.when(hours.nextOpening(now), practice.timeZone(), language),
                         WorkflowTexts.when(due, practice.timeZone(), language));
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(), text, "auto_reply.sent");
@@ -118,7 +118,7 @@ class PatientMessageRules {
                     return;
                 }
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(),
-                        WorkflowTexts.urgentGuidance(practice.name(), language), "urgent.guidance_sent");
+                        WorkflowTexts.urgentGuidance(practice.shownName(), language), "urgent.guidance_sent");
                 conversations.setPriorityAsSystem(e.practiceId(), e.conversationId(), Priority.URGENT, "urgent.detected");
                 promises.urgent(e.conversationId(), now);
                 events.publishEvent(new UrgentMessageReceived(e.practiceId(), e.conversationId(), e.careTeamId()));

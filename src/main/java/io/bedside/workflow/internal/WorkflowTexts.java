@@ -25,14 +25,20 @@ public final class WorkflowTexts {
         return at.atZone(zone).format(format);
     }
 
-    public static String afterHours(String practice, String opens, String due, String language) {
+    /** Bedside's after-hours reply; with the practice's phone (when it has one), a line to call it. */
+    public static String afterHours(String practice, String opens, String due, String language, String phone) {
+        boolean call = phone != null && !phone.isBlank();
         if (spanish(language)) {
             return "Gracias por su mensaje. " + practice + " está cerrado ahora y vuelve a abrir el " + opens
-                    + ". Puede esperar una respuesta antes del " + due + ". Este canal no es para emergencias: "
+                    + ". Puede esperar una respuesta antes del " + due + "."
+                    + (call ? " Si no puede esperar, llame a " + practice + " al " + phone + "." : "")
+                    + " Este canal no es para emergencias: "
                     + "llame al 911, o llame o envíe un mensaje de texto al 988 si tiene una crisis de salud mental.";
         }
         return "Thank you for your message. " + practice + " is closed now and opens again on " + opens
-                + ". You can expect an answer by " + due + ". This channel is not for emergencies: call 911, "
+                + ". You can expect an answer by " + due + "."
+                + (call ? " If it cannot wait, call " + practice + " at " + phone + "." : "")
+                + " This channel is not for emergencies: call 911, "
                 + "or call or text 988 in a mental health crisis.";
     }
 

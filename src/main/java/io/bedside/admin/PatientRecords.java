@@ -1,0 +1,184 @@
+package io.bedside.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bedside.admin.internal.RosterRows;
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.identity.PatientLinks;
+import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.patient.RosterEntry;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+import io.bedside.shared.ConflictException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PatientId;
+
+/**
+ * Any member of staff keeping the roster right between imports: adding one patient (the roster
+ * fields, checked by the same {@link RosterRows} as an import), inviting them at once, and
+ * correcting a patient's contact details (email, mobile number, language). To a patient none of
+ * this exists (not found); another practice's patient is not found. Each change is audited on the
+ * patient's record, naming the fields changed, never their values.
+ *
+ * <p>The email here is the roster's. A patient who has set up their account keeps signing in with
+ * their own address: staff cannot move someone's sign-in (and so their sign-in links) to another
+ * mailbox. An invitation not yet accepted goes to the address on the roster when it is sent again.
+ */
+@Service
+public class PatientRecords {
+
+    /** The contact fields staff may change, by their API names. */
+    public static final List<String> CONTACT_FIELDS = List.of("email", "phone", "language");
+
+    /** A patient just added: the record, their roster tags and last visit, and whether they were invited. */
+    public record Added(Patient patient, List<String> tags, LocalDate lastVisit, boolean invited) {
+        @Override
+        public String toString() {
+            return "Added[" + patient.id() + "]";
+        }
+    }
+
+    private final Patients patients;
+    private final Practices practices;
+    private final PatientLinks links;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PatientRecords(Patients patients, Practices practices, PatientLinks links, AuditTrail audit, Clock clock) {
+        this.patients = patients;
+        this.practices = practices;
+        this.links = links;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds one patient to the caller's practice and, when asked, invites them (which needs an email
+     * address). A bad field is refused naming it, an external id already on the roster is a
+     * conflict; either way nothing is written.
+     */
+    @Transactional
+    public Added add(Actor actor, RosterRows.Fields fields, boolean invite) {
+        requireStaff(actor);
+        LocalDate today = LocalDate.now(clock.withZone(practices.find(actor.practiceId()).map(Practice::timeZone)
+                .orElse(ZoneOffset.UTC)));
+        Object checked = RosterRows.check(fields, today);
+        if (checked instanceof RosterRows.Refusal refusal) {
+            throw new InvalidRequestException(refusal.field(), capitalized(refusal.reason()) + ".");
+        }
+        RosterEntry entry = (RosterEntry) checked;
+        if (invite && entry.email() == null) {
+            throw new InvalidRequestException("email", "An invitation needs the patient's email address.");
+        }
+        if (patients.findByExternalId(actor.practiceId(), entry.externalId()).isPresent()) {
+            throw new ConflictException("A patient with this external id is already on the roster.");
+        }
+        try {
+            patients.upsertRoster(actor.practiceId(), List.of(entry), Map.of());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A patient with this external id is already on the roster.");
+        }
+        Patient patient = patients.findByExternalId(actor.practiceId(), entry.externalId()).orElseThrow();
+        audit.record(AuditRecord.allowed(actor, patient.id(), "patient.added", "patient", patient.id()));
+        if (invite) {
+            links.invite(actor.practiceId(), patient.id());
+            audit.record(AuditRecord.allowed(actor, patient.id(), "patient.invited", "patient", patient.id()));
+        }
+        return new Added(patient, entry.tags(), entry.lastVisit(), invite);
+    }
+
+    /** One patient of the caller's practice, for staff; reading it is audited. */
+    public Patient find(Actor actor, PatientId id) {
+        Patient patient = patientOf(actor, id, "patient.viewed");
+        audit.record(AuditRecord.allowed(actor, id, "patient.viewed", "patient", id));
+        return patient;
+    }
+
+    /**
+     * Changes some of the patient's contact details (field name to new value: {@code email},
+     * {@code phone}, {@code language}; null or blank clears email and phone). An unknown field or a
+     * bad value is refused naming it and nothing changes. One audit row per changed field.
+     */
+    @Transactional
+    public Patient changeContact(Actor actor, PatientId id, Map<String, String> changes) {
+        Patient current = patientOf(actor, id, "patient.contact-changed");
+        for (String field : changes.keySet()) {
+            if (!CONTACT_FIELDS.contains(field)) {
+                throw new InvalidRequestException(field, "There is no contact field '" + field + "' to change. "
+                        + "The fields are " + String.join(", ", CONTACT_FIELDS) + ".");
+            }
+        }
+        String email = current.email();
+        if (changes.containsKey("email")) {
+            email = RosterRows.email(changes.get("email"));
+            if (email == null) {
+                throw new InvalidRequestException("email", "Give an email address such as name@example.org, or none.");
+            }
+        }
+        String phone = current.phone();
+        if (changes.containsKey("phone")) {
+            phone = RosterRows.phone(changes.get("phone"));
+            if (phone == null) {
+                throw new InvalidRequestException("phone", "Give a mobile number such as +1 555 010 2001, or none.");
+            }
+        }
+        String language = current.language();
+        if (changes.containsKey("language")) {
+            String given = changes.get("language");
+            language = given == null || given.isBlank() ? null : RosterRows.language(given);
+            if (language == null) {
+                throw new InvalidRequestException("language", "Give a language code such as en or es.");
+            }
+        }
+        Map<String, Boolean> changed = new LinkedHashMap<>();
+        changed.put("email", !Objects.equals(blankToNull(current.email()), blankToNull(email)));
+        changed.put("phone", !Objects.equals(blankToNull(current.phone()), blankToNull(phone)));
+        changed.put("language", !Objects.equals(current.language(), language));
+        if (!changed.containsValue(true)) {
+            return current;
+        }
+        patients.changeContact(actor.practiceId(), id, blankToNull(email), blankToNull(phone), language);
+        changed.forEach((field, yes) -> {
+            if (yes) {
+                audit.record(AuditRecord.allowed(actor, id, "patient.contact-changed", "patient_field", field));
+            }
+        });
+        return patients.find(actor.practiceId(), id).orElseThrow();
+    }
+
+    private Patient patientOf(Actor actor, PatientId id, String action) {
+        requireStaff(actor);
+        return patients.find(actor.practiceId(), id).orElseThrow(() -> {
+            audit.record(AuditRecord.denied(actor, action, "patient", id));
+            return new NotFoundException("No such patient.");
+        });
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isStaff()) {
+            throw new NotFoundException("Not found.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,4 @@
+package io.bedside.admin;
+
+class PatientRecordsH2IntegrationTests extends PatientRecordsTests {
+}

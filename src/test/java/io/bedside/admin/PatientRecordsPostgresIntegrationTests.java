@@ -1,0 +1,7 @@
+package io.bedside.admin;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class PatientRecordsPostgresIntegrationTests extends PatientRecordsTests {
+}

@@ -1,0 +1,4 @@
+package io.bedside.admin;
+
+class PracticeDetailsH2IntegrationTests extends PracticeDetailsTests {
+}
