@@ -101,6 +101,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 "/app/campaigns/new", "/app/patients/" + demo.me(CAROL).get("patientId").asString() + "/contact")) {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
+        carol.get("/app/conversations");
         assertThat(carol.post("/app/patients/new", Map.of("externalId", "SNEAK-1", "givenName", "A", "familyName", "B",
                 "birthDate", "2000-01-01")).status()).isEqualTo(404);
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
