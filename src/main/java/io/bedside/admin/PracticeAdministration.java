@@ -270,7 +270,7 @@ public class PracticeAdministration {
 
     // ------------------------------------------------------------ rules
 
-    private static void requireAdmin(Actor actor) {
+    static void requireAdmin(Actor actor) {
         if (!actor.isStaff()) {
             throw new NotFoundException("Not found.");
         }
