@@ -148,11 +148,16 @@ public class PatientProfiles {
             events.publishEvent(new EmailChangeRequested(actor.practiceId(), actor.userId()));
             audit.record(AuditRecord.allowed(actor, actor.patientId(), "email.change-requested", "email_change",
                     requested.id()));
-        } else if (email != null) {
-            // The address already in use by this account: nothing to confirm; an older request ends.
-            changes.cancelPending(actor.practiceId(), actor.userId());
-            links.revoke(actor.practiceId(), actor.userId(), EMAIL_CHANGE);
         }
+        // The current address again (the form sends it with every save) leaves a pending change alone.
+        return profile(actor);
+    }
+
+    /** The patient drops the change of address still waiting for its link; the link stops working. */
+    @Transactional
+    public Profile cancelEmailChange(Actor actor) {
+        patientOf(actor);
+        cancelPendingEmailChange(actor.practiceId(), actor.userId());
         return profile(actor);
     }
 

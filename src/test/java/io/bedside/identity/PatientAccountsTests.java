@@ -169,6 +169,26 @@ abstract class PatientAccountsTests extends ApplicationTest {
     }
 
     @Test
+    void aPendingChangeOutlivesOtherSavesAndCanBeCancelled() {
+        Someone max = patient("max");
+        String token = api.signIn(max.email(), PASSWORD);
+        patch(token, Map.of("email", "max.new@example.org"));
+        String link = linkIn(lastMail("max.new@example.org"));
+        var saved = patch(token, Map.of("email", max.email(), "language", "es"));
+        assertThat(saved.json().get("pendingEmail").asString()).as("the form sends the current address with every save")
+                .isEqualTo("max.new@example.org");
+
+        var cancelled = api.delete("/api/v1/me/profile/pending-email").token(token).send();
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().hasNonNull("pendingEmail")).isFalse();
+        PageSession browser = new PageSession(api.base());
+        assertThat(browser.get(link).status()).isEqualTo(404);
+        browser.get("/login");
+        assertThat(browser.post(link, Map.of()).status()).isEqualTo(404);
+        assertThat(signIn(max.email())).isEqualTo(200);
+    }
+
+    @Test
     void aLinkChangesOnlyTheAccountThatAskedWhoeverFollowsIt() {
         Someone fay = patient("fay");
         patch(api.signIn(fay.email(), PASSWORD), Map.of("email", "fay.new@example.org"));

@@ -1,6 +1,7 @@
 package io.bedside.identity.web;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,5 +57,11 @@ class ProfileController {
         }
         return ProfileJson.of(profiles.update(actor, new PatientProfiles.Change(body.email(), body.phone(),
                 body.language())));
+    }
+
+    /** Cancels a change of email address still waiting for its link. */
+    @DeleteMapping("/api/v1/me/profile/pending-email")
+    ProfileJson cancelEmailChange(@AuthenticationPrincipal Actor actor) {
+        return ProfileJson.of(profiles.cancelEmailChange(actor));
     }
 }

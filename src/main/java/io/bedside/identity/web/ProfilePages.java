@@ -58,6 +58,12 @@ class ProfilePages {
         }
     }
 
+    @PostMapping("/app/settings/profile/cancel-email")
+    String cancelEmailChange(@AuthenticationPrincipal Actor actor) {
+        profiles.cancelEmailChange(actor);
+        return "redirect:/app/settings/profile";
+    }
+
     private String page(Actor actor, Model model, PatientProfiles.Change typed, Map<String, String> errors) {
         var profile = profiles.profile(actor);
         model.addAttribute("profile", profile);
