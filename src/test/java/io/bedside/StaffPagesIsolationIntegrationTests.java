@@ -77,10 +77,16 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         }
         lakesideAdmin.get("/app/admin/staff");
         for (String path : List.of("/app/admin/staff/" + kim + "/disable", "/app/admin/staff/" + kim + "/reinvite",
-                "/app/admin/teams/" + team + "/members", "/app/admin/teams/" + team)) {
+                "/app/admin/teams/" + team + "/members", "/app/admin/teams/" + team,
+                "/app/admin/patients/" + alice + "/close", "/app/admin/patients/" + alice + "/reopen")) {
             assertThat(lakesideAdmin.post(path, Map.of("staffId", kim, "name", "Taken over",
-                    "expectedResponseHours", "1")).status()).as("POST " + path).isEqualTo(404);
+                    "expectedResponseHours", "1", "reason", "moved_away")).status()).as("POST " + path).isEqualTo(404);
         }
+        for (String path : List.of("/api/v1/patients/" + alice + "/close", "/api/v1/patients/" + alice + "/reopen")) {
+            assertThat(api.post(path).token(demo.token(LAKESIDE_ADMIN)).json(Map.of("reason", "moved_away",
+                    "correction", true)).send().status()).as("POST " + path).isEqualTo(404);
+        }
+        assertThat(api.get("/api/v1/me").token(demo.token(ALICE)).send().status()).as("Alice's account is open").isEqualTo(200);
         assertThat(lakesideAdmin.post("/app/campaigns/" + campaign + "/cancel", Map.of()).status()).isEqualTo(404);
         assertThat(lakesideAdmin.post("/app/campaigns/senders", Map.of("userId", kim, "allowed", "true")).status())
                 .isEqualTo(404);

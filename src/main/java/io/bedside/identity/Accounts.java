@@ -31,7 +31,7 @@ public class Accounts {
     /** Staff invitations work for a week; an admin can send a fresh one. */
     static final java.time.Duration STAFF_INVITATION_TTL = java.time.Duration.ofDays(7);
     static final String STAFF_INVITATION = "staff-invitation";
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final UserAccounts accounts;
     private final PasswordHashing hashing;

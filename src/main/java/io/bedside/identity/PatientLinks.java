@@ -77,6 +77,9 @@ public class PatientLinks {
     @Transactional
     public void invite(PracticeId practice, PatientId patientId) {
         Patient patient = patients.find(practice, patientId).orElseThrow(() -> new NotFoundException("No such patient."));
+        if (patient.closed()) {
+            throw new ConflictException("This patient's account is closed: reopen it before inviting them.");
+        }
         if (patient.email() == null || patient.email().isBlank()) {
             throw new InvalidRequestException("email", "This patient has no email address on file to invite.");
         }
@@ -172,7 +175,8 @@ public class PatientLinks {
             String clientAddress) {
         var open = links.peek(token, INVITATION)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        UserAccounts.Account account = accounts.find(open.userId()).orElseThrow(NotFoundException::new);
+        UserAccounts.Account account = accounts.find(open.userId()).filter(UserAccounts.Account::active)
+                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         PasswordRules.check(password);
         if (!password.equals(confirmation)) {
@@ -191,7 +195,7 @@ public class PatientLinks {
         var open = links.peek(token, SIGN_IN)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         UserAccounts.Account account = accounts.find(open.userId()).filter(UserAccounts.Account::active)
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         if (!links.spend(open.id())) {
             throw new NotFoundException("This link has expired or was already used.");

@@ -147,8 +147,8 @@ public class CampaignSender {
 
     private void sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
         Patient patient = campaigns.patient(campaign.practiceId(), recipient.patientId()).orElse(null);
-        if (patient == null || campaigns.optedOut(campaign.practiceId(), recipient.patientId())) {
-            // Opted out since the campaign started: not written to.
+        if (patient == null || patient.closed() || campaigns.optedOut(campaign.practiceId(), recipient.patientId())) {
+            // Opted out, or their account closed, since the campaign started: not written to.
             rows.markSkipped(campaign.id(), recipient.patientId());
             return;
         }

@@ -110,7 +110,7 @@ public class Patients {
      */
     public List<PatientId> matching(PracticeId practice, CohortCriteria criteria, LocalDate today) {
         StringBuilder sql = new StringBuilder(
-                "select id from patient where practice_id = :practice and campaign_opt_out = false");
+                "select id from patient where practice_id = :practice and campaign_opt_out = false and closed_at is null");
         var query = new java.util.HashMap<String, Object>();
         query.put("practice", practice.value());
         for (int i = 0; i < criteria.tags().size(); i++) {
@@ -192,9 +192,9 @@ public class Patients {
                 entries.stream().map(RosterEntry::externalId).toList()));
     }
 
-    /** The practice's patients who have an email address on file. */
+    /** The practice's patients who have an email address on file and whose account is not closed. */
     public List<PatientId> withEmail(PracticeId practice) {
-        return jdbc.sql("select id from patient where practice_id = :practice and email is not null and email <> ''")
+        return jdbc.sql("select id from patient where practice_id = :practice and email is not null and email <> '' and closed_at is null")
                 .param("practice", practice.value()).query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
     }
 
@@ -280,7 +280,56 @@ public class Patients {
                 PracticeId.of(rs.getObject("practice_id", UUID.class)), rs.getString("external_id"),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class),
                 Sex.fromCode(rs.getString("sex")), rs.getString("email"), rs.getString("phone"),
-                rs.getString("language"));
+                rs.getString("language"), closure(rs));
+    }
+
+    private static Patient.Closure closure(ResultSet rs) throws SQLException {
+        java.time.Instant at = Timestamps.fromDb(rs, "closed_at");
+        return at == null ? null
+                : new Patient.Closure(ClosureReason.fromCode(rs.getString("closed_reason")).orElse(ClosureReason.OTHER), at);
+    }
+
+    // ------------------------------------------------------------ the patient's own profile and closing accounts
+    // (issue 14, "Patients and their accounts": the patient's side and closing accounts)
+
+    /** The patient's own mobile number (E.164, or null to remove it) and language; false when there is no such patient. */
+    @Transactional
+    public boolean setOwnContact(PracticeId practice, PatientId patient, String phone, String language) {
+        return jdbc.sql("""
+                update patient set phone = :phone, language = :language, updated_at = :now
+                 where id = :id and practice_id = :practice""")
+                .param("phone", phone).param("language", language)
+                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+    }
+
+    /** The roster's email address of the patient, once they confirmed a new one. */
+    @Transactional
+    public void setEmail(PracticeId practice, PatientId patient, String email) {
+        jdbc.sql("update patient set email = :email, updated_at = :now where id = :id and practice_id = :practice")
+                .param("email", email).param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", patient.value()).param("practice", practice.value()).update();
+    }
+
+    /** Closes the patient's account; false when it was closed already (or there is no such patient). */
+    @Transactional
+    public boolean close(PracticeId practice, PatientId patient, ClosureReason reason, io.bedside.shared.UserId by) {
+        java.time.OffsetDateTime now = Timestamps.toDb(Timestamps.now(clock));
+        return jdbc.sql("""
+                update patient set closed_at = :now, closed_reason = :reason, closed_by = :by, updated_at = :now
+                 where id = :id and practice_id = :practice and closed_at is null""")
+                .param("now", now).param("reason", reason.code()).param("by", by.value())
+                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+    }
+
+    /** Opens a closed account again; false when it was not closed. */
+    @Transactional
+    public boolean reopen(PracticeId practice, PatientId patient) {
+        return jdbc.sql("""
+                update patient set closed_at = null, closed_reason = null, closed_by = null, updated_at = :now
+                 where id = :id and practice_id = :practice and closed_at is not null""")
+                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
     }
 
     // ------------------------------------------------------------ staff adding one patient and correcting contact details

@@ -6,9 +6,16 @@ import static io.bedside.support.Demo.PATEL;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.options.AriaRole;
 
+import io.bedside.identity.Accounts;
+import io.bedside.messaging.PatientDirectory;
+import io.bedside.notification.NotificationDispatcher;
 import io.bedside.support.AxeCheck;
 import io.bedside.support.BrowserTest;
 
@@ -24,12 +31,68 @@ class PatientAccessibilityBrowserTests extends BrowserTest {
         signIn(page, ALICE);
         for (String lang : List.of("en", "es")) {
             for (String path : List.of("/app/conversations", "/app/conversations/new",
-                    "/app/conversations/new?kind=refill", "/app/conversations/" + id, "/app/access", "/app/settings/notifications", "/app/settings/campaigns",
+                    "/app/conversations/new?kind=refill", "/app/conversations/" + id, "/app/access", "/app/settings/notifications", "/app/settings/campaigns", "/app/settings/profile",
                     "/app/conversations/" + UUID.randomUUID(), "/accessibility")) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 check(path + " (" + lang + ")");
             }
         }
+    }
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PatientDirectory directory;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
+
+    @Test
+    void aPatientOnHerPhoneChangesHerMobileNumberAndLanguageAndAsksForANewEmailAddress() {
+        api.post("/api/v1/patients/import").token(demo.token(io.bedside.support.Demo.RIVERSIDE_ADMIN)).raw("text/csv",
+                "external_id,given_name,family_name,birth_date,sex,email,phone,language\n"
+                        + "PROFILE-1,Marta,Quintero,1988-08-08,female,marta@patients.example,+15555550111,en\n").send();
+        var admin = demo.actor(io.bedside.support.Demo.RIVERSIDE_ADMIN);
+        accounts.createPatientAccount(admin.practiceId(), directory.search(admin, "quintero").get(0).id(),
+                "marta@patients.example", "demo-password");
+        signIn(page, "marta@patients.example");
+
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("My details")).click();
+        page.waitForURL("**/app/settings/profile");
+        check("/app/settings/profile");
+        page.getByLabel("Mobile number").fill("12");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator("[role=alert]").textContent()).contains("country code");
+        check("/app/settings/profile with an error");
+
+        page.getByLabel("Mobile number").fill("+1 555 555 0199");
+        page.getByLabel("Español").check();
+        page.getByLabel("Email address").fill("marta.new@example.org");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save")).click();
+        page.waitForURL("**/app/settings/profile?saved");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Mis datos");
+        assertThat(page.getByLabel("Teléfono móvil").inputValue()).isEqualTo("+15555550199");
+        assertThat(page.locator("main").textContent()).contains("Esperando la confirmación de marta.new@example.org");
+        check("/app/settings/profile (es, pending)");
+        screenshot(getClass().getSimpleName() + "-profile-es");
+
+        dispatcher.dispatchDue();
+        String body = jdbc.sql("select body from dev_outbox where to_address = 'marta.new@example.org'")
+                .query(String.class).single();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/email-change/\\S+)").matcher(body);
+        assertThat(link.find()).isTrue();
+        var other = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT).setBaseURL(api.base()));
+        var mailbox = other.newPage();
+        for (String lang : List.of("en", "es")) {
+            mailbox.navigate(link.group(1) + "?lang=" + lang);
+            AxeCheck.noSeriousViolations(mailbox, "/email-change (" + lang + ")");
+        }
+        mailbox.getByRole(AriaRole.BUTTON).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Confirmar")).click();
+        assertThat(mailbox.locator("main").textContent()).contains("marta.new@example.org");
+        AxeCheck.noSeriousViolations(mailbox, "/email-change done");
+        other.close();
     }
 
     private void check(String where) {

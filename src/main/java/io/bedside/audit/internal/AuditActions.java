@@ -25,7 +25,12 @@ final class AuditActions {
             Map.entry("staff.disabled", "disabled a member of staff"),
             Map.entry("staff.enabled", "enabled a member of staff again"),
             Map.entry("team.changed", "changed a care team"),
-            Map.entry("template.changed", "changed a quick-reply template"));
+            Map.entry("template.changed", "changed a quick-reply template"),
+            Map.entry("profile.changed", "changed their mobile number or language"),
+            Map.entry("email.change-requested", "asked to change their email address"),
+            Map.entry("email.changed", "confirmed a new email address"),
+            Map.entry("patient.account-closed", "closed the patient's account"),
+            Map.entry("patient.account-reopened", "reopened the patient's account"));
 
     private AuditActions() {
     }

@@ -76,4 +76,10 @@ public class ApiTokens {
                 .param("now", Timestamps.toDb(clock.instant()))
                 .update();
     }
+
+    /** Revokes every token of the account (a closed patient account). */
+    public void revokeAll(UserId user) {
+        jdbc.sql("update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("user", user.value()).param("now", Timestamps.toDb(clock.instant())).update();
+    }
 }

@@ -57,7 +57,7 @@ class SecurityConfiguration {
     SessionPolicy sessionPolicy(@Value("${bedside.web.session.patient-idle:30m}") Duration patientIdle,
             @Value("${bedside.web.session.staff-idle:15m}") Duration staffIdle,
             @Value("${bedside.web.session.absolute:12h}") Duration absolute, UserAccounts accounts) {
-        return new SessionPolicy(patientIdle, staffIdle, absolute, accounts::isActive);
+        return new SessionPolicy(patientIdle, staffIdle, absolute, accounts::maySessionContinue);
     }
 
     @Bean
@@ -95,7 +95,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
-            SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep) throws Exception {
+            SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep, PatientLanguage language) throws Exception {
         TwoStepGate gate = new TwoStepGate(twoStep);
         var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
@@ -104,12 +104,12 @@ class SecurityConfiguration {
                 .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/login/link", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/link", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(gate.onSignIn(sessions, saved))
+                        .successHandler(language.then(gate.onSignIn(sessions, saved)))
                         .failureHandler((request, response, ex) -> response.sendRedirect(
                                 ex instanceof PasswordAuthenticationProvider.ThrottledException
                                         ? "/login?throttled" : "/login?error")))

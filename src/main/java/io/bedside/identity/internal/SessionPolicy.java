@@ -20,8 +20,8 @@ import io.bedside.shared.Actor;
  *
  * <p>Idle means "the person did nothing": requests the page makes by itself (live refreshes marked
  * {@value #BACKGROUND_HEADER}, the event stream) do not count as activity, or an inbox left open on
- * a shared workstation would never sign out. A session whose account was disabled ends at its next
- * request.
+ * a shared workstation would never sign out. A session whose account was disabled (or closed, or
+ * whose sessions were ended since it began) ends at its next request.
  */
 class SessionPolicy {
 
@@ -33,10 +33,11 @@ class SessionPolicy {
     private final Duration patientIdle;
     private final Duration staffIdle;
     private final Duration absolute;
-    private final java.util.function.Predicate<io.bedside.shared.UserId> active;
+    /** Whether the account may keep a session that began at the given time (active, sessions not ended since). */
+    private final java.util.function.BiPredicate<io.bedside.shared.UserId, java.time.Instant> active;
 
     SessionPolicy(Duration patientIdle, Duration staffIdle, Duration absolute,
-            java.util.function.Predicate<io.bedside.shared.UserId> active) {
+            java.util.function.BiPredicate<io.bedside.shared.UserId, java.time.Instant> active) {
         this.patientIdle = patientIdle;
         this.staffIdle = staffIdle;
         this.absolute = absolute;
@@ -70,7 +71,7 @@ class SessionPolicy {
                     boolean idledOut = session.getAttribute(LAST_ACTIVE_AT) instanceof Long last
                             && session.getAttribute(IDLE_SECONDS) instanceof Integer idle
                             && now - last > idle * 1000L;
-                    if (now - at > limit || idledOut || disabled(session)) {
+                    if (now - at > limit || idledOut || disabled(session, at)) {
                         session.invalidate();
                         if (idledOut && isPageVisit(request)) {
                             response.sendRedirect(request.getContextPath() + "/login?timeout");
@@ -85,13 +86,13 @@ class SessionPolicy {
         };
     }
 
-    private boolean disabled(HttpSession session) {
+    private boolean disabled(HttpSession session, long signedInAt) {
         Object context = session.getAttribute(
                 org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return context instanceof org.springframework.security.core.context.SecurityContext security
                 && security.getAuthentication() != null
                 && security.getAuthentication().getPrincipal() instanceof Actor actor
-                && !active.test(actor.userId());
+                && !active.test(actor.userId(), java.time.Instant.ofEpochMilli(signedInAt));
     }
 
     static boolean isBackground(HttpServletRequest request) {

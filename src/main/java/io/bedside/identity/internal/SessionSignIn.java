@@ -20,10 +20,12 @@ import io.bedside.shared.Actor;
 public class SessionSignIn {
 
     private final SessionPolicy policy;
+    private final PatientLanguage language;
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionSignIn(SessionPolicy policy) {
+    SessionSignIn(SessionPolicy policy, PatientLanguage language) {
         this.policy = policy;
+        this.language = language;
     }
 
     public void signIn(Actor actor, HttpServletRequest request, HttpServletResponse response) {
@@ -35,5 +37,6 @@ public class SessionSignIn {
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
         policy.start(request.getSession(), authentication);
+        language.apply(actor, request, response);
     }
 }

@@ -66,7 +66,55 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open\n\nTo stop these notices: " + unsubscribeUrl + "\n",
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION -> throw new IllegalArgumentException("links are made by link() and staffInvitation()");
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED -> throw new IllegalArgumentException(
+                    "links and account emails are made by link(), staffInvitation() and the email-change methods");
         };
+    }
+
+    // ------------------------------------------------------------ a patient's change of email address
+
+    /** To the new address: the link that confirms it (24 hours). */
+    static NoticeText emailChange(String practice, String link, boolean spanish) {
+        return spanish
+                ? new NoticeText("Confirme su nuevo correo para " + practice,
+                        "Se pidió usar esta dirección para su cuenta de Bedside en " + practice + ".\n\n"
+                                + "Para confirmarla, abra este enlace (sirve una vez, durante 24 horas):\n" + link
+                                + "\n\nHasta entonces, su dirección anterior sigue valiendo. Si no lo pidió, ignore este correo.\n",
+                        null)
+                : new NoticeText("Confirm your new email address for " + practice,
+                        "Someone asked to use this address for their Bedside account at " + practice + ".\n\n"
+                                + "To confirm it, open this link (it works once, for 24 hours):\n" + link
+                                + "\n\nUntil then the old address stays in use. If you did not ask for this, ignore this email.\n",
+                        null);
+    }
+
+    /** To a new address that already belongs to another account: nothing changes, and the asker learns nothing. */
+    static NoticeText emailInUse(String practice, boolean spanish) {
+        return spanish
+                ? new NoticeText("Su correo no se pudo usar para " + practice,
+                        "Se pidió usar esta dirección para una cuenta de Bedside en " + practice + ", pero ya "
+                                + "pertenece a otra cuenta de Bedside, así que no se cambió nada.\n\n"
+                                + "Si fue usted, entre con esta dirección, o use otra. Si no lo pidió, ignore este correo.\n",
+                        null)
+                : new NoticeText("Your email address could not be used for " + practice,
+                        "Someone asked to use this address for a Bedside account at " + practice + ", but it "
+                                + "already belongs to another Bedside account, so nothing was changed.\n\n"
+                                + "If this was you, sign in with this address, or use another one. If not, ignore this email.\n",
+                        null);
+    }
+
+    /** To the old address once the new one replaced it. */
+    static NoticeText emailChanged(String practice, String baseUrl, boolean spanish) {
+        return spanish
+                ? new NoticeText("Se cambió el correo de su cuenta en " + practice,
+                        "La dirección de correo de su cuenta de Bedside en " + practice + " se cambió, y ya no "
+                                + "recibirá avisos en esta dirección.\n\nSi no fue usted, llame a " + practice
+                                + " cuanto antes.\n" + baseUrl + "\n",
+                        null)
+                : new NoticeText("The email address of your " + practice + " account was changed",
+                        "The email address of your Bedside account at " + practice + " was changed, and notices "
+                                + "no longer come to this address.\n\nIf this wasn't you, call " + practice
+                                + " as soon as you can.\n" + baseUrl + "\n",
+                        null);
     }
 }

@@ -98,4 +98,20 @@ class NotificationTriggers {
             outbox.add(e.practiceId(), lead, Outbox.Kind.OVERDUE, e.conversationId().value(), e.careTeamId(), now, now);
         }
     }
+
+    // ------------------------------------------------------------ a patient's change of email address
+
+    /** The link to the new address, made when the email is sent. */
+    @EventListener
+    void on(io.bedside.identity.EmailChangeRequested e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGE, null, null, now, now);
+    }
+
+    /** The old address is told of the change. */
+    @EventListener
+    void on(io.bedside.identity.EmailChanged e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGED, e.changeId(), null, now, now);
+    }
 }

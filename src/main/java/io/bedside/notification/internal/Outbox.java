@@ -17,8 +17,15 @@ import io.bedside.shared.UserId;
 public class Outbox {
 
     /** What a notice is about. */
-    public enum Kind { NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION }
+    public enum Kind {
+        NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION,
+        /** The link that confirms a patient's new email address, to that address. */
+        EMAIL_CHANGE,
+        /** To the old address, once a new one replaced it; the row's reference is the change's id. */
+        EMAIL_CHANGED
+    }
 
+    /** {@code conversationId}: what the notice is about, a conversation or (for {@link Kind#EMAIL_CHANGED}) an email change. */
     public record Row(UUID id, PracticeId practiceId, UserId userId, Kind kind, UUID conversationId,
             CareTeamId careTeamId, String status, int attempts, Instant dueAt, Instant createdAt) {
     }

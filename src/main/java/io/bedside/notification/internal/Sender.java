@@ -40,12 +40,14 @@ public class Sender {
     private final Conversations conversations;
     private final NotificationPreferences preferences;
     private final io.bedside.identity.PatientLinks links;
+    private final io.bedside.identity.PatientProfiles profiles;
     private final String baseUrl;
 
     Sender(Delivery delivery, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            io.bedside.identity.PatientProfiles profiles, @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
+        this.profiles = profiles;
         this.delivery = delivery;
         this.accounts = accounts;
         this.patients = patients;
@@ -103,6 +105,9 @@ public class Sender {
         if (row.kind() == Outbox.Kind.STAFF_INVITATION) {
             return sendStaffInvitation(row, contact);
         }
+        if (row.kind() == Outbox.Kind.EMAIL_CHANGE || row.kind() == Outbox.Kind.EMAIL_CHANGED) {
+            return sendEmailChange(row);
+        }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         if (preference.channel() == Channel.NONE) {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
@@ -138,6 +143,36 @@ public class Sender {
             return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
         }
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(), unsubscribe);
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
+    /**
+     * A patient's change of email address, whatever the notice settings: the link to the new address
+     * (or, when another account has it, that it is in use), and afterwards the word to the old one.
+     */
+    private Outcome sendEmailChange(Outbox.Row row) {
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        String to;
+        NoticeText text;
+        if (row.kind() == Outbox.Kind.EMAIL_CHANGE) {
+            var mail = profiles.confirmationMail(row.practiceId(), row.userId()).orElse(null);
+            if (mail == null) {
+                return new Outcome(Outcome.Result.SKIPPED, "no change waiting", null);
+            }
+            to = mail.to();
+            boolean spanish = mail.language() != null && mail.language().startsWith("es");
+            text = mail.inUse() ? NoticeText.emailInUse(practice.name(), spanish)
+                    : NoticeText.emailChange(practice.name(), mail.link(), spanish);
+        } else {
+            var notice = profiles.changedNotice(row.practiceId(), row.conversationId()).orElse(null);
+            if (notice == null) {
+                return new Outcome(Outcome.Result.SKIPPED, "no old address", null);
+            }
+            to = notice.to();
+            text = NoticeText.emailChanged(practice.name(), baseUrl,
+                    notice.language() != null && notice.language().startsWith("es"));
+        }
+        delivery.email(row.practiceId(), row.id(), to, text.subject(), text.body(), baseUrl + "/app/settings/notifications");
         return new Outcome(Outcome.Result.SENT, "email", null);
     }
 }

@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class PatientAccountsH2IntegrationTests extends PatientAccountsTests {
+}
