@@ -100,9 +100,6 @@ class PatientAccessibilityBrowserTests extends BrowserTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    io.bedside.notification.NotificationDispatcher dispatcher;
-
-    @org.springframework.beans.factory.annotation.Autowired
     io.bedside.identity.PatientLinks patientLinks;
 
     /** Pages reached without signing in: the statement, asking for a link, the link and invitation pages. */
