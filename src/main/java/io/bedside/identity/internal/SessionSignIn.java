@@ -34,6 +34,6 @@ public class SessionSignIn {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
-        policy.start(request.getSession(), authentication);
+        policy.start(request, authentication);
     }
 }

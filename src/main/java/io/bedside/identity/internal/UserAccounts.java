@@ -68,12 +68,6 @@ public class UserAccounts {
                 .optional();
     }
 
-    /** Whether the account may still sign in; a removed account may not. */
-    public boolean isActive(UserId id) {
-        return jdbc.sql("select active from user_account where id = :id").param("id", id.value())
-                .query(Boolean.class).optional().orElse(false);
-    }
-
     public Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
         return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient and active")
                 .param("practice", practice.value()).param("patient", patient.value())

@@ -17,7 +17,7 @@ import io.bedside.shared.UserId;
 public class Outbox {
 
     /** What a notice is about. */
-    public enum Kind { NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION }
+    public enum Kind { NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PASSWORD_RESET }
 
     public record Row(UUID id, PracticeId practiceId, UserId userId, Kind kind, UUID conversationId,
             CareTeamId careTeamId, String status, int attempts, Instant dueAt, Instant createdAt) {
