@@ -54,7 +54,7 @@ class PasswordPages {
     @GetMapping("/reset-password/{token}")
     String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return resetPage(token, model, Map.of());
+        return resetPage(token, model, Map.of(), response);
     }
 
     @PostMapping("/reset-password/{token}")
@@ -67,13 +67,23 @@ class PasswordPages {
             return "redirect:/login?passwordReset";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
-            return resetPage(token, model, Map.of(e.field(), e.getMessage()));
+            return resetPage(token, model, Map.of(e.field(), e.getMessage()), response);
+        } catch (NotFoundException e) {
+            return gone(response);
         }
     }
 
-    private String resetPage(String token, Model model, Map<String, String> errors) {
-        var view = passwords.openReset(token)
-                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
+    /** A spent, expired or unknown link: not found, with the way to a new one. */
+    private static String gone(HttpServletResponse response) {
+        response.setStatus(404);
+        return "identity/reset-gone";
+    }
+
+    private String resetPage(String token, Model model, Map<String, String> errors, HttpServletResponse response) {
+        var view = passwords.openReset(token).orElse(null);
+        if (view == null) {
+            return gone(response);
+        }
         model.addAttribute("reset", view);
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
