@@ -77,6 +77,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         }
         lakesideAdmin.get("/app/admin/staff");
         for (String path : List.of("/app/admin/staff/" + kim + "/disable", "/app/admin/staff/" + kim + "/reinvite",
+                "/app/admin/staff/" + kim + "/password-reset",
                 "/app/admin/teams/" + team + "/members", "/app/admin/teams/" + team,
                 "/app/admin/patients/" + alice + "/close", "/app/admin/patients/" + alice + "/reopen")) {
             assertThat(lakesideAdmin.post(path, Map.of("staffId", kim, "name", "Taken over",

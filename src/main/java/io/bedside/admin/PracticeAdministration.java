@@ -39,11 +39,13 @@ public class PracticeAdministration {
     private final io.bedside.audit.AuditReports reports;
     private final io.bedside.patient.Patients patients;
     private final io.bedside.identity.PatientLinks patientLinks;
+    private final io.bedside.identity.Passwords passwords;
 
     PracticeAdministration(CareTeams careTeams, Accounts accounts, AuditTrail audit, AuditChain chain,
             io.bedside.audit.AuditReports reports, io.bedside.patient.Patients patients,
-            io.bedside.identity.PatientLinks patientLinks) {
+            io.bedside.identity.PatientLinks patientLinks, io.bedside.identity.Passwords passwords) {
         this.patientLinks = patientLinks;
+        this.passwords = passwords;
         this.careTeams = careTeams;
         this.accounts = accounts;
         this.audit = audit;
@@ -215,6 +217,17 @@ public class PracticeAdministration {
         requireAdmin(actor);
         accounts.resetTwoStep(actor.practiceId(), staff);
         audit.record(AuditRecord.allowed(actor, null, "staff.two-step-reset", "staff", staff));
+    }
+
+    /**
+     * A member of staff forgot their password: a reset link goes to them by email (never shown to
+     * the admin). Their authenticator app stays as it was.
+     */
+    @Transactional
+    public void sendPasswordReset(Actor actor, UserId staff) {
+        requireAdmin(actor);
+        passwords.sendStaffReset(actor.practiceId(), staff);
+        audit.record(AuditRecord.allowed(actor, null, "staff.password-reset-sent", "staff", staff));
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.Invitations;
+import io.bedside.identity.internal.SessionRegistry;
 import io.bedside.identity.internal.UserAccounts;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -27,12 +28,15 @@ public class AccountClosures {
     private final ApiTokens tokens;
     private final Invitations links;
     private final PatientProfiles profiles;
+    private final SessionRegistry sessions;
 
-    AccountClosures(UserAccounts accounts, ApiTokens tokens, Invitations links, PatientProfiles profiles) {
+    AccountClosures(UserAccounts accounts, ApiTokens tokens, Invitations links, PatientProfiles profiles,
+            SessionRegistry sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
         this.profiles = profiles;
+        this.sessions = sessions;
     }
 
     /** Ends the patient's sign-in, if they have an account; in the caller's transaction. */
@@ -41,7 +45,7 @@ public class AccountClosures {
         account(practice, patient).ifPresent(user -> {
             accounts.setActive(practice, user, false);
             tokens.revokeAll(user);
-            accounts.endSessions(user);
+            sessions.endAllExcept(practice, user, null);
             for (String purpose : List.of(PatientLinks.INVITATION, PatientLinks.SIGN_IN, PatientProfiles.EMAIL_CHANGE)) {
                 links.revoke(practice, user, purpose);
             }

@@ -203,7 +203,7 @@ public class PatientLinks {
         return account.toActor();
     }
 
-    private void confirmBirthDate(UserAccounts.Account account, String birthDate, String clientAddress) {
+    void confirmBirthDate(UserAccounts.Account account, String birthDate, String clientAddress) {
         String key = "link:" + account.id();
         throttle.check(key, clientAddress);
         LocalDate given;

@@ -14,6 +14,3 @@ create table email_change (
 );
 create index email_change_user on email_change (practice_id, user_id);
 
--- Browser sessions that began before this moment end at their next request (a closed patient
--- account); API tokens are revoked in the same transaction.
-alter table user_account add column sessions_ended_at timestamp with time zone;

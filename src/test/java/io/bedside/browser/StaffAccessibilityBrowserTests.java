@@ -36,7 +36,7 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
                     "/app/conversations/new?patient=" + alice, "/app/templates", "/app/templates/" + template,
                     "/app/admin/teams", "/app/admin/teams/" + team, "/app/admin/staff",
                     "/app/admin/audit", "/app/admin/audit?patient=" + alice, "/app/admin/practice",
-                    "/app/admin/notifications", "/app/settings/notifications", "/app/dev/mailbox",
+                    "/app/admin/notifications", "/app/settings/notifications", "/app/settings/security", "/app/dev/mailbox",
                     "/app/campaigns", "/app/campaigns/new", "/app/campaigns/" + campaign,
                     "/unsubscribe/not-a-real-link-for-axe", "/app/patients/" + alice + "/contact", "/accessibility")) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);

@@ -68,6 +68,31 @@ abstract class AccessMatrixTests extends ApplicationTest {
                 .query(String.class).single()).isEqualTo("alice@patients.example");
     }
 
+    /**
+     * Signed-in devices: another person's session or token id is not found, exactly like a
+     * missing one, and nothing ends.
+     */
+    @Test
+    void everyWrongActorGetsNotFoundForAnotherPersonsSessionAndEndsNothing() {
+        String alicesToken = demo.token(ALICE);
+        String tokenId = null;
+        for (var item : api.get("/api/v1/me/sessions").token(alicesToken).send().json().get("items")) {
+            if (item.get("current").asBoolean()) {
+                tokenId = item.get("id").asString();
+            }
+        }
+        assertThat(tokenId).isNotNull();
+        for (String actor : WRONG_ACTORS) {
+            Api.Response theirs = api.delete("/api/v1/me/sessions/" + tokenId).token(demo.token(actor)).send();
+            Api.Response missing = api.delete("/api/v1/me/sessions/" + UUID.randomUUID()).token(demo.token(actor)).send();
+            assertThat(theirs.status()).as(actor).isEqualTo(404);
+            assertThat(theirs.contentType()).startsWith("application/problem+json");
+            assertThat(theirs.json().get("detail").asString()).isEqualTo(missing.json().get("detail").asString());
+            assertThat(api.get("/api/v1/me/sessions").token(demo.token(actor)).send().body()).doesNotContain(tokenId);
+        }
+        assertThat(api.get("/api/v1/me").token(alicesToken).send().status()).as("nothing ended").isEqualTo(200);
+    }
+
     @Test
     void wrongActorsNeverSeeTheConversationInTheirLists() {
         for (String actor : WRONG_ACTORS) {

@@ -72,6 +72,12 @@ class StaffAdminPages {
         return "redirect:/app/admin/staff?twoStepReset";
     }
 
+    @PostMapping("/app/admin/staff/{id}/password-reset")
+    String sendPasswordReset(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        admin.sendPasswordReset(actor, UserId.parse(id));
+        return "redirect:/app/admin/staff?passwordResetSent";
+    }
+
     @PostMapping("/app/admin/staff/{id}/enable")
     String enable(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
         admin.setActive(actor, UserId.parse(id), true);

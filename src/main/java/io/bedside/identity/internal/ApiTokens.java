@@ -24,7 +24,11 @@ import io.bedside.shared.UserId;
 public class ApiTokens {
 
     /** A token that authenticated a request. */
-    public record Valid(UUID tokenId, UserAccounts.Account account) {
+    public record Valid(UUID tokenId, UserAccounts.Account account, Instant lastUsedAt) {
+    }
+
+    /** A token as its owner sees it on the devices list. */
+    public record Row(UUID id, Instant createdAt, Instant lastUsedAt, String device) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,21 +43,22 @@ public class ApiTokens {
         this.properties = properties;
     }
 
-    public IssuedToken issue(UserId user, PracticeId practice) {
+    public IssuedToken issue(UserId user, PracticeId practice, String device) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());
         jdbc.sql("""
-                insert into api_token (id, practice_id, user_id, token_hash, created_at, expires_at)
-                values (:id, :practice, :user, :hash, :now, :expires)""")
+                insert into api_token (id, practice_id, user_id, token_hash, created_at, expires_at, device)
+                values (:id, :practice, :user, :hash, :now, :expires, :device)""")
                 .param("id", UUID.randomUUID())
                 .param("practice", practice.value())
                 .param("user", user.value())
                 .param("hash", TokenHashes.sha256(token))
                 .param("now", Timestamps.toDb(now))
                 .param("expires", Timestamps.toDb(expiresAt))
+                .param("device", device)
                 .update();
         return new IssuedToken(token, expiresAt);
     }
@@ -61,13 +66,55 @@ public class ApiTokens {
     /** The account behind a token that is known, unexpired, unrevoked and whose account is active. */
     public Optional<Valid> authenticate(String token) {
         return jdbc.sql("""
-                select t.id as token_id, a.*
+                select t.id as token_id, t.last_used_at as token_last_used_at, a.*
                   from api_token t join user_account a on a.id = t.user_id and a.practice_id = t.practice_id
                  where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and a.active""")
                 .param("hash", TokenHashes.sha256(token))
                 .param("now", Timestamps.toDb(clock.instant()))
-                .query((rs, n) -> new Valid(rs.getObject("token_id", UUID.class), UserAccounts.map(rs, n)))
+                .query((rs, n) -> new Valid(rs.getObject("token_id", UUID.class), UserAccounts.map(rs, n),
+                        Timestamps.fromDb(rs, "token_last_used_at")))
                 .optional();
+    }
+
+    /** Notes that the token was used, at most once a minute (one read per request otherwise). */
+    void touch(Valid valid) {
+        Instant now = clock.instant();
+        if (valid.lastUsedAt() != null && valid.lastUsedAt().plus(SessionRegistry.TOUCH_EVERY).isAfter(now)) {
+            return;
+        }
+        jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                .param("now", Timestamps.toDb(now)).param("id", valid.tokenId()).update();
+    }
+
+    /** The account's tokens still valid, newest use first. */
+    public java.util.List<Row> open(PracticeId practice, UserId user) {
+        return jdbc.sql("""
+                select id, created_at, last_used_at, device from api_token
+                 where practice_id = :practice and user_id = :user and revoked_at is null and expires_at > :now
+                 order by coalesce(last_used_at, created_at) desc""")
+                .param("practice", practice.value()).param("user", user.value())
+                .param("now", Timestamps.toDb(clock.instant()))
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), Timestamps.fromDb(rs, "created_at"),
+                        Timestamps.fromDb(rs, "last_used_at"), rs.getString("device")))
+                .list();
+    }
+
+    /** Revokes one token of the account; false when it is not theirs, or already revoked. */
+    public boolean revoke(PracticeId practice, UserId user, UUID id) {
+        return jdbc.sql("""
+                update api_token set revoked_at = :now
+                 where id = :id and practice_id = :practice and user_id = :user and revoked_at is null""")
+                .param("now", Timestamps.toDb(clock.instant())).param("id", id).param("practice", practice.value())
+                .param("user", user.value()).update() == 1;
+    }
+
+    /** Revokes every token of the account but this one (none kept when null). */
+    public int revokeAllExcept(PracticeId practice, UserId user, UUID keep) {
+        return jdbc.sql("""
+                update api_token set revoked_at = :now
+                 where practice_id = :practice and user_id = :user and revoked_at is null and id <> :keep""")
+                .param("now", Timestamps.toDb(clock.instant())).param("practice", practice.value())
+                .param("user", user.value()).param("keep", keep == null ? new UUID(0, 0) : keep).update();
     }
 
     public void revoke(UUID tokenId) {

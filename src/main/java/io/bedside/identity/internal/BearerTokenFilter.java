@@ -48,6 +48,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The bearer token is not valid: it is unknown, expired or revoked. Sign in again."));
             return;
         }
+        tokens.touch(valid.get());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ActorAuthentication(valid.get().account().toActor(), valid.get().tokenId()));
         SecurityContextHolder.setContext(context);

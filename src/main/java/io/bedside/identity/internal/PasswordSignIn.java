@@ -37,7 +37,7 @@ public class PasswordSignIn {
      * An API token for a password and, for staff, a current code from their authenticator app
      * ({@code otp}). Staff who have not set up an authenticator do so in the browser first.
      */
-    public IssuedToken signIn(String username, String password, String otp, String clientAddress) {
+    public IssuedToken signIn(String username, String password, String otp, String clientAddress, String userAgent) {
         UserAccounts.Account signedIn = verify(username, password, clientAddress);
         if (twoStep.required(signedIn.id(), signedIn.kind())) {
             if (!twoStep.enrolled(signedIn.id())) {
@@ -54,7 +54,7 @@ public class PasswordSignIn {
                         "The code is not right, or was already used: send the current code from your authenticator app.");
             }
         }
-        return tokens.issue(signedIn.id(), signedIn.practiceId());
+        return tokens.issue(signedIn.id(), signedIn.practiceId(), DeviceNames.of(userAgent));
     }
 
     /**

@@ -56,8 +56,14 @@ class SecurityConfiguration {
     @Bean
     SessionPolicy sessionPolicy(@Value("${bedside.web.session.patient-idle:30m}") Duration patientIdle,
             @Value("${bedside.web.session.staff-idle:15m}") Duration staffIdle,
-            @Value("${bedside.web.session.absolute:12h}") Duration absolute, UserAccounts accounts) {
-        return new SessionPolicy(patientIdle, staffIdle, absolute, accounts::maySessionContinue);
+            @Value("${bedside.web.session.absolute:12h}") Duration absolute, SessionRegistry registry) {
+        return new SessionPolicy(patientIdle, staffIdle, absolute, registry);
+    }
+
+    /** Sessions that end in the container (sign-out, expiry) end in the session registry too. */
+    @Bean
+    jakarta.servlet.http.HttpSessionListener sessionRegistryListener(SessionPolicy sessions) {
+        return sessions.endInRegistry();
     }
 
     @Bean
@@ -75,6 +81,7 @@ class SecurityConfiguration {
                         // The second dispatch of an event stream or an error page: the first was checked.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/password-reset").permitAll()
                         // Demo mode only (the controller answers 404 otherwise): no secret to hide.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dev/outbox").permitAll()
                         .anyRequest().authenticated())
@@ -104,7 +111,7 @@ class SecurityConfiguration {
                 .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/login/link", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")

@@ -20,8 +20,11 @@ import io.bedside.shared.Actor;
  *
  * <p>Idle means "the person did nothing": requests the page makes by itself (live refreshes marked
  * {@value #BACKGROUND_HEADER}, the event stream) do not count as activity, or an inbox left open on
- * a shared workstation would never sign out. A session whose account was disabled (or closed, or
- * whose sessions were ended since it began) ends at its next request.
+ * a shared workstation would never sign out.
+ *
+ * <p>Every signed-in session is registered in {@link SessionRegistry} (the database), and checked
+ * there on every request: a session ended from the devices list, by a password change or reset on
+ * any node, or whose account was disabled, ends at its next request.
  */
 class SessionPolicy {
 
@@ -33,18 +36,37 @@ class SessionPolicy {
     private final Duration patientIdle;
     private final Duration staffIdle;
     private final Duration absolute;
-    /** Whether the account may keep a session that began at the given time (active, sessions not ended since). */
-    private final java.util.function.BiPredicate<io.bedside.shared.UserId, java.time.Instant> active;
+    private final SessionRegistry registry;
 
-    SessionPolicy(Duration patientIdle, Duration staffIdle, Duration absolute,
-            java.util.function.BiPredicate<io.bedside.shared.UserId, java.time.Instant> active) {
+    SessionPolicy(Duration patientIdle, Duration staffIdle, Duration absolute, SessionRegistry registry) {
         this.patientIdle = patientIdle;
         this.staffIdle = staffIdle;
         this.absolute = absolute;
-        this.active = active;
+        this.registry = registry;
     }
 
-    void start(HttpSession session, Authentication authentication) {
+    /** How long a session of this kind may idle, and at most last: for the devices list. */
+    Duration idle(boolean staff) {
+        return staff ? staffIdle : patientIdle;
+    }
+
+    Duration absolute() {
+        return absolute;
+    }
+
+    /**
+     * A session has just been signed in (password form, a patient's link, an invitation): its
+     * lifetimes, and its row in the registry.
+     */
+    void start(HttpServletRequest request, Authentication authentication) {
+        HttpSession session = request.getSession();
+        if (session.getAttribute(SessionRegistry.HANDLE) instanceof String earlier) {
+            registry.end(earlier);
+        }
+        if (authentication.getPrincipal() instanceof Actor signedIn) {
+            session.setAttribute(SessionRegistry.HANDLE, registry.start(signedIn.practiceId(), signedIn.userId(),
+                    DeviceNames.of(request.getHeader("User-Agent"))));
+        }
         boolean staff = authentication.getPrincipal() instanceof Actor actor && actor.isStaff();
         int idle = (int) (staff ? staffIdle : patientIdle).toSeconds();
         // The container's own expiry is only a backstop: the timeouts() filter decides, because it
@@ -56,8 +78,9 @@ class SessionPolicy {
     }
 
     /**
-     * Ends sessions past the absolute limit, idle past their limit, or of a disabled account,
-     * before anything else sees them; and notes the reader's activity.
+     * Ends sessions past the absolute limit, idle past their limit, ended in the registry (from the
+     * devices list, by a password change, on any node) or of a disabled account, before anything
+     * else sees them; and notes the reader's activity.
      */
     OncePerRequestFilter timeouts() {
         long limit = absolute.toMillis();
@@ -71,10 +94,11 @@ class SessionPolicy {
                     boolean idledOut = session.getAttribute(LAST_ACTIVE_AT) instanceof Long last
                             && session.getAttribute(IDLE_SECONDS) instanceof Integer idle
                             && now - last > idle * 1000L;
-                    if (now - at > limit || idledOut || disabled(session, at)) {
+                    boolean ended = !idledOut && now - at <= limit && !registered(session);
+                    if (now - at > limit || idledOut || ended) {
                         session.invalidate();
-                        if (idledOut && isPageVisit(request)) {
-                            response.sendRedirect(request.getContextPath() + "/login?timeout");
+                        if ((idledOut || ended) && isPageVisit(request)) {
+                            response.sendRedirect(request.getContextPath() + (idledOut ? "/login?timeout" : "/login?expired"));
                             return;
                         }
                     } else if (!isBackground(request)) {
@@ -86,13 +110,30 @@ class SessionPolicy {
         };
     }
 
-    private boolean disabled(HttpSession session, long signedInAt) {
-        Object context = session.getAttribute(
-                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        return context instanceof org.springframework.security.core.context.SecurityContext security
-                && security.getAuthentication() != null
-                && security.getAuthentication().getPrincipal() instanceof Actor actor
-                && !active.test(actor.userId(), java.time.Instant.ofEpochMilli(signedInAt));
+    /** Whether the session's registry row is still open (and its account active); notes its use. */
+    private boolean registered(HttpSession session) {
+        if (!(session.getAttribute(SessionRegistry.HANDLE) instanceof String handle)) {
+            return false;
+        }
+        var live = registry.live(handle);
+        live.ifPresent(registry::touch);
+        return live.isPresent();
+    }
+
+    /** A session that ends in the container (sign-out, timeout, expiry) ends in the registry too. */
+    jakarta.servlet.http.HttpSessionListener endInRegistry() {
+        return new jakarta.servlet.http.HttpSessionListener() {
+            @Override
+            public void sessionDestroyed(jakarta.servlet.http.HttpSessionEvent event) {
+                try {
+                    if (event.getSession().getAttribute(SessionRegistry.HANDLE) instanceof String handle) {
+                        registry.end(handle);
+                    }
+                } catch (RuntimeException e) {
+                    // Shutting down, or the database is away: the row is refused at its next use anyway.
+                }
+            }
+        };
     }
 
     static boolean isBackground(HttpServletRequest request) {

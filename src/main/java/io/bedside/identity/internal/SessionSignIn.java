@@ -36,7 +36,7 @@ public class SessionSignIn {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
-        policy.start(request.getSession(), authentication);
+        policy.start(request, authentication);
         language.apply(actor, request, response);
     }
 }

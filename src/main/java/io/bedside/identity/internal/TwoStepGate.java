@@ -44,7 +44,7 @@ public class TwoStepGate {
     /** After the password: on to the second step for staff who need one, else where they were going. */
     AuthenticationSuccessHandler onSignIn(SessionPolicy sessions, AuthenticationSuccessHandler next) {
         return (request, response, authentication) -> {
-            sessions.start(request.getSession(), authentication);
+            sessions.start(request, authentication);
             String step = secondStep(authentication);
             if (step == null) {
                 next.onAuthenticationSuccess(request, response, authentication);

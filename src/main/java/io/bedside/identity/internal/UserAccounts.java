@@ -68,12 +68,6 @@ public class UserAccounts {
                 .optional();
     }
 
-    /** Whether the account may still sign in; a removed account may not. */
-    public boolean isActive(UserId id) {
-        return jdbc.sql("select active from user_account where id = :id").param("id", id.value())
-                .query(Boolean.class).optional().orElse(false);
-    }
-
     public Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
         return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient and active")
                 .param("practice", practice.value()).param("patient", patient.value())
@@ -159,24 +153,6 @@ public class UserAccounts {
     public boolean setEmail(UserId id, String email) {
         return jdbc.sql("update user_account set email = :email where id = :id and active")
                 .param("email", email).param("id", id.value()).update() == 1;
-    }
-
-    /**
-     * Ends the account's browser sessions that began before now (at their next request). The wall
-     * clock, not the application's, because sessions note their start by the wall clock too.
-     */
-    public void endSessions(UserId id) {
-        jdbc.sql("update user_account set sessions_ended_at = :now where id = :id")
-                .param("now", Timestamps.toDb(java.time.Instant.now())).param("id", id.value()).update();
-    }
-
-    /** Whether a browser session that began at {@code signedInAt} may go on: the account is active and its sessions were not ended since. */
-    public boolean maySessionContinue(UserId id, java.time.Instant signedInAt) {
-        return jdbc.sql("select active, sessions_ended_at from user_account where id = :id").param("id", id.value())
-                .query((rs, n) -> {
-                    java.time.Instant ended = Timestamps.fromDb(rs, "sessions_ended_at");
-                    return rs.getBoolean("active") && (ended == null || ended.isBefore(signedInAt));
-                }).optional().orElse(false);
     }
 
     /** The patient's account, active or not (a closed account is inactive). */

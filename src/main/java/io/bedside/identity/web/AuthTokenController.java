@@ -55,7 +55,7 @@ class AuthTokenController {
     @PostMapping("/api/v1/auth/token")
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         IssuedToken issued = signIn.signIn(request.username(), request.password(), request.otp(),
-                http.getRemoteAddr());
+                http.getRemoteAddr(), http.getHeader(org.springframework.http.HttpHeaders.USER_AGENT));
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 

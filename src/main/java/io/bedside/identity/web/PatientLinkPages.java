@@ -79,21 +79,10 @@ class PatientLinkPages {
         return "identity/link-request";
     }
 
-    /** Known or unknown address, the answer comes after the same time: at least a quarter of a second. */
-    private static final long ANSWER_NANOS = 250_000_000L;
-
     @PostMapping("/login/link")
     String request(@RequestParam(required = false) String email, Model model, HttpServletRequest request)
             throws InterruptedException {
-        long start = System.nanoTime();
-        try {
-            links.requestSignIn(email, request.getRemoteAddr());
-        } finally {
-            long left = ANSWER_NANOS - (System.nanoTime() - start);
-            if (left > 0) {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            }
-        }
+        SameTiming.answer(() -> links.requestSignIn(email, request.getRemoteAddr()));
         model.addAttribute("sent", true);
         return "identity/link-request";
     }

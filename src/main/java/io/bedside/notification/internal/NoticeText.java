@@ -42,6 +42,21 @@ record NoticeText(String subject, String body, String sms) {
                                 + "app on your phone.\n", null);
     }
 
+    /** A password reset link: the practice's name and the link, nothing about any patient. */
+    static NoticeText passwordReset(String practice, String link, boolean spanish) {
+        return spanish
+                ? new NoticeText("Restablezca su contraseña de " + practice + " en Bedside",
+                        "Alguien pidió restablecer la contraseña de su cuenta de Bedside en " + practice + ".\n\n"
+                                + "Elija una contraseña nueva (el enlace sirve una vez, durante 15 minutos):\n" + link
+                                + "\n\nAl cambiarla se cerrarán todas sus otras sesiones. Si no lo pidió, ignore este "
+                                + "correo: su contraseña no cambia.\n", null)
+                : new NoticeText("Reset your " + practice + " password on Bedside",
+                        "Someone asked to reset the password of your Bedside account at " + practice + ".\n\n"
+                                + "Choose a new password (the link works once, for 15 minutes):\n" + link
+                                + "\n\nSetting it signs you out everywhere else. If you did not ask for this, ignore "
+                                + "this email: your password stays as it is.\n", null);
+    }
+
     static NoticeText of(Outbox.Kind kind, String practice, String team, String baseUrl, String unsubscribeUrl,
             boolean spanish) {
         String signIn = baseUrl + "/login";
@@ -66,8 +81,8 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open\n\nTo stop these notices: " + unsubscribeUrl + "\n",
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED -> throw new IllegalArgumentException(
-                    "links and account emails are made by link(), staffInvitation() and the email-change methods");
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
+                    "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");
         };
     }
 

@@ -90,6 +90,13 @@ class NotificationTriggers {
         outbox.add(e.practiceId(), e.userId(), Outbox.Kind.STAFF_INVITATION, null, null, now, now);
     }
 
+    /** A password reset email, with its own link made when it is sent. */
+    @EventListener
+    void on(io.bedside.identity.PasswordResetRequested e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.PASSWORD_RESET, null, null, now, now);
+    }
+
     @EventListener
     void on(ConversationOverdue e) {
         Instant now = Timestamps.now(clock);

@@ -22,7 +22,9 @@ public class Outbox {
         /** The link that confirms a patient's new email address, to that address. */
         EMAIL_CHANGE,
         /** To the old address, once a new one replaced it; the row's reference is the change's id. */
-        EMAIL_CHANGED
+        EMAIL_CHANGED,
+        /** A one-time link to set a new password, to the account's address. */
+        PASSWORD_RESET
     }
 
     /** {@code conversationId}: what the notice is about, a conversation or (for {@link Kind#EMAIL_CHANGED}) an email change. */

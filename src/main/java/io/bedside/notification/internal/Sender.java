@@ -41,12 +41,15 @@ public class Sender {
     private final NotificationPreferences preferences;
     private final io.bedside.identity.PatientLinks links;
     private final io.bedside.identity.PatientProfiles profiles;
+    private final io.bedside.identity.Passwords passwords;
     private final String baseUrl;
 
     Sender(Delivery delivery, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
-            io.bedside.identity.PatientProfiles profiles, @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            io.bedside.identity.Passwords passwords, io.bedside.identity.PatientProfiles profiles,
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
+        this.passwords = passwords;
         this.profiles = profiles;
         this.delivery = delivery;
         this.accounts = accounts;
@@ -67,13 +70,10 @@ public class Sender {
             return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
         }
         Practice practice = practices.find(row.practiceId()).orElseThrow();
-        Patient patient = contact.patientId() == null ? null
-                : patients.find(row.practiceId(), contact.patientId()).orElse(null);
-        String language = patient != null ? patient.language() : practice.defaultLanguage();
         String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Outbox.Kind.INVITATION
                 ? io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
                 : io.bedside.identity.PatientLinkRequested.Purpose.SIGN_IN);
-        NoticeText text = NoticeText.link(row.kind(), practice.shownName(), link, language != null && language.startsWith("es"));
+        NoticeText text = NoticeText.link(row.kind(), practice.shownName(), link, spanish(practice, contact));
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
                 baseUrl + "/app/settings/notifications");
         return new Outcome(Outcome.Result.SENT, "email", null);
@@ -93,6 +93,30 @@ public class Sender {
         return new Outcome(Outcome.Result.SENT, "email", null);
     }
 
+    /** A password reset link, made now; none when the account may no longer reset its password. */
+    private Outcome sendPasswordReset(Outbox.Row row, Accounts.Contact contact) {
+        if (contact.email() == null || contact.email().isBlank()) {
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+        }
+        Optional<String> link = passwords.issueResetLink(row.practiceId(), row.userId());
+        if (link.isEmpty()) {
+            return new Outcome(Outcome.Result.SKIPPED, "account may not reset its password", null);
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        NoticeText text = NoticeText.passwordReset(practice.shownName(), link.get(), spanish(practice, contact));
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
+                baseUrl + "/app/settings/notifications");
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
+    /** A patient's own language, else the practice's default (staff have no language of their own). */
+    private boolean spanish(Practice practice, Accounts.Contact contact) {
+        Patient patient = contact.patientId() == null ? null
+                : patients.find(practice.id(), contact.patientId()).orElse(null);
+        String language = patient != null ? patient.language() : practice.defaultLanguage();
+        return language != null && language.startsWith("es");
+    }
+
     public Outcome send(Outbox.Row row, Instant now) {
         Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
         if (found.isEmpty()) {
@@ -107,6 +131,9 @@ public class Sender {
         }
         if (row.kind() == Outbox.Kind.EMAIL_CHANGE || row.kind() == Outbox.Kind.EMAIL_CHANGED) {
             return sendEmailChange(row);
+        }
+        if (row.kind() == Outbox.Kind.PASSWORD_RESET) {
+            return sendPasswordReset(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         if (preference.channel() == Channel.NONE) {
@@ -161,15 +188,15 @@ public class Sender {
             }
             to = mail.to();
             boolean spanish = mail.language() != null && mail.language().startsWith("es");
-            text = mail.inUse() ? NoticeText.emailInUse(practice.name(), spanish)
-                    : NoticeText.emailChange(practice.name(), mail.link(), spanish);
+            text = mail.inUse() ? NoticeText.emailInUse(practice.shownName(), spanish)
+                    : NoticeText.emailChange(practice.shownName(), mail.link(), spanish);
         } else {
             var notice = profiles.changedNotice(row.practiceId(), row.conversationId()).orElse(null);
             if (notice == null) {
                 return new Outcome(Outcome.Result.SKIPPED, "no old address", null);
             }
             to = notice.to();
-            text = NoticeText.emailChanged(practice.name(), baseUrl,
+            text = NoticeText.emailChanged(practice.shownName(), baseUrl,
                     notice.language() != null && notice.language().startsWith("es"));
         }
         delivery.email(row.practiceId(), row.id(), to, text.subject(), text.body(), baseUrl + "/app/settings/notifications");

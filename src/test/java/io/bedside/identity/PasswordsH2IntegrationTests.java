@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class PasswordsH2IntegrationTests extends PasswordsTests {
+}
