@@ -446,7 +446,9 @@ abstract class PasswordsTests extends ApplicationTest {
         }
         assertThat(browsers).isEqualTo(2);
 
-        assertThat(phone.get("/app/settings/security").body()).contains("This device").contains("Sign out all other devices");
+        // The test patients chose Spanish, and pages follow the patient's stored language from sign-in.
+        assertThat(phone.get("/app/settings/security").body()).contains("Este dispositivo")
+                .contains("Cerrar sesión en todos los demás dispositivos");
         assertThat(api.delete("/api/v1/me/sessions/" + browserId).token(mine).send().status()).isEqualTo(204);
         assertThat(api.delete("/api/v1/me/sessions/" + browserId).token(mine).send().status()).as("ended already")
                 .isEqualTo(404);
