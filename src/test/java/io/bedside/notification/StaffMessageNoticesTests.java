@@ -46,6 +46,7 @@ import io.bedside.support.Api;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.Demo;
 import io.bedside.support.MovableClock;
+import io.bedside.support.PageSession;
 
 /**
  * Staff hear of new patient messages, by real email (GreenMail) and text message (a WireMock
@@ -347,5 +348,28 @@ abstract class StaffMessageNoticesTests extends ApplicationTest {
         assertThat(patient.body()).contains("staffMessages");
         assertThat(api.get("/api/v1/me/notification-preferences").token(demo.token(ALICE)).send().json()
                 .has("staffMessages")).isFalse();
+    }
+
+    @Test
+    void theSettingsPageShowsTheChoiceToStaffOnlyAndKeepsWhatWasSaved() {
+        PageSession patient = PageSession.signedIn(api.base(), ALICE);
+        assertThat(patient.get("/app/settings/notifications").body()).doesNotContain("name=\"staffMessages\"")
+                .doesNotContain("name=\"phone\"");
+        // A patient's form that sends it anyway changes nothing of the kind.
+        assertThat(patient.post("/app/settings/notifications", Map.of("channel", "email", "staffMessages", "all"))
+                .status()).isEqualTo(302);
+
+        PageSession nurse = PageSession.signedIn(api.base(), crew.assignee().email());
+        assertThat(nurse.get("/app/settings/notifications").body()).contains("name=\"staffMessages\"")
+                .contains("Every new patient message in my teams");
+        var bad = nurse.post("/app/settings/notifications", Map.of("channel", "email", "staffMessages", "sometimes"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("staffMessages must be one of: all, mine, none.");
+        assertThat(nurse.post("/app/settings/notifications", Map.of("channel", "sms", "staffMessages", "all",
+                "phone", "+1 (555) 555-0199")).status()).isEqualTo(302);
+        var saved = api.get("/api/v1/me/notification-preferences").token(crew.assignee().token()).send().json();
+        assertThat(saved.get("staffMessages").asString()).isEqualTo("all");
+        assertThat(saved.get("channel").asString()).isEqualTo("sms");
+        assertThat(saved.get("phone").asString()).isEqualTo("+15555550199");
     }
 }
