@@ -472,23 +472,29 @@ public class Conversations {
         });
     }
 
-    /** Facts about a conversation that Bedside's own rules need (no PHI). */
+    /**
+     * Facts about a conversation that Bedside's own rules need (no PHI): its provider is the one
+     * the patient named (or null), its assignee whoever staff assigned it to (or null).
+     */
     public record Facts(ConversationId id, PatientId patientId, io.bedside.shared.CareTeamId careTeamId,
-            ConversationStatus status, Priority priority, long lastPublicSeq) {
+            ConversationStatus status, Priority priority, long lastPublicSeq, UserId providerId, UserId assigneeId) {
     }
 
     public java.util.Optional<Facts> factsForSystem(io.bedside.shared.PracticeId practice, ConversationId id) {
         return conversations.find(practice, id).map(r -> new Facts(r.id(), r.patientId(), r.careTeamId(), r.status(),
-                r.priority(), r.lastPublicSeq()));
+                r.priority(), r.lastPublicSeq(), r.providerId(), r.assigneeId()));
     }
 
     /**
-     * Whether a patient has a message from their care team, written at or after {@code since},
-     * that they have not read yet: a notice about it is still worth sending.
+     * Whether {@code reader} has not yet read a message of one of these conversations written at
+     * or after {@code since} by the other side (by the patient when {@code byPatient}, else by the
+     * care team; never an internal note, never Bedside's own): a notice about it is still worth sending.
      */
-    public boolean patientHasUnreadSince(io.bedside.shared.PracticeId practice, PatientId patient, UserId account,
-            Instant since) {
-        return messages.patientHasUnreadSince(practice, patient, account, since);
+    public boolean hasUnreadSince(io.bedside.shared.PracticeId practice, UserId reader,
+            java.util.Collection<ConversationId> among, boolean byPatient, Instant since) {
+        return !among.isEmpty() && messages.hasUnreadSince(practice, reader,
+                among.stream().map(ConversationId::value).toList(), byPatient ? Actor.Kind.PATIENT : Actor.Kind.STAFF,
+                since);
     }
 
     // ---------------------------------------------------------------- triage

@@ -7,8 +7,11 @@ import java.time.ZonedDateTime;
 /**
  * Someone's notification choices. Quiet hours run from {@code quietStart} to {@code quietEnd} in
  * their time zone and may span midnight (21:00 to 07:00); null when they have none.
+ * {@code staffMessages} and {@code phone} (where a member of staff's text notices go) are staff's
+ * only: for patients they are null.
  */
-public record NotificationPreference(Channel channel, LocalTime quietStart, LocalTime quietEnd, ZoneId timeZone) {
+public record NotificationPreference(Channel channel, LocalTime quietStart, LocalTime quietEnd, ZoneId timeZone,
+        StaffMessages staffMessages, String phone) {
 
     public boolean hasQuietHours() {
         return quietStart != null && quietEnd != null && !quietStart.equals(quietEnd);

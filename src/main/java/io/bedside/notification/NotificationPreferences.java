@@ -7,7 +7,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +31,8 @@ import io.bedside.shared.UserId;
 
 /**
  * Each person's notification choices: by email (the default), by text message, or none; quiet
- * hours in their own time zone; and the one-click unsubscribe, which needs no sign-in and tells
+ * hours in their own time zone; for staff, which new patient messages they hear of
+ * ({@link StaffMessages}) and the mobile number their text notices go to; and the one-click unsubscribe, which needs no sign-in and tells
  * whoever holds the link nothing about whose it is.
  */
 @Service
@@ -50,26 +55,51 @@ public class NotificationPreferences {
         this.clock = clock;
     }
 
+    /** The caller's choices; a patient's carry no staff-only fields. */
     public NotificationPreference get(Actor actor) {
-        return of(actor.practiceId(), actor.userId());
+        NotificationPreference p = of(actor.practiceId(), actor.userId());
+        return actor.isStaff() ? p : new NotificationPreference(p.channel(), p.quietStart(), p.quietEnd(), p.timeZone(),
+                null, null);
     }
 
+    /** Someone's choices as stored, defaults where they made none (email, no quiet hours, {@code MINE}). */
     public NotificationPreference of(PracticeId practice, UserId user) {
         return jdbc.sql("select * from notification_preference where user_id = :user and practice_id = :practice")
                 .param("user", user.value()).param("practice", practice.value())
                 .query((rs, n) -> new NotificationPreference(Channel.valueOf(rs.getString("channel")),
                         rs.getObject("quiet_start", LocalTime.class), rs.getObject("quiet_end", LocalTime.class),
-                        ZoneId.of(rs.getString("time_zone"))))
-                .optional().orElseGet(() -> new NotificationPreference(Channel.EMAIL, null, null, zoneOf(practice)));
+                        ZoneId.of(rs.getString("time_zone")), StaffMessages.valueOf(rs.getString("staff_messages")),
+                        rs.getString("phone")))
+                .optional().orElseGet(() -> new NotificationPreference(Channel.EMAIL, null, null, zoneOf(practice),
+                        StaffMessages.MINE, null));
+    }
+
+    /** Which new patient messages each of these members of staff hears of ({@code MINE} unless they chose). */
+    public Map<UserId, StaffMessages> staffMessages(PracticeId practice, Collection<UserId> staff) {
+        Map<UserId, StaffMessages> choices = new HashMap<>();
+        staff.forEach(s -> choices.put(s, StaffMessages.MINE));
+        if (!staff.isEmpty()) {
+            jdbc.sql("""
+                    select user_id, staff_messages from notification_preference
+                     where practice_id = :practice and user_id in (:staff)""")
+                    .param("practice", practice.value()).param("staff", staff.stream().map(UserId::value).toList())
+                    .query(rs -> {
+                        choices.put(UserId.of(rs.getObject("user_id", UUID.class)),
+                                StaffMessages.valueOf(rs.getString("staff_messages")));
+                    });
+        }
+        return choices;
     }
 
     /**
-     * Changes the reader's choices. Text messages need a mobile number on file (a patient's
-     * record); quiet hours need both ends or neither; the time zone must be a real one.
+     * Changes the reader's choices. Text messages need a mobile number: a patient's record's, or
+     * the one a member of staff gives here; quiet hours need both ends or neither; the time zone
+     * must be a real one. {@code staffMessages} and {@code phone} are for staff only (a patient
+     * giving either is a 400); null leaves them as they were, and an empty phone removes it.
      */
     @Transactional
     public NotificationPreference update(Actor actor, String channel, String quietStart, String quietEnd,
-            String timeZone) {
+            String timeZone, String staffMessages, String phone) {
         Channel chosen = channel == null ? Channel.EMAIL : Channel.fromCode(channel);
         LocalTime start = time("quietHours.start", quietStart);
         LocalTime end = time("quietHours.end", quietEnd);
@@ -82,19 +112,43 @@ public class NotificationPreferences {
         } catch (DateTimeException e) {
             throw new InvalidRequestException("timeZone", "timeZone must be a time zone such as America/New_York.");
         }
-        if (chosen == Channel.SMS && phoneOf(actor).isEmpty()) {
-            throw new UnprocessableException("There is no mobile number on file to text. Ask the practice to add one.");
+        if (!actor.isStaff() && staffMessages != null) {
+            throw new InvalidRequestException("staffMessages", "staffMessages is for staff: which patient messages they hear of.");
+        }
+        if (!actor.isStaff() && phone != null) {
+            throw new InvalidRequestException("phone", "A patient's mobile number is the one on their record; change it in the profile.");
+        }
+        NotificationPreference current = of(actor.practiceId(), actor.userId());
+        StaffMessages which = staffMessages == null ? current.staffMessages() : StaffMessages.fromCode(staffMessages);
+        String mobile = phone == null ? current.phone() : mobile(phone);
+        if (chosen == Channel.SMS && (actor.isStaff() ? Optional.ofNullable(mobile) : phoneOf(actor)).isEmpty()) {
+            throw new UnprocessableException(actor.isStaff() ? "Give the mobile number to text first."
+                    : "There is no mobile number on file to text. Ask the practice to add one.");
         }
         ensure(actor.practiceId(), actor.userId());
         jdbc.sql("""
                 update notification_preference set channel = :channel, quiet_start = :start, quiet_end = :end,
-                                                   time_zone = :zone, updated_at = :now
+                                                   time_zone = :zone, staff_messages = :which, phone = :phone,
+                                                   updated_at = :now
                  where user_id = :user and practice_id = :practice""")
                 .param("channel", chosen.name()).param("start", start).param("end", end).param("zone", zone.getId())
+                .param("which", which.name()).param("phone", mobile)
                 .param("now", Timestamps.toDb(Timestamps.now(clock))).param("user", actor.userId().value())
                 .param("practice", actor.practiceId().value())
                 .update();
         return get(actor);
+    }
+
+    /** A mobile number in E.164 (+15555550123); spaces, dots, dashes and brackets are dropped; "" is none. */
+    private static String mobile(String text) {
+        String digits = text.replaceAll("[\\s.()-]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        if (!digits.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new InvalidRequestException("phone", "phone must be a mobile number with its country code, such as +15555550123.");
+        }
+        return digits;
     }
 
     /** The key of someone's unsubscribe link, made the first time it is needed. */

@@ -28,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -50,23 +49,15 @@ abstract class NotificationChannelsTests extends ApplicationTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    // One gateway for the test run (H2 and PostgreSQL classes alike); the test JVM's exit stops it.
-    static WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static WireMockServer gateway = LiveChannels.GATEWAY;
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
-        if (!gateway.isRunning()) {
-            gateway.start();
-        }
-        registry.add("bedside.notification.delivery", () -> "live");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-        registry.add("bedside.notification.sms.url", () -> gateway.baseUrl() + "/2010-04-01/Accounts/AC1/Messages.json");
+        LiveChannels.register(registry, "/2010-04-01/Accounts/AC1/Messages.json");
         registry.add("bedside.notification.sms.account", () -> "AC1");
         registry.add("bedside.notification.sms.token", () -> "secret");
         registry.add("bedside.notification.sms.from", () -> "+15555550000");
         registry.add("bedside.notification.max-attempts", () -> "3");
-        registry.add("bedside.base-url", () -> "https://bedside.example.org");
     }
 
     @Autowired
@@ -174,7 +165,7 @@ abstract class NotificationChannelsTests extends ApplicationTest {
     }
 
     private String status(String conversation) {
-        return jdbc.sql("select status from notification where conversation_id = :c")
+        return jdbc.sql("select status from notification where conversation_id = :c and kind = 'NEW_MESSAGE'")
                 .param("c", UUID.fromString(conversation)).query(String.class).single();
     }
 }

@@ -80,16 +80,19 @@ public class MessageRows {
                 .query(Row::map).optional();
     }
 
-    /** Whether the patient has an unread message from the care team written at or after {@code since}. */
-    public boolean patientHasUnreadSince(PracticeId practice, io.bedside.shared.PatientId patient, UserId account,
-            Instant since) {
+    /**
+     * Whether {@code reader} has an unread message, written at or after {@code since} by an author
+     * of the given kind (not an internal note), in one of these conversations.
+     */
+    public boolean hasUnreadSince(PracticeId practice, UserId reader, java.util.Collection<UUID> conversations,
+            Actor.Kind authorKind, Instant since) {
         return jdbc.sql("""
                 select count(*) from message m
-                  join conversation c on c.id = m.conversation_id and c.practice_id = m.practice_id
-                  left join read_state r on r.conversation_id = c.id and r.user_id = :account
-                 where c.practice_id = :practice and c.patient_id = :patient and not m.internal
-                   and m.author_kind = 'STAFF' and m.created_at >= :since and m.seq > coalesce(r.last_read_seq, 0)""")
-                .param("practice", practice.value()).param("patient", patient.value()).param("account", account.value())
+                  left join read_state r on r.conversation_id = m.conversation_id and r.user_id = :reader
+                 where m.practice_id = :practice and m.conversation_id in (:conversations) and not m.internal
+                   and m.author_kind = :kind and m.created_at >= :since and m.seq > coalesce(r.last_read_seq, 0)""")
+                .param("practice", practice.value()).param("reader", reader.value())
+                .param("conversations", conversations).param("kind", authorKind.name())
                 .param("since", Timestamps.toDb(since))
                 .query(Long.class).single() > 0;
     }

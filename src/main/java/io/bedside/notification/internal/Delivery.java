@@ -11,6 +11,7 @@ import io.bedside.shared.PracticeId;
  */
 interface Delivery {
 
+    /** An email; {@code unsubscribeUrl} becomes its List-Unsubscribe header, none when null (staff notices). */
     void email(PracticeId practice, UUID notification, String to, String subject, String text, String unsubscribeUrl);
 
     void sms(PracticeId practice, UUID notification, String to, String text);

@@ -58,8 +58,10 @@ class LiveDelivery implements Delivery {
             message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
             message.setText(text, "UTF-8");
-            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            if (unsubscribeUrl != null) {
+                message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.setHeader("Auto-Submitted", "auto-generated");
             sender.send(message);
         } catch (MessagingException e) {

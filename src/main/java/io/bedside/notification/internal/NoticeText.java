@@ -57,9 +57,16 @@ record NoticeText(String subject, String body, String sms) {
                                 + "this email: your password stays as it is.\n", null);
     }
 
-    static NoticeText of(Outbox.Kind kind, String practice, String team, String baseUrl, String unsubscribeUrl,
-            boolean spanish) {
+    /**
+     * A notice of something to read. A patient's carries the unsubscribe link; a member of
+     * staff's ({@code unsubscribeUrl} null: staff alerts are work, not marketing) points at the
+     * settings page where they choose what they hear of.
+     */
+    static NoticeText of(Outbox.Kind kind, String practice, String team, io.bedside.shared.CareTeamId teamId,
+            String baseUrl, String unsubscribeUrl, boolean spanish) {
         String signIn = baseUrl + "/login";
+        String settings = baseUrl + "/app/settings/notifications";
+        String staffFooter = "\n\nTo choose which notices you get: " + settings + "\n";
         return switch (kind) {
             case NEW_MESSAGE -> spanish
                     ? new NoticeText("Nuevo mensaje seguro de " + practice,
@@ -70,16 +77,31 @@ record NoticeText(String subject, String body, String sms) {
                             "You have a new secure message from " + practice + ". Sign in to read it: " + signIn
                                     + "\n\nTo stop these notices: " + unsubscribeUrl + "\n",
                             "You have a new secure message from " + practice + ". Sign in to read it: " + signIn);
+            case PATIENT_MESSAGE -> {
+                String inbox = baseUrl + "/app/inbox?filter=unread" + (teamId == null ? "" : "&team=" + teamId);
+                yield spanish
+                        ? new NoticeText("Nuevo mensaje de un paciente: " + team,
+                                "Hay un nuevo mensaje seguro de un paciente en la bandeja de " + team + " en " + practice
+                                        + ". Inicie sesión para leerlo: " + inbox
+                                        + "\n\nPara elegir de qué mensajes recibe avisos: " + settings + "\n",
+                                "Nuevo mensaje seguro de un paciente en la bandeja de " + team + " en " + practice + ": "
+                                        + inbox)
+                        : new NoticeText("New patient message: " + team,
+                                "There is a new secure message from a patient in the " + team + " inbox at " + practice
+                                        + ". Sign in to read it: " + inbox
+                                        + "\n\nTo choose which patient messages you hear of: " + settings + "\n",
+                                "New secure message from a patient in the " + team + " inbox at " + practice + ": "
+                                        + inbox);
+            }
             case URGENT -> new NoticeText("Urgent message waiting: " + team,
                     "A message flagged urgent is waiting in the " + team + " inbox at " + practice
-                            + ". Sign in to read it: " + baseUrl + "/app/inbox?filter=urgent\n\nTo stop these notices: "
-                            + unsubscribeUrl + "\n",
+                            + ". Sign in to read it: " + baseUrl + "/app/inbox?filter=urgent" + staffFooter,
                     "Urgent message waiting in the " + team + " inbox at " + practice + ": " + baseUrl
                             + "/app/inbox?filter=urgent");
             case OVERDUE -> new NoticeText("Overdue conversation: " + team,
                     "A conversation in the " + team + " inbox at " + practice
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
-                            + "/app/inbox?filter=open\n\nTo stop these notices: " + unsubscribeUrl + "\n",
+                            + "/app/inbox?filter=open" + staffFooter,
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
             case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
                     "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");

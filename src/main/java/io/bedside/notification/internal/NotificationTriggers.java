@@ -3,15 +3,23 @@ package io.bedside.notification.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.SystemAuthor;
+import io.bedside.notification.NotificationPreferences;
 import io.bedside.practice.CareTeams;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 import io.bedside.workflow.ConversationOverdue;
@@ -19,9 +27,10 @@ import io.bedside.workflow.UrgentMessageReceived;
 
 /**
  * Writes notices into the outbox in the transaction of what causes them, so a rolled-back send
- * leaves none: a care team's message to a patient (after a delay, so a burst of replies, or a
- * reply read at once, gives at most one notice), an urgent message to whoever is on call, an
- * overdue conversation to the team's lead.
+ * leaves none: a care team's message to a patient, and a patient's message to the members of
+ * staff who chose to hear of it (both after a delay and coalesced, so a burst gives at most one
+ * notice, and a message read at once none), an urgent message to whoever is on call, an overdue
+ * conversation to the team's lead.
  */
 @Component
 class NotificationTriggers {
@@ -29,49 +38,92 @@ class NotificationTriggers {
     private final Outbox outbox;
     private final Accounts accounts;
     private final CareTeams careTeams;
+    private final Conversations conversations;
+    private final NotificationPreferences preferences;
     private final Clock clock;
     private final Duration delay;
 
-    NotificationTriggers(Outbox outbox, Accounts accounts, CareTeams careTeams, Clock clock,
-            @Value("${bedside.notification.delay:2m}") Duration delay) {
+    NotificationTriggers(Outbox outbox, Accounts accounts, CareTeams careTeams, Conversations conversations,
+            NotificationPreferences preferences, Clock clock, @Value("${bedside.notification.delay:2m}") Duration delay) {
         this.outbox = outbox;
         this.accounts = accounts;
         this.careTeams = careTeams;
+        this.conversations = conversations;
+        this.preferences = preferences;
         this.clock = clock;
         this.delay = delay;
     }
 
     @EventListener
     void on(MessageSent e) {
-        if (e.fromPatient() || e.internal() || SystemAuthor.is(e.authorId())) {
+        if (e.internal() || SystemAuthor.is(e.authorId())) {
             return;
         }
-        newMessageForPatient(e.practiceId(), e.patientId(), e.conversationId(), e.careTeamId());
+        if (e.fromPatient()) {
+            newMessageForStaff(e);
+            return;
+        }
+        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
+                later(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
-    /** A campaign's message is a message from the care team like any other: the same PHI-free notice. */
+    /**
+     * A campaign's message is a message from the care team like any other: the same PHI-free
+     * notice to the patient. It rings no member of staff.
+     */
     @EventListener
     void on(io.bedside.messaging.CampaignConversationStarted e) {
-        newMessageForPatient(e.practiceId(), e.patientId(), e.conversationId(), e.careTeamId());
+        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
+                later(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
-    private void newMessageForPatient(io.bedside.shared.PracticeId practice, io.bedside.shared.PatientId patientId,
-            io.bedside.messaging.ConversationId conversation, io.bedside.shared.CareTeamId team) {
-        accounts.patientAccount(practice, patientId).ifPresent(patient -> {
-            if (!outbox.pending(practice, patient, Outbox.Kind.NEW_MESSAGE)) {
-                Instant now = Timestamps.now(clock);
-                outbox.add(practice, patient, Outbox.Kind.NEW_MESSAGE, conversation.value(), team, now.plus(delay), now);
+    /**
+     * A patient's new message (the first of a conversation or a reply) for each member of staff
+     * whose choice ({@link io.bedside.notification.StaffMessages}) takes it in: the team's members
+     * who hear of all, the provider the patient named, the assignee, and, while nobody is
+     * assigned, whoever is on call. Never its author.
+     */
+    private void newMessageForStaff(MessageSent e) {
+        Conversations.Facts facts = conversations.factsForSystem(e.practiceId(), e.conversationId()).orElse(null);
+        if (facts == null) {
+            return;
+        }
+        Set<UserId> mine = new LinkedHashSet<>();
+        if (facts.providerId() != null) {
+            mine.add(facts.providerId());
+        }
+        if (facts.assigneeId() != null) {
+            mine.add(facts.assigneeId());
+        } else {
+            mine.addAll(onCall(careTeams.contacts(e.practiceId(), e.careTeamId())));
+        }
+        Set<UserId> team = new LinkedHashSet<>();
+        careTeams.findInPractice(e.practiceId(), e.careTeamId())
+                .ifPresent(t -> t.members().forEach(m -> team.add(m.id())));
+        Set<UserId> everyone = new LinkedHashSet<>(mine);
+        everyone.addAll(team);
+        everyone.remove(e.authorId());
+        preferences.staffMessages(e.practiceId(), everyone).forEach((staff, choice) -> {
+            if (choice.wants(team.contains(staff), mine.contains(staff))) {
+                later(e.practiceId(), staff, Outbox.Kind.PATIENT_MESSAGE, e.conversationId(), e.careTeamId());
             }
         });
+    }
+
+    private void later(PracticeId practice, UserId user, Outbox.Kind kind, ConversationId conversation, CareTeamId team) {
+        Instant now = Timestamps.now(clock);
+        outbox.coalesce(practice, user, kind, conversation.value(), team, now.plus(delay), now);
+    }
+
+    /** Who is on call for a team: its members marked so, or its lead when nobody is. */
+    private static List<UserId> onCall(CareTeams.Contacts contacts) {
+        return contacts.onCall().isEmpty() && contacts.lead() != null ? List.of(contacts.lead()) : contacts.onCall();
     }
 
     @EventListener
     void on(UrgentMessageReceived e) {
         Instant now = Timestamps.now(clock);
-        var contacts = careTeams.contacts(e.practiceId(), e.careTeamId());
-        var onCall = contacts.onCall().isEmpty() && contacts.lead() != null ? java.util.List.of(contacts.lead())
-                : contacts.onCall();
-        for (UserId staff : onCall) {
+        for (UserId staff : onCall(careTeams.contacts(e.practiceId(), e.careTeamId()))) {
             outbox.add(e.practiceId(), staff, Outbox.Kind.URGENT, e.conversationId().value(), e.careTeamId(), now, now);
         }
     }

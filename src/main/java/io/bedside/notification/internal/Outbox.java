@@ -16,9 +16,12 @@ import io.bedside.shared.UserId;
 @Repository
 public class Outbox {
 
-    /** What a notice is about. */
+    /**
+     * What a notice is about: {@code NEW_MESSAGE}, the care team wrote to a patient;
+     * {@code PATIENT_MESSAGE}, a patient wrote to a team (for a member of staff).
+     */
     public enum Kind {
-        NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION,
+        NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PATIENT_MESSAGE,
         /** The link that confirms a patient's new email address, to that address. */
         EMAIL_CHANGE,
         /** To the old address, once a new one replaced it; the row's reference is the change's id. */
@@ -38,26 +41,51 @@ public class Outbox {
         this.jdbc = jdbc;
     }
 
-    public void add(PracticeId practice, UserId user, Kind kind, UUID conversation, CareTeamId team, Instant due,
+    public UUID add(PracticeId practice, UserId user, Kind kind, UUID conversation, CareTeamId team, Instant due,
             Instant now) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into notification (id, practice_id, user_id, kind, conversation_id, care_team_id, status, due_at,
                                           next_attempt_at, created_at)
                 values (:id, :practice, :user, :kind, :conversation, :team, 'pending', :due, :due, :now)""")
-                .param("id", UUID.randomUUID()).param("practice", practice.value()).param("user", user.value())
+                .param("id", id).param("practice", practice.value()).param("user", user.value())
                 .param("kind", kind.name()).param("conversation", conversation)
                 .param("team", team == null ? null : team.value())
                 .param("due", Timestamps.toDb(due)).param("now", Timestamps.toDb(now))
                 .update();
+        return id;
     }
 
-    /** Whether a notice of this kind is already waiting to go to this person (a burst joins it). */
-    public boolean pending(PracticeId practice, UserId user, Kind kind) {
-        return jdbc.sql("""
-                select count(*) from notification
-                 where practice_id = :practice and user_id = :user and kind = :kind and status = 'pending'""")
-                .param("practice", practice.value()).param("user", user.value()).param("kind", kind.name())
-                .query(Long.class).single() > 0;
+    /**
+     * A notice of a new message, coalesced: joins the notice of this kind already waiting to go to
+     * this person (for a member of staff, the one of the same team, whose inbox it names), or adds
+     * one due at {@code due}; either way it remembers the conversation, so that the notice goes
+     * only while one of its messages is unread.
+     */
+    public void coalesce(PracticeId practice, UserId user, Kind kind, UUID conversation, CareTeamId team, Instant due,
+            Instant now) {
+        boolean perTeam = kind == Kind.PATIENT_MESSAGE && team != null;
+        var pending = jdbc.sql("""
+                select id from notification
+                 where practice_id = :practice and user_id = :user and kind = :kind and status = 'pending' %s
+                 order by created_at limit 1""".formatted(perTeam ? "and care_team_id = :team" : ""))
+                .param("practice", practice.value()).param("user", user.value()).param("kind", kind.name());
+        UUID notice = (perTeam ? pending.param("team", team.value()) : pending).query(UUID.class).optional()
+                .orElseGet(() -> add(practice, user, kind, conversation, team, due, now));
+        // A conversation's sends queue on its row, so two cannot add the same pair at once.
+        jdbc.sql("""
+                insert into notification_conversation (practice_id, notification_id, conversation_id)
+                select :practice, :notice, :conversation from notification
+                 where id = :notice and not exists (select 1 from notification_conversation
+                                                     where notification_id = :notice and conversation_id = :conversation)""")
+                .param("practice", practice.value()).param("notice", notice).param("conversation", conversation)
+                .update();
+    }
+
+    /** The conversations a coalesced notice covers. */
+    public List<UUID> conversationsOf(UUID notice) {
+        return jdbc.sql("select conversation_id from notification_conversation where notification_id = :notice")
+                .param("notice", notice).query(UUID.class).list();
     }
 
     /**

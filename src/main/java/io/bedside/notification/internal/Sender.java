@@ -7,10 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.Conversations;
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
+import io.bedside.notification.StaffMessages;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
@@ -42,15 +44,17 @@ public class Sender {
     private final io.bedside.identity.PatientLinks links;
     private final io.bedside.identity.PatientProfiles profiles;
     private final io.bedside.identity.Passwords passwords;
+    private final Outbox outbox;
     private final String baseUrl;
 
-    Sender(Delivery delivery, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
+    Sender(Delivery delivery, Outbox outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
             io.bedside.identity.Passwords passwords, io.bedside.identity.PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
         this.passwords = passwords;
         this.profiles = profiles;
+        this.outbox = outbox;
         this.delivery = delivery;
         this.accounts = accounts;
         this.patients = patients;
@@ -136,30 +140,35 @@ public class Sender {
             return sendPasswordReset(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
-        if (preference.channel() == Channel.NONE) {
+        if (preference.channel() == Channel.NONE
+                || row.kind() == Outbox.Kind.PATIENT_MESSAGE && preference.staffMessages() == StaffMessages.NONE) {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
         }
-        Patient patient = contact.kind() == Actor.Kind.PATIENT
-                ? patients.find(row.practiceId(), contact.patientId()).orElse(null) : null;
-        if (row.kind() == Outbox.Kind.NEW_MESSAGE && contact.patientId() != null
-                // The message that caused the notice was written a moment before it, in the same transaction.
-                && !conversations.patientHasUnreadSince(row.practiceId(), contact.patientId(), row.userId(),
-                        row.createdAt().minusSeconds(60))) {
+        boolean staff = contact.kind() == Actor.Kind.STAFF;
+        Patient patient = staff ? null : patients.find(row.practiceId(), contact.patientId()).orElse(null);
+        boolean newMessages = row.kind() == Outbox.Kind.NEW_MESSAGE || row.kind() == Outbox.Kind.PATIENT_MESSAGE;
+        // The message that caused the notice was written a moment before it, in the same transaction.
+        if (newMessages && !conversations.hasUnreadSince(row.practiceId(), row.userId(),
+                outbox.conversationsOf(row.id()).stream().map(ConversationId::of).toList(),
+                row.kind() == Outbox.Kind.PATIENT_MESSAGE, row.createdAt().minusSeconds(60))) {
             return new Outcome(Outcome.Result.SKIPPED, "read already", null);
         }
-        // Quiet hours hold a notice until they end; urgent and overdue notices to staff go at once.
-        if (row.kind() == Outbox.Kind.NEW_MESSAGE && preference.isQuiet(now)) {
+        // Quiet hours hold a notice of new messages until they end; urgent and overdue notices to staff go at once.
+        if (newMessages && preference.isQuiet(now)) {
             return new Outcome(Outcome.Result.LATER, "quiet hours", preference.quietEndsAfter(now));
         }
         Practice practice = practices.find(row.practiceId()).orElseThrow();
         String team = row.careTeamId() == null ? "" : careTeams.findInPractice(row.practiceId(), row.careTeamId())
                 .map(CareTeam::name).orElse("");
         String language = patient != null ? patient.language() : practice.defaultLanguage();
-        String unsubscribe = baseUrl + "/unsubscribe/" + preferences.unsubscribeToken(row.practiceId(), row.userId());
-        NoticeText text = NoticeText.of(row.kind(), practice.shownName(), team, baseUrl, unsubscribe,
+        // Staff notices are work, not marketing: no unsubscribe link (it would silence urgent ones
+        // too); they point at the settings page instead.
+        String unsubscribe = staff ? null
+                : baseUrl + "/unsubscribe/" + preferences.unsubscribeToken(row.practiceId(), row.userId());
+        NoticeText text = NoticeText.of(row.kind(), practice.shownName(), team, row.careTeamId(), baseUrl, unsubscribe,
                 language != null && language.startsWith("es"));
         if (preference.channel() == Channel.SMS) {
-            String phone = patient == null ? null : patient.phone();
+            String phone = staff ? preference.phone() : patient == null ? null : patient.phone();
             if (phone == null || phone.isBlank()) {
                 return new Outcome(Outcome.Result.FAILED, "no mobile number on file", null);
             }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreferences;
+import io.bedside.notification.StaffMessages;
 import io.bedside.notification.internal.DevMailbox;
 import io.bedside.notification.internal.Outbox;
 import io.bedside.shared.Actor;
@@ -48,36 +49,50 @@ class NotificationPages {
     @GetMapping("/app/settings/notifications")
     String settings(@AuthenticationPrincipal Actor actor, Model model) {
         var current = preferences.get(actor);
-        return page(model, current.channel().code(), current.hasQuietHours() ? current.quietStart().toString() : "",
-                current.hasQuietHours() ? current.quietEnd().toString() : "", current.timeZone().getId(), Map.of());
+        return page(model, actor, new Form(current.channel().code(),
+                current.hasQuietHours() ? current.quietStart().toString() : "",
+                current.hasQuietHours() ? current.quietEnd().toString() : "", current.timeZone().getId(),
+                current.staffMessages() == null ? null : current.staffMessages().code(), current.phone()), Map.of());
     }
 
     @PostMapping("/app/settings/notifications")
     String save(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String quietStart, @RequestParam(required = false) String quietEnd,
-            @RequestParam(required = false) String timeZone, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String timeZone, @RequestParam(required = false) String staffMessages,
+            @RequestParam(required = false) String phone, Model model, HttpServletResponse response) {
+        // The page shows the staff-only fields to staff alone; a patient's form never sends them.
+        Form form = new Form(channel, quietStart, quietEnd, timeZone, actor.isStaff() ? staffMessages : null,
+                actor.isStaff() ? phone : null);
         try {
-            preferences.update(actor, channel, quietStart, quietEnd, timeZone);
+            preferences.update(actor, channel, quietStart, quietEnd, timeZone, form.staffMessages(), form.phone());
             return "redirect:/app/settings/notifications?saved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
-            return page(model, channel, quietStart, quietEnd, timeZone, Map.of(e.field(), e.getMessage()));
+            return page(model, actor, form, Map.of(e.field(), e.getMessage()));
         } catch (UnprocessableException e) {
             response.setStatus(422);
-            return page(model, channel, quietStart, quietEnd, timeZone, Map.of("channel", e.getMessage()));
+            return page(model, actor, form, Map.of("channel", e.getMessage()));
         }
     }
 
-    private String page(Model model, String channel, String quietStart, String quietEnd, String timeZone,
-            Map<String, String> errors) {
+    /** What the settings form shows: the saved choices, or what was just sent back with its errors. */
+    private record Form(String channel, String quietStart, String quietEnd, String timeZone, String staffMessages,
+            String phone) {
+    }
+
+    private String page(Model model, Actor actor, Form form, Map<String, String> errors) {
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("channel", channel == null ? "email" : channel);
-        model.addAttribute("quietStart", quietStart == null ? "" : quietStart);
-        model.addAttribute("quietEnd", quietEnd == null ? "" : quietEnd);
-        model.addAttribute("timeZone", timeZone == null ? "" : timeZone);
+        model.addAttribute("channel", form.channel() == null ? "email" : form.channel());
+        model.addAttribute("quietStart", form.quietStart() == null ? "" : form.quietStart());
+        model.addAttribute("quietEnd", form.quietEnd() == null ? "" : form.quietEnd());
+        model.addAttribute("timeZone", form.timeZone() == null ? "" : form.timeZone());
         model.addAttribute("zones", java.util.List.of("America/New_York", "America/Chicago", "America/Denver",
                 "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
                 "UTC"));
+        model.addAttribute("staff", actor.isStaff());
+        model.addAttribute("staffChoices", StaffMessages.values());
+        model.addAttribute("staffMessages", form.staffMessages() == null ? StaffMessages.MINE.code() : form.staffMessages());
+        model.addAttribute("phone", form.phone() == null ? "" : form.phone());
         model.addAttribute("errors", errors);
         return "notification/settings";
     }

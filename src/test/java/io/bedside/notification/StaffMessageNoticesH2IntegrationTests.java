@@ -1,0 +1,4 @@
+package io.bedside.notification;
+
+class StaffMessageNoticesH2IntegrationTests extends StaffMessageNoticesTests {
+}

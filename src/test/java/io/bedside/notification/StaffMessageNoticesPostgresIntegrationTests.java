@@ -1,0 +1,7 @@
+package io.bedside.notification;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class StaffMessageNoticesPostgresIntegrationTests extends StaffMessageNoticesTests {
+}
