@@ -117,7 +117,7 @@ class KeysCommand implements Command {
             all.stream().filter(p -> done.contains(p.id())).forEach(p -> audit.record(system(p, "keys.rewrapped")));
             return done.size();
         });
-        System.out.println("Re-wrapped the keysets of " + count + " practices under " + newMaster + ".");
+        System.out.println("Re-wrapped " + count + " practice keyset(s) under " + newMaster + ".");
         System.out.println("Start every node with BEDSIDE_MASTER_KEYSET=" + newMaster
                 + "; keep the old keyset as long as any backup made before now.");
         chain.sealPending();
