@@ -52,11 +52,13 @@ class DemoData implements ApplicationRunner {
     private final ReplyTemplates templates;
     private final TransactionTemplate transaction;
     private final boolean officeHours;
+    private final org.springframework.beans.factory.ObjectProvider<io.bedside.shared.Command> commands;
 
-    DemoData(Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
+    DemoData(org.springframework.beans.factory.ObjectProvider<io.bedside.shared.Command> commands, Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
             ReplyTemplates templates, TransactionTemplate transaction,
             @org.springframework.beans.factory.annotation.Value("${bedside.demo.office-hours:true}") boolean officeHours) {
         this.officeHours = officeHours;
+        this.commands = commands;
         this.practices = practices;
         this.careTeams = careTeams;
         this.patients = patients;
@@ -67,6 +69,11 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (commands.stream().findAny().isPresent()) {
+            // An operator's command (setup, keys, audit check) changes only what it is asked to.
+            log.info("A command run: no demo data seeded.");
+            return;
+        }
         if (practices.existsWithSlug(RIVERSIDE)) {
             log.info("Demo data already present; nothing seeded.");
             return;

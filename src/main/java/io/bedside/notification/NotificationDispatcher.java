@@ -63,6 +63,20 @@ public class NotificationDispatcher {
         return batch.size();
     }
 
+    /**
+     * Delivers at once what is due to one person (the setup command's invitation, before the
+     * command exits) and says how each went: {@code sent}, or its state and the reason (a notice
+     * not sent stays in the outbox, and the nodes retry it as any other).
+     */
+    public List<String> deliverNow(io.bedside.shared.PracticeId practice, io.bedside.shared.UserId user) {
+        Instant now = Timestamps.now(clock);
+        List<Outbox.Row> batch = transaction.execute(tx -> outbox.claimFor(practice, user, now));
+        return batch.stream().map(row -> {
+            deliver(row);
+            return outbox.state(row.id());
+        }).toList();
+    }
+
     private void deliver(Outbox.Row row) {
         Instant now = Timestamps.now(clock);
         try {

@@ -44,11 +44,28 @@ public class Practices {
                 select id, slug, name, time_zone, default_language, display_name, phone, address
                   from practice where id = :id""")
                 .param("id", id.value())
-                .query((rs, n) -> new Practice(PracticeId.of(rs.getObject("id", java.util.UUID.class)),
-                        rs.getString("slug"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
-                        rs.getString("default_language"), rs.getString("display_name"), rs.getString("phone"),
-                        rs.getString("address")))
+                .query(Practices::map)
                 .optional();
+    }
+
+    public Optional<Practice> findBySlug(String slug) {
+        return jdbc.sql("select id, slug, name, time_zone, default_language, display_name, phone, address from practice where slug = :slug")
+                .param("slug", slug)
+                .query(Practices::map)
+                .optional();
+    }
+
+    /** Every practice of the deployment, by slug (for the operator's commands). */
+    public java.util.List<Practice> all() {
+        return jdbc.sql("select id, slug, name, time_zone, default_language, display_name, phone, address from practice order by slug")
+                .query(Practices::map)
+                .list();
+    }
+
+    private static Practice map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Practice(PracticeId.of(rs.getObject("id", java.util.UUID.class)), rs.getString("slug"),
+                rs.getString("name"), ZoneId.of(rs.getString("time_zone")), rs.getString("default_language"),
+                rs.getString("display_name"), rs.getString("phone"), rs.getString("address"));
     }
 
     /**

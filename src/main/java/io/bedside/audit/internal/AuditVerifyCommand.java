@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,23 +17,22 @@ import io.bedside.shared.PracticeId;
  * The audit verifier as a command:
  * {@code java -jar bedside.jar --spring.main.web-application-type=none --bedside.audit.verify=all}
  * (or a practice's slug). Seals what is pending, checks every chain, prints the result and exits
- * 0 when every chain is intact, 1 otherwise.
+ * 0 when every chain is intact, 1 otherwise (through {@code BedsideApplication}, which exits with the code).
  */
 @Component
 @Order(100)
 @ConditionalOnProperty("bedside.audit.verify")
-class AuditVerifyCommand implements ApplicationRunner {
+class AuditVerifyCommand implements io.bedside.shared.Command {
 
     private final AuditChain chain;
     private final JdbcClient jdbc;
-    private final ConfigurableApplicationContext context;
     private final String which;
+    private int exitCode = 1;
 
-    AuditVerifyCommand(AuditChain chain, JdbcClient jdbc, ConfigurableApplicationContext context,
+    AuditVerifyCommand(AuditChain chain, JdbcClient jdbc,
             @org.springframework.beans.factory.annotation.Value("${bedside.audit.verify}") String which) {
         this.chain = chain;
         this.jdbc = jdbc;
-        this.context = context;
         this.which = which;
     }
 
@@ -59,7 +55,11 @@ class AuditVerifyCommand implements ApplicationRunner {
             result.problems().forEach(p -> System.out.println("  - " + p));
             intact &= result.intact();
         }
-        int code = intact ? 0 : 1;
-        System.exit(SpringApplication.exit(context, () -> code));
+        exitCode = intact ? 0 : 1;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 }

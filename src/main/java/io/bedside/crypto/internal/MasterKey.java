@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 import org.slf4j.Logger;
@@ -20,7 +18,6 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import io.bedside.crypto.CryptoProperties;
 import io.bedside.crypto.MasterKeysetMissingException;
@@ -34,7 +31,8 @@ class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
 
-    private final Aead aead;
+    // Replaced once in a process's life at most: by the re-wrap command, after every practice keyset moved to a new master.
+    private volatile Aead aead;
 
     MasterKey(CryptoProperties properties, @Value("${bedside.demo}") boolean demo,
             @Value("${bedside.data-dir}") String dataDir) {
@@ -52,6 +50,17 @@ class MasterKey {
 
     Aead aead() {
         return aead;
+    }
+
+    void replace(Aead next) {
+        this.aead = next;
+    }
+
+    /** Reads another master keyset file (the re-wrap command's new one). */
+    static Aead read(Path path) throws GeneralSecurityException, IOException {
+        AeadConfig.register();
+        return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(path, StandardCharsets.UTF_8),
+                InsecureSecretKeyAccess.get()).getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
     private static KeysetHandle load(String location, boolean demo) throws GeneralSecurityException {
@@ -73,17 +82,9 @@ class MasterKey {
         }
     }
 
-    private static KeysetHandle generate(Path path) throws GeneralSecurityException, IOException {
-        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Files.writeString(path, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // Not a POSIX file system; the demo key is not worth failing over.
-        }
+    private static KeysetHandle generate(Path path) throws IOException {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        KeysetHandle handle = io.bedside.crypto.MasterKeysets.writeNew(path);
         log.warn("""
 
                 ************************************************************************

@@ -94,6 +94,53 @@ class TinkPracticeEncryption implements PracticeEncryption {
         throw new IllegalStateException("Key rotation for practice " + practice + " kept racing another rotation");
     }
 
+    /**
+     * The ciphertext made again under the practice's primary key, or empty when it is under it
+     * already (Tink prefixes every ciphertext with the id of its key).
+     *
+     * @throws DecryptionFailedException when it does not decrypt with this context
+     */
+    java.util.Optional<byte[]> reencrypt(PracticeId practice, byte[] ciphertext, AssociatedData context) {
+        if (keyIdOf(ciphertext) == primaryKeyId(practice)) {
+            return java.util.Optional.empty();
+        }
+        byte[] plaintext = decrypt(practice, ciphertext, context);
+        return java.util.Optional.of(encrypt(practice, plaintext, context));
+    }
+
+    /** The id of the key new ciphertexts of the practice are made with. */
+    int primaryKeyId(PracticeId practice) {
+        return loaded(practice).handle().getPrimary().getId();
+    }
+
+    /** Creates the practice's keyset now unless it has one (otherwise it is made at its first use). */
+    void ensureKeyset(PracticeId practice) {
+        loaded(practice);
+    }
+
+    /** Forgets every loaded keyset (after the master key changed). */
+    void forgetLoaded() {
+        cache.invalidateAll();
+    }
+
+    /** The key id in a Tink ciphertext's prefix (a version byte, then four bytes of key id). */
+    static int keyIdOf(byte[] ciphertext) {
+        return ciphertext.length < 5 ? 0 : java.nio.ByteBuffer.wrap(ciphertext, 1, 4).getInt();
+    }
+
+    /** Wraps a practice's keyset again under another master key, for the re-wrap command. */
+    String rewrap(PracticeId practice, String wrappedKeyset, Aead newMaster) throws GeneralSecurityException {
+        KeysetHandle handle = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(wrappedKeyset, masterKey.aead(),
+                wrappingContext(practice));
+        String rewrapped = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, newMaster, wrappingContext(practice));
+        // Proof before anything is stored: it unwraps under the new master to the same keys.
+        KeysetHandle check = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(rewrapped, newMaster, wrappingContext(practice));
+        if (check.size() != handle.size() || check.getPrimary().getId() != handle.getPrimary().getId()) {
+            throw new GeneralSecurityException("The re-wrapped keyset of practice " + practice + " differs");
+        }
+        return rewrapped;
+    }
+
     private Loaded loaded(PracticeId practice) {
         return cache.get(practice, this::load);
     }

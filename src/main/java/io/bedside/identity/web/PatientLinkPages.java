@@ -26,6 +26,8 @@ import io.bedside.web.WebPage;
  * POST, with the date of birth, is what spends it.
  */
 @Controller
+// It signs people in through SessionSignIn, which exists only in a web application (not in a command run).
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @WebPage
 class PatientLinkPages {
 

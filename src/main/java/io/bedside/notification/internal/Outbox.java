@@ -163,4 +163,29 @@ public class Outbox {
                 rs.getString("status"), rs.getInt("attempts"), Timestamps.fromDb(rs, "due_at"),
                 Timestamps.fromDb(rs, "created_at"));
     }
+
+    /** Claims what is due now for one person only (the setup command sends its invitation at once). */
+    public List<Row> claimFor(PracticeId practice, UserId user, Instant now) {
+        List<UUID> ids = jdbc.sql("""
+                select id from notification
+                 where practice_id = :practice and user_id = :user and status = 'pending' and next_attempt_at <= :now
+                 for update skip locked""")
+                .param("practice", practice.value()).param("user", user.value()).param("now", Timestamps.toDb(now))
+                .query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("update notification set status = 'sending', claimed_at = :now, attempts = attempts + 1 where id in (:ids)")
+                .param("now", Timestamps.toDb(now)).param("ids", ids).update();
+        return jdbc.sql("select * from notification where id in (:ids) order by next_attempt_at")
+                .param("ids", ids).query(Outbox::map).list();
+    }
+
+    /** A notice's state in words: its status, and why when it was not sent. */
+    public String state(UUID id) {
+        return jdbc.sql("select status, last_error from notification where id = :id").param("id", id)
+                .query((rs, n) -> rs.getString("last_error") == null || "sent".equals(rs.getString("status"))
+                        ? rs.getString("status") : rs.getString("status") + " (" + rs.getString("last_error") + ")")
+                .single();
+    }
 }
