@@ -91,7 +91,11 @@ class PatientAppBrowserTests extends BrowserTest {
 
     @Test
     void theAppSpeaksSpanish() {
+        // Bob's record says Spanish: the app speaks it from his sign-in, whatever the browser says.
         signIn(page, BOB);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sus mensajes"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your messages"))).isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Español")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sus mensajes"))).isVisible();
@@ -123,7 +127,8 @@ class PatientAppBrowserTests extends BrowserTest {
     @Test
     void aDraftIsSavedAsYouTypeAndResumesOnAnotherDevice() {
         signIn(page, BOB);
-        page.navigate("/app/conversations/new?kind=appointment");
+        // Bob reads Spanish by default (his record); this test reads the English labels.
+        page.navigate("/app/conversations/new?kind=appointment&lang=en");
         page.getByLabel("Reason").fill("Follow-up on blood pressure");
         page.getByLabel("Subject").fill("Appointment next week");
         page.getByLabel("Your message").fill("Any morning works for me, draft " + java.util.UUID.randomUUID());
@@ -134,7 +139,7 @@ class PatientAppBrowserTests extends BrowserTest {
         Page other = laptop.newPage();
         try {
             signIn(other, BOB);
-            other.navigate("/app/conversations/new");
+            other.navigate("/app/conversations/new?lang=en");
             assertThat(other.getByLabel("Your message")).hasValue(typed);
             assertThat(other.getByLabel("Reason")).hasValue("Follow-up on blood pressure");
             other.getByLabel("Care team").selectOption(new com.microsoft.playwright.options.SelectOption()

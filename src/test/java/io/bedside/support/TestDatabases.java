@@ -47,6 +47,13 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
             properties.put("spring.datasource.url", database);
             properties.put("spring.datasource.username", user());
             properties.put("spring.datasource.password", password());
+            // Spring keeps every test context alive for reuse, each with its own pool: a pool that
+            // holds 20 idle connections per context would use up the server's 100 connections
+            // (the machine's default) once a dozen PostgreSQL contexts exist. A few warm ones are
+            // enough for a test; bursts (the races of 50) open more and give them back quickly.
+            properties.put("spring.datasource.hikari.minimum-idle", "1");
+            properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+            properties.put("spring.datasource.hikari.idle-timeout", "10s");
         } else {
             properties.put("spring.datasource.url", h2Url());
         }

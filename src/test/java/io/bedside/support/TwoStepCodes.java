@@ -31,9 +31,13 @@ public final class TwoStepCodes {
 
     /** The code for the 30-second step {@code stepsAhead} steps after now. */
     public static String code(String secret, int stepsAhead) {
+        return codeAt(secret, Instant.now().plusSeconds(30L * stepsAhead));
+    }
+
+    /** The code an app shows at {@code at}: for tests whose application clock is not the wall clock. */
+    public static String codeAt(String secret, Instant at) {
         try {
-            return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret,
-                    Instant.now().getEpochSecond() / 30 + stepsAhead);
+            return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, at.getEpochSecond() / 30);
         } catch (CodeGenerationException e) {
             throw new IllegalStateException(e);
         }
