@@ -47,6 +47,10 @@ public class BedsideApplication {
         if (Arrays.stream(args).anyMatch(a -> Arrays.stream(COMMANDS).anyMatch(a::startsWith))) {
             // A command never opens the HTTP port, even if --spring.main.web-application-type=none was forgotten.
             application.setWebApplicationType(WebApplicationType.NONE);
+            // What a command prints is for the operator and their scripts: no banner, and the
+            // application's own log on the console only for warnings and errors.
+            application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+            application.setDefaultProperties(java.util.Map.of("logging.threshold.console", "WARN"));
         }
         ConfigurableApplicationContext context = application.run(args);
         if (context.getBeanProvider(Command.class).stream().findAny().isEmpty()) {

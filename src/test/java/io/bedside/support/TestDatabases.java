@@ -53,7 +53,7 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
             // enough for a test; bursts (the races of 50) open more and give them back quickly.
             properties.put("spring.datasource.hikari.minimum-idle", "1");
             properties.put("spring.datasource.hikari.maximum-pool-size", "10");
-            properties.put("spring.datasource.hikari.idle-timeout", "10s");
+            properties.put("spring.datasource.hikari.idle-timeout", "10000");
         } else {
             properties.put("spring.datasource.url", h2Url());
         }
