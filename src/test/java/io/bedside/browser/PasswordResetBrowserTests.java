@@ -10,14 +10,9 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -25,24 +20,13 @@ import com.microsoft.playwright.options.AriaRole;
 import io.bedside.identity.Accounts;
 import io.bedside.messaging.PatientDirectory;
 import io.bedside.notification.NotificationDispatcher;
-import io.bedside.support.BrowserTest;
+import io.bedside.support.MailBrowserTest;
 
 /**
  * A patient who forgot her password resets it on her phone from the email that arrived by real
  * SMTP, signs in with the new one, and sees where she is signed in.
  */
-class PasswordResetBrowserTests extends BrowserTest {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("bedside.notification.delivery", () -> "live");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-        registry.add("bedside.base-url", () -> "https://bedside.example.org");
-    }
+class PasswordResetBrowserTests extends MailBrowserTest {
 
     @Autowired
     NotificationDispatcher dispatcher;
