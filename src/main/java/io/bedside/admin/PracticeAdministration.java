@@ -92,6 +92,17 @@ public class PracticeAdministration {
         audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", id));
     }
 
+    /** Marks (or unmarks) the team that answers patients' billing requests. */
+    @Transactional
+    public void setHandlesBilling(Actor actor, CareTeamId id, boolean handlesBilling) {
+        CareTeam current = team(actor, id);
+        if (current.handlesBilling() == handlesBilling) {
+            return;
+        }
+        careTeams.setHandlesBilling(actor.practiceId(), id, handlesBilling);
+        audit.record(AuditRecord.allowed(actor, null, "team.changed", "care_team", id));
+    }
+
     @Transactional
     public void addMember(Actor actor, CareTeamId team, UserId staff) {
         CareTeam current = team(actor, team);

@@ -112,6 +112,7 @@ class DemoData implements ApplicationRunner {
         careTeams.setLead(practice.id(), patelTeam, patel.id());
         careTeams.setOnCall(practice.id(), patelTeam, kim.id(), true);
         careTeams.setLead(practice.id(), billing, admin.id());
+        careTeams.setHandlesBilling(practice.id(), billing, true);
         careTeams.setOnCall(practice.id(), billing, admin.id(), true);
         if (officeHours) {
             careTeams.setOfficeHours(practice.id(), patelTeam, OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
@@ -137,6 +138,9 @@ class DemoData implements ApplicationRunner {
         Patient bob = patients.register(practice.id(), new NewPatient("RFM-1002", "Bob", "Martinez",
                 LocalDate.of(1958, 11, 2), Sex.MALE, "bob@patients.example", "+15555550102", "es"));
         accounts.createPatientAccount(practice.id(), bob.id(), "bob@patients.example", PASSWORD);
+        // Dr. Patel is Alice's and Bob's own physician: her team comes first on their home screen.
+        patients.setPrimaryProvider(practice.id(), alice.id(), patel.id());
+        patients.setPrimaryProvider(practice.id(), bob.id(), patel.id());
         // What a roster import would have brought: tags and last visits, for campaign cohorts.
         patients.upsertRoster(practice.id(), List.of(
                 new RosterEntry("RFM-1001", "Alice", "Walker", LocalDate.of(1985, 3, 14), Sex.FEMALE,
@@ -169,6 +173,7 @@ class DemoData implements ApplicationRunner {
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));
         accounts.createPatientAccount(practice.id(), carol.id(), "carol@patients.example", PASSWORD);
+        patients.setPrimaryProvider(practice.id(), carol.id(), lee.id());
         patients.upsertRoster(practice.id(), List.of(new RosterEntry("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en",
                 List.of("asthma"), LocalDate.of(2026, 8, 1))));

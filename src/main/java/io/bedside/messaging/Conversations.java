@@ -96,22 +96,25 @@ public class Conversations {
     // ---------------------------------------------------------------- start
 
     public ConversationStartedView start(Actor actor, NewConversation request) {
-        String subject = checkedSubject(request.subject());
-        String body = checkedBody(request.body());
+        List<NewAttachment> files = request.attachments();
+        // As in a reply, a photo or a PDF may speak for itself.
+        String body = files.isEmpty() || (request.body() != null && !request.body().isBlank())
+                ? checkedBody(request.body()) : "";
         ConversationKind kind = request.kind() == null ? ConversationKind.QUESTION : request.kind();
         if (kind == ConversationKind.CAMPAIGN && actor.isPatient()) {
             throw new InvalidRequestException("kind", "Patients cannot start campaign conversations.");
         }
-        if (request.careTeamId() == null) {
-            throw new InvalidRequestException("careTeamId", "careTeamId is required.");
-        }
-        PatientId patient = patientFor(actor, request.patientId());
         Map<String, String> details = RequestDetails.check(kind, request.details());
-        CareTeam team = people.team(actor.practiceId(), request.careTeamId())
-                .orElseThrow(() -> new InvalidRequestException("careTeamId", "There is no such care team."));
+        boolean noSubject = request.subject() == null || request.subject().isBlank();
+        String subject = checkedSubject(noSubject && RequestDetails.subjectOptional(kind)
+                ? RequestDetails.subjectFor(kind, details, body) : request.subject());
+        CareTeam team = teamFor(actor, kind, request.careTeamId());
+        PatientId patient = patientFor(actor, request.patientId());
         if (request.providerId() != null && !team.hasMember(request.providerId())) {
-            throw new InvalidRequestException("providerId", "The provider is not a member of this care team.");
+            throw new InvalidRequestException("providerId", "The person you chose is not on " + team.name()
+                    + ". Choose someone on that team, or anyone on the team.");
         }
+        List<String> types = attachments.check(files);
 
         return transaction.execute(status -> {
             Instant now = Timestamps.now(clock);
@@ -124,6 +127,7 @@ public class Conversations {
             conversations.insert(row);
             messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, 1, actor.userId(), actor.kind(),
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), false, now));
+            attachments.store(actor.practiceId(), id, messageId, files, types, now);
             readStates.advance(actor.practiceId(), id, actor, 1, now);
             audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
             events.publishEvent(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
@@ -163,6 +167,46 @@ public class Conversations {
             events.publishEvent(new CampaignConversationStarted(practice, id, messageId, patient, team, author));
             return id;
         });
+    }
+
+    /**
+     * The team a new conversation goes to: the one asked for; for a billing request without one, the
+     * practice's billing team; otherwise the caller must choose.
+     */
+    private CareTeam teamFor(Actor actor, ConversationKind kind, io.bedside.shared.CareTeamId requested) {
+        if (requested != null) {
+            return people.team(actor.practiceId(), requested)
+                    .orElseThrow(() -> new InvalidRequestException("careTeamId", "There is no such care team."));
+        }
+        if (kind == ConversationKind.BILLING) {
+            return people.billingTeam(actor.practiceId()).orElseThrow(() -> new InvalidRequestException(
+                    "careTeamId", "Choose which care team should answer your billing question."));
+        }
+        throw new InvalidRequestException("careTeamId", "careTeamId is required.");
+    }
+
+    /**
+     * The details of the caller's own latest request of a kind (the pharmacy of their last refill),
+     * to offer them again. Patients only; audited as a view of that conversation.
+     */
+    public Map<String, String> lastRequestDetails(Actor actor, ConversationKind kind) {
+        if (!actor.isPatient()) {
+            return Map.of();
+        }
+        return conversations.latestOfKind(actor.practiceId(), actor.patientId(), kind).map(row -> {
+            audit.record(AuditRecord.allowed(actor, row.patientId(), "request.details.viewed", "conversation",
+                    row.id()));
+            return details(row);
+        }).orElse(Map.of());
+    }
+
+    /**
+     * How many messages the caller has not read yet across all their conversations: the count
+     * the header shows. Patients only (staff have the inbox's counts); a count, no message text.
+     */
+    public long unreadTotal(Actor actor) {
+        return actor.isPatient() ? conversations.unreadTotal(actor.practiceId(), actor.patientId(), actor.userId())
+                : 0;
     }
 
     /** A started conversation with its first message. */
@@ -290,7 +334,7 @@ public class Conversations {
         Person patient = people.patient(row.practiceId(), row.patientId());
         Map<UUID, List<AttachmentView>> files = rows.isEmpty() ? Map.of() : attachments.of(row.practiceId(), id);
         return rows.stream().map(m -> new MessageView(m.id(), m.seq(),
-                SystemAuthor.is(m.authorId()) ? new Person(m.authorId().value(), SystemAuthor.NAME, "system")
+                SystemAuthor.is(m.authorId()) ? people.system(row.practiceId())
                         : m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
                         : new Person(m.authorId().value(), patient.displayName(), "patient"),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
@@ -442,7 +486,7 @@ public class Conversations {
             audit.record(new AuditRecord(practice, null, row.patientId(), action, "message", messageId.toString(), true));
             events.publishEvent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
                     SystemAuthor.ID, false, false));
-            return new MessageView(messageId, seq, new Person(SystemAuthor.ID.value(), SystemAuthor.NAME, "system"),
+            return new MessageView(messageId, seq, people.system(practice),
                     text, false, now);
         });
     }

@@ -98,6 +98,16 @@ public class Drafts {
                 LinkedHashMap.class)).orElse(Map.of());
     }
 
+    /**
+     * Where the caller has drafts: "new" and the ids of conversations with a reply being written.
+     * Only the places, not what is in them (nothing is decrypted), for the home screen.
+     */
+    public java.util.Set<String> places(Actor actor) {
+        return new java.util.HashSet<>(jdbc.sql("select scope from draft where user_id = :u and practice_id = :p")
+                .param("u", actor.userId().value()).param("p", actor.practiceId().value())
+                .query(String.class).list());
+    }
+
     @Transactional
     public void discard(Actor actor, String scope) {
         jdbc.sql("delete from draft where user_id = :u and scope = :s")

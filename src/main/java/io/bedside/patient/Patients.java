@@ -292,6 +292,22 @@ public class Patients {
     // ------------------------------------------------------------ the patient's own profile and closing accounts
     // (issue 14, "Patients and their accounts": the patient's side and closing accounts)
 
+    /** The patient's own physician (a member of staff of the practice), if the practice recorded one. */
+    public Optional<io.bedside.shared.UserId> primaryProvider(PracticeId practice, PatientId patient) {
+        return jdbc.sql("select primary_provider_id from patient where id = :id and practice_id = :practice")
+                .param("id", patient.value()).param("practice", practice.value())
+                .query((rs, n) -> rs.getObject("primary_provider_id", java.util.UUID.class)).optional()
+                .filter(java.util.Objects::nonNull).map(io.bedside.shared.UserId::of);
+    }
+
+    /** Records the patient's own physician (null to clear it); false when there is no such patient. */
+    @Transactional
+    public boolean setPrimaryProvider(PracticeId practice, PatientId patient, io.bedside.shared.UserId provider) {
+        return jdbc.sql("update patient set primary_provider_id = :p where id = :id and practice_id = :practice")
+                .param("p", provider == null ? null : provider.value())
+                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+    }
+
     /** The patient's own mobile number (E.164, or null to remove it) and language; false when there is no such patient. */
     @Transactional
     public boolean setOwnContact(PracticeId practice, PatientId patient, String phone, String language) {

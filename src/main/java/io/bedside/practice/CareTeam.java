@@ -10,12 +10,18 @@ import io.bedside.shared.PracticeId;
  * its members.
  *
  * @param expectedResponseHours what the team promises patients, in business hours
+ * @param handlesBilling whether patients' billing requests go to this team (set by the practice admin)
  */
 public record CareTeam(CareTeamId id, PracticeId practiceId, String name, String description,
-        int expectedResponseHours, List<StaffMember> members) {
+        int expectedResponseHours, List<StaffMember> members, boolean handlesBilling) {
 
     public CareTeam {
         members = List.copyOf(members);
+    }
+
+    public CareTeam(CareTeamId id, PracticeId practiceId, String name, String description,
+            int expectedResponseHours, List<StaffMember> members) {
+        this(id, practiceId, name, description, expectedResponseHours, members, false);
     }
 
     public boolean hasMember(io.bedside.shared.UserId staff) {

@@ -79,6 +79,23 @@ public class CareTeams {
         }
     }
 
+    /** Marks the team that answers patients' billing requests; only one team of a practice does. */
+    @Transactional
+    public void setHandlesBilling(PracticeId practice, CareTeamId team, boolean handlesBilling) {
+        findInPractice(practice, team).orElseThrow(() -> new NotFoundException("No such care team."));
+        if (handlesBilling) {
+            jdbc.sql("update care_team set handles_billing = false where practice_id = :practice and id <> :team")
+                    .param("practice", practice.value()).param("team", team.value()).update();
+        }
+        jdbc.sql("update care_team set handles_billing = :b where practice_id = :practice and id = :team")
+                .param("b", handlesBilling).param("practice", practice.value()).param("team", team.value()).update();
+    }
+
+    /** The team that answers billing requests, if the practice admin named one. */
+    public java.util.Optional<CareTeam> billingTeam(PracticeId practice) {
+        return inPractice(practice).stream().filter(CareTeam::handlesBilling).findFirst();
+    }
+
     /** Takes a member of staff off a team; their conversations stay where they are. */
     @Transactional
     public void removeMember(PracticeId practice, CareTeamId team, UserId staff) {
@@ -204,7 +221,8 @@ public class CareTeams {
             query = query.param("user", actor.userId().value());
         }
         List<TeamRow> rows = query.query((rs, n) -> new TeamRow(CareTeamId.of(rs.getObject("id", UUID.class)),
-                rs.getString("name"), rs.getString("description"), rs.getInt("expected_response_hours"))).list();
+                rs.getString("name"), rs.getString("description"), rs.getInt("expected_response_hours"),
+                rs.getBoolean("handles_billing"))).list();
         return withMembers(actor.practiceId(), rows);
     }
 
@@ -213,7 +231,8 @@ public class CareTeams {
         List<TeamRow> rows = jdbc.sql("select * from care_team where practice_id = :practice order by name")
                 .param("practice", practice.value())
                 .query((rs, n) -> new TeamRow(CareTeamId.of(rs.getObject("id", UUID.class)), rs.getString("name"),
-                        rs.getString("description"), rs.getInt("expected_response_hours")))
+                        rs.getString("description"), rs.getInt("expected_response_hours"),
+                        rs.getBoolean("handles_billing")))
                 .list();
         return withMembers(practice, rows);
     }
@@ -229,12 +248,13 @@ public class CareTeams {
         List<TeamRow> rows = jdbc.sql("select * from care_team where id = :id and practice_id = :practice")
                 .param("id", id.value()).param("practice", practice.value())
                 .query((rs, n) -> new TeamRow(CareTeamId.of(rs.getObject("id", UUID.class)), rs.getString("name"),
-                        rs.getString("description"), rs.getInt("expected_response_hours")))
+                        rs.getString("description"), rs.getInt("expected_response_hours"),
+                        rs.getBoolean("handles_billing")))
                 .list();
         return withMembers(practice, rows).stream().findFirst();
     }
 
-    private record TeamRow(CareTeamId id, String name, String description, int hours) {
+    private record TeamRow(CareTeamId id, String name, String description, int hours, boolean handlesBilling) {
     }
 
     private List<CareTeam> withMembers(PracticeId practice, List<TeamRow> rows) {
@@ -254,6 +274,6 @@ public class CareTeams {
                             k -> new ArrayList<>()).add(StaffDirectory.map(rs, rs.getRow()));
                 });
         return rows.stream().map(r -> new CareTeam(r.id(), practice, r.name(), r.description(), r.hours(),
-                members.getOrDefault(r.id(), List.of()))).toList();
+                members.getOrDefault(r.id(), List.of()), r.handlesBilling())).toList();
     }
 }

@@ -64,10 +64,12 @@ class TeamAdminPages {
     @PostMapping("/app/admin/teams/{id}")
     String update(@AuthenticationPrincipal Actor actor, @PathVariable String id,
             @RequestParam(required = false) String name, @RequestParam(required = false) String description,
-            @RequestParam(required = false) String expectedResponseHours, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String expectedResponseHours,
+            @RequestParam(required = false) String handlesBilling, Model model, HttpServletResponse response) {
         CareTeamId teamId = CareTeamId.parse(id);
         try {
             admin.updateTeam(actor, teamId, name, description, expectedResponseHours);
+            admin.setHandlesBilling(actor, teamId, handlesBilling != null);
             return "redirect:/app/admin/teams/" + teamId + "?saved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);

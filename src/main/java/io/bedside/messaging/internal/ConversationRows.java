@@ -237,6 +237,28 @@ public class ConversationRows {
                 .query(ConversationRow::map).list();
     }
 
+    /** The patient's latest conversation of a kind (their last refill), if any. */
+    public java.util.Optional<ConversationRow> latestOfKind(PracticeId practice, PatientId patient,
+            io.bedside.messaging.ConversationKind kind) {
+        return jdbc.sql("""
+                select * from conversation where practice_id = :practice and patient_id = :patient and kind = :kind
+                 order by created_at desc, id desc limit 1""")
+                .param("practice", practice.value()).param("patient", patient.value()).param("kind", kind.name())
+                .query(ConversationRow::map).optional();
+    }
+
+    /** The messages a patient has not read, across all their conversations (never internal notes, never their own). */
+    public long unreadTotal(PracticeId practice, PatientId patient, UserId reader) {
+        return jdbc.sql("""
+                select count(*) from message m
+                  join conversation c on c.id = m.conversation_id and c.practice_id = m.practice_id
+                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
+                 where c.practice_id = :practice and c.patient_id = :patient
+                   and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and not m.internal""")
+                .param("practice", practice.value()).param("patient", patient.value()).param("reader", reader.value())
+                .query(Long.class).single();
+    }
+
     public long unread(ConversationId id, UserId reader, boolean readerIsPatient) {
         return jdbc.sql("""
                 select count(*) from message m

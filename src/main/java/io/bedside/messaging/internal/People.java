@@ -25,8 +25,10 @@ public class People {
     private final StaffDirectory staff;
     private final Patients patients;
     private final CareTeams careTeams;
+    private final io.bedside.practice.Practices practices;
 
-    People(StaffDirectory staff, Patients patients, CareTeams careTeams) {
+    People(StaffDirectory staff, Patients patients, CareTeams careTeams, io.bedside.practice.Practices practices) {
+        this.practices = practices;
         this.staff = staff;
         this.patients = patients;
         this.careTeams = careTeams;
@@ -61,6 +63,21 @@ public class People {
     /** The teams a member of staff belongs to. */
     public java.util.List<CareTeam> teamsOf(io.bedside.shared.Actor staff) {
         return careTeams.visibleTo(staff);
+    }
+
+    /** The practice's billing team, if its admin named one. */
+    public Optional<CareTeam> billingTeam(PracticeId practice) {
+        return careTeams.billingTeam(practice);
+    }
+
+    /**
+     * The practice as the author of Bedside's own messages (the after-hours reply, emergency
+     * guidance): its shown name, with role "system" so pages add "(automatic reply)".
+     */
+    public Person system(PracticeId practice) {
+        return new Person(io.bedside.messaging.SystemAuthor.ID.value(),
+                practices.find(practice).map(io.bedside.practice.Practice::shownName)
+                        .orElse(io.bedside.messaging.SystemAuthor.NAME), "system");
     }
 
     public CareTeamRef teamRef(PracticeId practice, io.bedside.shared.CareTeamId id) {
