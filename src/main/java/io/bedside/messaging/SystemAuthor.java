@@ -5,8 +5,10 @@ import java.util.UUID;
 import io.bedside.shared.UserId;
 
 /**
- * Bedside itself as the author of a message: the after-hours reply, the emergency guidance after
- * an urgent word. Stored with author kind SYSTEM and this id; shown as "Bedside".
+ * The practice's automatic voice as the author of a message: the after-hours reply, the emergency
+ * guidance after an urgent word. Stored with this id; shown signed by the practice, as
+ * "Riverside Family Medicine (automatic reply)" (fragments/author.html), never as "Bedside".
+ * {@link #NAME} is only the fallback when the practice cannot be found.
  */
 public final class SystemAuthor {
 

@@ -66,7 +66,7 @@ class AfterHoursAndUrgentBrowserTests extends BrowserTest {
         page.waitForURL("**/app/conversations/*");
 
         assertThat(page.locator(".message", new Page.LocatorOptions().setHasText("is closed now")))
-                .containsText("Bedside");
+                .containsText("Riverside Family Medicine (automatic reply)");
         assertThat(page.locator("#thread")).containsText("You can expect an answer by");
         assertThat(page.locator("#thread")).containsText("call 911");
         assertThat(page.locator(".expect-by")).containsText("Your care team will answer by");
@@ -103,6 +103,7 @@ class AfterHoursAndUrgentBrowserTests extends BrowserTest {
     @Test
     void aPatientChoosesTextMessagesAndQuietHours() {
         signIn(page, ALICE);
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
         page.getByLabel("Text message").check();
         page.getByLabel("From").fill("21:30");

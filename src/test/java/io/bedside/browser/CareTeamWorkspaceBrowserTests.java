@@ -156,6 +156,7 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
     @Test
     void findAPatientAndWriteToThem() {
         signInStaff(page, KIM);
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Patients")).click();
         page.getByLabel("Name or date of birth").fill("walker");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
@@ -163,10 +164,10 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
         assertThat(page.locator(".patient-banner")).containsText("Born 1985-03-14");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write to Alice")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New message to Alice Walker")))
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Write to Alice Walker")))
                 .isVisible();
         page.getByLabel("Subject").fill("Your flu shot");
-        page.getByLabel("Your message").fill("Hi Alice, flu shots are in. Reply here to book one.");
+        page.getByLabel("Message to the patient").fill("Hi Alice, flu shots are in. Reply here to book one.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         page.waitForURL("**/app/conversations/*");
         assertThat(page.locator("#thread")).containsText("flu shots are in");
@@ -176,6 +177,7 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
     @Test
     void anAdminAddsANurseToATeam() {
         signInStaff(page, RIVERSIDE_ADMIN);
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Practice admin")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Billing & front desk")).click();
         page.getByLabel("Add a member of staff").selectOption(new SelectOption().setLabel("Jenny Kim, RN (nurse)"));

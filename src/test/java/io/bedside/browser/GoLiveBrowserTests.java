@@ -63,6 +63,7 @@ class GoLiveBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
         page.waitForURL("**/app/inbox");
         assertThat(page.locator("body")).containsText("Hillview Clinic");
+        openMenu(page);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Practice admin")).first()).isVisible();
     }
 }

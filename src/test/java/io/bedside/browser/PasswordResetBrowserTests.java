@@ -87,6 +87,7 @@ class PasswordResetBrowserTests extends MailBrowserTest {
         other.locator("form button[type=submit]").click();
         other.waitForURL("**/app/conversations");
 
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Security")).click();
         page.waitForURL("**/app/settings/security");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Signed-in devices"))).isVisible();

@@ -72,6 +72,7 @@ class PatientAccessibilityBrowserTests extends BrowserTest {
                 "marta@patients.example", "demo-password");
         signIn(page, "marta@patients.example");
 
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("My details")).click();
         page.waitForURL("**/app/settings/profile");
         check("/app/settings/profile");

@@ -25,6 +25,7 @@ class PatientAppBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your messages"))).isVisible();
         assertThat(page.getByText("Your care team usually answers within 1 business day.")).isVisible();
 
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New message")).first().click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Medication refill")).click();
         page.getByLabel("Care team").selectOption(new com.microsoft.playwright.options.SelectOption()
@@ -94,8 +95,10 @@ class PatientAppBrowserTests extends BrowserTest {
         // Bob's record says Spanish: the app speaks it from his sign-in, whatever the browser says.
         signIn(page, BOB);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sus mensajes"))).isVisible();
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your messages"))).isVisible();
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Español")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sus mensajes"))).isVisible();
@@ -182,6 +185,7 @@ class PatientAppBrowserTests extends BrowserTest {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Who read it", "Hello");
         demo.messages(io.bedside.support.Demo.KIM, id);
         signIn(page, ALICE);
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked at my record")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has looked at your record")))
@@ -259,6 +263,7 @@ class PatientAppBrowserTests extends BrowserTest {
     @Test
     void signingOutEndsTheSession() {
         signIn(page, ALICE);
+        openMenu(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL("**/login?signedOut");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have signed out.");

@@ -21,6 +21,7 @@ class RosterImportBrowserTests extends BrowserTest {
     void anAdminImportsACsvAndSeesTheReport() {
         useDesktop();
         signInStaff(page, RIVERSIDE_ADMIN);
+        openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Practice admin")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import patients")).click();
         String csv = "external_id,given_name,family_name,birth_date,sex,email,phone,language,tags,last_visit\n"

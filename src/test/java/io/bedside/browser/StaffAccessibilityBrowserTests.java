@@ -89,6 +89,7 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
         page.waitForURL("**/app/inbox");
+        openMenu(page);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign out")).first().click();
         signInWithPassword(email, "copper lantern meadow");

@@ -44,6 +44,7 @@ class TwoStepBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
         page.waitForURL("**/app/inbox");
 
+        openMenu(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).first().click();
         page.navigate("/login");
         page.getByLabel("Email").fill(email);

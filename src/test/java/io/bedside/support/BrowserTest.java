@@ -134,6 +134,17 @@ public abstract class BrowserTest extends ApplicationTest {
         on.waitForURL("**/app/inbox");
     }
 
+    /**
+     * Opens the header's menu (a disclosure, closed on a phone) where its links live: language,
+     * sign-out, settings. Nothing happens when it is already open (wide screens).
+     */
+    protected static void openMenu(Page on) {
+        var menu = on.locator("details.menu");
+        if (menu.count() > 0 && !Boolean.TRUE.equals(menu.first().evaluate("d => d.open"))) {
+            on.locator("details.menu > summary").first().click();
+        }
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));

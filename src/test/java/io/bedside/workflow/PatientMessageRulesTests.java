@@ -99,7 +99,8 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
                 .contains("Wednesday, November 25 at 2:00 PM")
                 .contains("911").contains("988")
                 .doesNotContain("lab result");
-        assertThat(replies.get(0).get("author").get("displayName").asString()).isEqualTo("Bedside");
+        assertThat(replies.get(0).get("author").get("displayName").asString()).isEqualTo("Riverside Family Medicine");
+        assertThat(replies.get(0).get("author").get("role").asString()).isEqualTo("system");
         var promise = promises.of(riverside, List.of(ConversationId.parse(id))).get(ConversationId.parse(id));
         assertThat(promise.dueAt()).isEqualTo(at(11, 25, 14, 0));
         assertThat(promise.overdue()).isFalse();

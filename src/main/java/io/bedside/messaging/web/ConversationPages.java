@@ -30,6 +30,14 @@ import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.ReplyPlaceholders;
 import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import org.springframework.context.MessageSource;
+import org.springframework.web.multipart.MultipartFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+import io.bedside.practice.CareTeam;
 import io.bedside.shared.PatientId;
 import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationPage;
@@ -98,10 +106,15 @@ class ConversationPages {
     private final ObjectProvider<QuickReplies> quickReplies;
     private final ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
     private final java.time.Clock clock;
+    private final Patients roster;
+    private final MessageSource messages;
 
     ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
             Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies,
-            ObjectProvider<io.bedside.messaging.AnswerPromises> promises, java.time.Clock clock) {
+            ObjectProvider<io.bedside.messaging.AnswerPromises> promises, java.time.Clock clock, Patients roster,
+            MessageSource messages) {
+        this.roster = roster;
+        this.messages = messages;
         this.promises = promises;
         this.clock = clock;
         this.conversations = conversations;
@@ -117,7 +130,10 @@ class ConversationPages {
 
     @GetMapping("/app/conversations")
     String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor, Model model) {
-        var teams = careTeams.visibleTo(actor);
+        listInto(actor, cursor, model);
+        @SuppressWarnings("unchecked")
+        List<ConversationView> shown = (List<ConversationView>) model.getAttribute("conversations");
+        var teams = ownTeamFirst(actor, careTeams.visibleTo(actor), shown);
         model.addAttribute("teams", teams);
         // Outside office hours, each team's card says when it opens again.
         java.time.Instant now = clock.instant();
@@ -129,8 +145,24 @@ class ConversationPages {
             }
         }
         model.addAttribute("opens", opens);
-        listInto(actor, cursor, model);
         return "messaging/list";
+    }
+
+    /**
+     * The patient's own physician's team leads the cards; without a recorded physician, the team of
+     * their latest conversation does. The others keep their order (by name).
+     */
+    private List<CareTeam> ownTeamFirst(Actor actor, List<CareTeam> teams, List<ConversationView> latest) {
+        if (!actor.isPatient() || teams.size() < 2) {
+            return teams;
+        }
+        var physician = roster.primaryProvider(actor.practiceId(), actor.patientId());
+        java.util.function.Predicate<CareTeam> own = physician.isPresent()
+                ? t -> t.hasMember(physician.get())
+                : t -> !latest.isEmpty() && latest.get(0).careTeam().id().equals(t.id().value());
+        List<CareTeam> ordered = new ArrayList<>(teams);
+        ordered.sort(Comparator.comparing(t -> own.test(t) ? 0 : 1));
+        return ordered;
     }
 
     @GetMapping("/app/conversations/fragment")
@@ -139,10 +171,34 @@ class ConversationPages {
         return "messaging/list :: conversations";
     }
 
+    /**
+     * The reader's conversations as the home screen leads with them: those with unread replies
+     * first, then what they are still writing (the new message, and replies being written), then
+     * the rest, each group newest first.
+     */
     private void listInto(Actor actor, String cursor, Model model) {
         ConversationPage page = conversations.list(actor, null, cursor, 20);
-        model.addAttribute("conversations", page.items());
+        Set<String> draftPlaces = actor.isPatient() ? drafts.places(actor) : Set.of();
+        List<ConversationView> ordered = new ArrayList<>(page.items());
+        ordered.sort(Comparator.comparing(c -> c.unreadCount() > 0 ? 0
+                : draftPlaces.contains(c.id().toString()) ? 1 : 2));
+        model.addAttribute("conversations", ordered);
+        model.addAttribute("draftPlaces", draftPlaces);
+        model.addAttribute("unreadConversations", ordered.stream().filter(c -> c.unreadCount() > 0).count());
+        model.addAttribute("unreadReplies", ordered.stream().mapToLong(ConversationView::unreadCount).sum());
+        model.addAttribute("newDraft", cursor == null && draftPlaces.contains(Drafts.NEW_CONVERSATION)
+                ? draftTitle(drafts.load(actor, Drafts.NEW_CONVERSATION)) : null);
         model.addAttribute("nextCursor", page.nextCursor());
+    }
+
+    /** How the new-message draft is named on the home screen: its subject, or the start of its text. */
+    private static String draftTitle(Map<String, String> draft) {
+        String subject = draft.getOrDefault("subject", "").strip();
+        if (!subject.isEmpty()) {
+            return subject;
+        }
+        String body = draft.getOrDefault("body", "").strip().replaceAll("\\s+", " ");
+        return body.length() > 60 ? body.substring(0, 60) + "…" : body;
     }
 
     // ------------------------------------------------------------ new message
@@ -170,24 +226,66 @@ class ConversationPages {
             }
         });
         String chosen = kind != null ? kind : draft.getOrDefault("kind", ConversationKind.QUESTION.code());
-        composeInto(actor, ConversationKind.fromCode(chosen), form, Map.of(), model);
+        ConversationKind chosenKind = ConversationKind.fromCode(chosen);
+        if (chosenKind == ConversationKind.REFILL && !form.details.containsKey("pharmacy")) {
+            // The pharmacy of the patient's last refill, so they need not type it again.
+            String pharmacy = conversations.lastRequestDetails(actor, ConversationKind.REFILL).get("pharmacy");
+            if (pharmacy != null) {
+                form.details.put("pharmacy", pharmacy);
+            }
+        }
+        composeInto(actor, chosenKind, form, Map.of(), model);
+        return "messaging/compose";
+    }
+
+    /**
+     * Staff writing to a patient put a quick-reply template, filled in for this patient, into the
+     * message. Nothing is sent; with scripts off the whole form comes back with the text added.
+     */
+    @PostMapping("/app/conversations/new/quick-reply")
+    String composeQuickReply(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") ComposeForm form,
+            @RequestParam(required = false) String template, Model model) {
+        requireStaff(actor);
+        ConversationKind kind = form.kind == null ? ConversationKind.QUESTION : ConversationKind.fromCode(form.kind);
+        QuickReplies source = quickReplies.getIfAvailable();
+        var chosen = source == null || template == null || template.isBlank()
+                ? java.util.Optional.<QuickReplies.QuickReply>empty() : source.find(actor, uuid("template", template));
+        if (chosen.isPresent() && form.patientId != null) {
+            Patient patient = patients.patient(actor, PatientId.of(uuid("patientId", form.patientId)));
+            UserProfile me = signedIn(model);
+            String team = form.careTeamId == null || form.careTeamId.isBlank() ? ""
+                    : careTeams.findInPractice(actor.practiceId(), CareTeamId.of(uuid("careTeamId", form.careTeamId)))
+                            .map(CareTeam::name).orElse("");
+            String filled = ReplyPlaceholders.fill(chosen.get().body(), ReplyPlaceholders.values(
+                    patient.givenName(), patient.familyName(), me.practiceName(), team, me.displayName()));
+            String before = form.body == null ? "" : form.body.stripTrailing();
+            form.body = before.isEmpty() ? filled : before + "\n\n" + filled;
+        }
+        composeInto(actor, kind, form, Map.of(), model);
         return "messaging/compose";
     }
 
     @PostMapping("/app/conversations")
-    String start(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") ComposeForm form, Model model,
-            HttpServletResponse response) {
+    String start(@AuthenticationPrincipal Actor actor, @ModelAttribute("form") ComposeForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response, Locale locale) throws java.io.IOException {
         ConversationKind kind = ConversationKind.QUESTION;
         try {
             kind = form.kind == null ? ConversationKind.QUESTION : ConversationKind.fromCode(form.kind);
+            String subject = form.subject;
+            if ((subject == null || subject.isBlank()) && RequestDetails.subjectOptional(kind)) {
+                // Made from the request in the writer's own language ("Receta: metformina").
+                subject = RequestDetails.subjectFor(kind, form.details, form.body,
+                        messages.getMessage("subject.made." + kind.code(), null, locale));
+            }
             var started = conversations.start(actor, new NewConversation(
                     form.careTeamId == null || form.careTeamId.isBlank() ? null
-                            : CareTeamId.of(uuid("careTeamId", form.careTeamId)), form.subject,
+                            : CareTeamId.of(uuid("careTeamId", form.careTeamId)), subject,
                     form.body, kind,
                     form.providerId == null || form.providerId.isBlank() ? null
                             : UserId.of(uuid("providerId", form.providerId)),
                     form.patientId == null || form.patientId.isBlank() ? null
-                            : PatientId.of(uuid("patientId", form.patientId)), form.details));
+                            : PatientId.of(uuid("patientId", form.patientId)), form.details, attached(files)));
             if (actor.isPatient()) {
                 drafts.discard(actor, Drafts.NEW_CONVERSATION);
             }
@@ -212,6 +310,16 @@ class ConversationPages {
         if (form.careTeamId == null && teams.size() == 1) {
             form.careTeamId = teams.get(0).id().value().toString();
         }
+        // A billing question goes to the team the practice named for billing, if it named one.
+        CareTeam billing = kind == ConversationKind.BILLING
+                ? careTeams.billingTeam(actor.practiceId()).orElse(null) : null;
+        if (billing != null) {
+            form.careTeamId = billing.id().value().toString();
+        }
+        model.addAttribute("billingTeam", billing);
+        model.addAttribute("subjectOptional", RequestDetails.subjectOptional(kind));
+        model.addAttribute("quickReplies", !actor.isStaff() || quickReplies.getIfAvailable() == null ? List.of()
+                : quickReplies.getObject().availableTo(actor));
         if (form.idempotencyKey == null) {
             form.idempotencyKey = UUID.randomUUID().toString();
         }
@@ -357,6 +465,18 @@ class ConversationPages {
         return page(actor, model);
     }
 
+    private static List<NewAttachment> attached(List<MultipartFile> files) throws java.io.IOException {
+        List<NewAttachment> attached = new ArrayList<>();
+        if (files != null) {
+            for (var file : files) {
+                if (!file.isEmpty()) {
+                    attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+                }
+            }
+        }
+        return attached;
+    }
+
     private static void requireStaff(Actor actor) {
         if (!actor.isStaff()) {
             throw new io.bedside.shared.NotFoundException("Not found.");
@@ -379,14 +499,7 @@ class ConversationPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
             HttpServletResponse response) throws java.io.IOException {
         ConversationId conversation = ConversationId.parse(id);
-        List<NewAttachment> attached = new java.util.ArrayList<>();
-        if (files != null) {
-            for (var file : files) {
-                if (!file.isEmpty()) {
-                    attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
-                }
-            }
-        }
+        List<NewAttachment> attached = attached(files);
         boolean note = "true".equals(internal);
         try {
             conversations.send(actor, conversation, body, note,
