@@ -1,0 +1,4 @@
+package io.bedside.messaging;
+
+class RequestRulesH2IntegrationTests extends RequestRulesTests {
+}
