@@ -50,6 +50,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             for (var post : Map.of(
                     "/app/conversations/" + conversation + "/triage", Map.of("priority", "urgent"),
                     "/app/conversations/" + conversation + "/quick-reply", Map.of("template", template),
+                    "/app/conversations/new/quick-reply", Map.of("template", template, "patientId", alice),
                     "/app/conversations/" + conversation + "/messages", Map.of("body", "intruder"),
                     "/app/templates/" + template, Map.of("name", "x", "body", "y"),
                     "/app/templates/" + template + "/delete", Map.<String, String>of(),
@@ -109,6 +110,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
         carol.get("/app/conversations");
+        assertThat(carol.post("/app/conversations/new/quick-reply", Map.of("patientId",
+                demo.me(CAROL).get("patientId").asString())).status()).isEqualTo(404);
         assertThat(carol.post("/app/patients/new", Map.of("externalId", "SNEAK-1", "givenName", "A", "familyName", "B",
                 "birthDate", "2000-01-01")).status()).isEqualTo(404);
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
