@@ -355,6 +355,10 @@ class ConversationPages {
     @GetMapping("/app/conversations/{id}")
     String conversation(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
         threadInto(actor, ConversationId.parse(id), model);
+        if (actor.isPatient()) {
+            // Opening it read it: the header's count says so on this very page.
+            model.addAttribute("unreadTotal", conversations.unreadTotal(actor));
+        }
         Map<String, String> draft = drafts.load(actor, id);
         model.addAttribute("draft", draft.getOrDefault("body", ""));
         model.addAttribute("draftInternal", "true".equals(draft.get("internal")));
