@@ -95,6 +95,30 @@ abstract class RequestRulesTests extends ApplicationTest {
     }
 
     @Test
+    void theAdminNamesTheBillingTeamOnTheTeamPage() {
+        String patelTeam = demo.team(ALICE, "Dr. Patel");
+        String billingTeam = demo.team(ALICE, "Billing");
+        io.bedside.support.PageSession admin = io.bedside.support.PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
+        assertThat(admin.get("/app/admin/teams/" + billingTeam).body()).contains("answers billing questions");
+        try {
+            assertThat(admin.post("/app/admin/teams/" + patelTeam, Map.of("name", "Dr. Patel's team",
+                    "description", "Questions, prescription refills, referrals and appointments.",
+                    "expectedResponseHours", "24", "handlesBilling", "true")).status()).isEqualTo(302);
+            Api.Response billing = start(ALICE, Map.of("kind", "billing", "body", "Who do I ask about my bill?"));
+            assertThat(billing.json().get("careTeam").get("name").asString()).isEqualTo("Dr. Patel's team");
+        } finally {
+            admin.post("/app/admin/teams/" + patelTeam, Map.of("name", "Dr. Patel's team",
+                    "description", "Questions, prescription refills, referrals and appointments.",
+                    "expectedResponseHours", "24"));
+            admin.post("/app/admin/teams/" + billingTeam, Map.of("name", "Billing & front desk",
+                    "description", "Bills, insurance and paperwork.", "expectedResponseHours", "48",
+                    "handlesBilling", "true"));
+        }
+        assertThat(start(ALICE, Map.of("kind", "billing", "body", "And now?")).json().get("careTeam").get("name")
+                .asString()).isEqualTo("Billing & front desk");
+    }
+
+    @Test
     void aProviderWhoIsNotOnTheChosenTeamIsRefused() {
         long before = conversationsOf(ALICE);
         Api.Response refused = start(ALICE, Map.of("careTeamId", demo.team(ALICE, "Billing"), "subject", "My bill",
