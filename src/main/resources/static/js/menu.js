@@ -10,5 +10,18 @@
     });
   }
   document.addEventListener("DOMContentLoaded", fit);
+  // On a phone the open menu covers the page: a tap elsewhere or Escape closes it.
+  document.addEventListener("click", function (e) {
+    document.querySelectorAll("details[data-menu]:not(.inline)[open]").forEach(function (menu) {
+      if (!menu.contains(e.target)) { menu.open = false; }
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    document.querySelectorAll("details[data-menu]:not(.inline)[open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
   if (wide.addEventListener) { wide.addEventListener("change", fit); }
 })();

@@ -93,6 +93,8 @@ class PatientHomeBrowserTests extends BrowserTest {
             assertThat(page.locator(".site-header .nav a").first())
                     .hasAccessibleName(java.util.regex.Pattern.compile("^Messages, \\d+ unread$"));
 
+            page.keyboard().press("Escape");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isHidden();
             rows.nth(draft).locator("a").click();
             assertThat(page.getByLabel("Subject")).hasValue("Knee pain " + subject);
         } finally {
