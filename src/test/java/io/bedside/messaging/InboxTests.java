@@ -143,6 +143,31 @@ abstract class InboxTests extends ApplicationTest {
     }
 
     @Test
+    void automatedMessagesAreNotNewsToTheCareTeam() {
+        // Urgent words bring Bedside's automatic guidance right after the patient's message.
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Automatic reply not new",
+                "I have had chest pain since this morning");
+        Actor kim = demo.actor(KIM);
+        ConversationId conversation = ConversationId.parse(id);
+        List<MessageView> all = conversations.messages(kim, conversation, 0, 10);
+        assertThat(all.get(0).author().role()).isEqualTo("patient");
+        assertThat(all.subList(1, all.size())).isNotEmpty().allMatch(m -> m.author().role().equals("system"));
+
+        ConversationView row = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+                .items().stream().filter(c -> c.id().equals(conversation)).findFirst().orElseThrow();
+        assertThat(row.unreadCount()).isEqualTo(1);
+        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isEqualTo(1);
+
+        // Read up to the patient's message: the automatic reply after it leaves nothing new.
+        conversations.markRead(kim, conversation, 1);
+        assertThat(ids(kim, InboxFilter.UNREAD)).doesNotContain(id);
+        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isZero();
+        // The patient is told of the automatic reply: it is written to them.
+        assertThat(conversations.get(demo.actor(ALICE), conversation).conversation().unreadCount())
+                .isEqualTo(all.size() - 1);
+    }
+
+    @Test
     void patientsHaveNoInboxAndAnotherPracticesTeamIsNotFound() {
         assertThatThrownBy(() -> conversations.inbox(demo.actor(ALICE),
                 new InboxQuery(null, InboxFilter.OPEN, null, null, 10))).isInstanceOf(NotFoundException.class);
