@@ -78,14 +78,21 @@ public record CampaignMessages(String en, String es) {
     /** The text for a patient who speaks {@code patientLanguage}, filled in for them. */
     public String render(String patientLanguage, String defaultLanguage, String firstName, String practice,
             String careTeam) {
-        String text = in(primary(patientLanguage));
-        if (text == null) {
-            text = in(primary(defaultLanguage));
+        return fill(in(languageFor(patientLanguage, defaultLanguage)), firstName, practice, careTeam);
+    }
+
+    /**
+     * The language of the text a patient who speaks {@code patientLanguage} gets: theirs when it is
+     * written, else the practice's default, else whichever text there is.
+     */
+    public String languageFor(String patientLanguage, String defaultLanguage) {
+        if (in(primary(patientLanguage)) != null) {
+            return primary(patientLanguage);
         }
-        if (text == null) {
-            text = en != null ? en : es;
+        if (in(primary(defaultLanguage)) != null) {
+            return primary(defaultLanguage);
         }
-        return fill(text, firstName, practice, careTeam);
+        return en != null ? "en" : "es";
     }
 
     /** One text filled in: the placeholders in either spelling become the patient's values. */
@@ -108,7 +115,7 @@ public record CampaignMessages(String en, String es) {
         return json;
     }
 
-    private static String primary(String language) {
+    static String primary(String language) {
         return language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
     }
 
