@@ -168,6 +168,32 @@ abstract class InboxTests extends ApplicationTest {
     }
 
     @Test
+    void previewsShowTheLatestWrittenMessageToStaffOnlyAndAreAuditedPerPatient() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Preview audited",
+                "I have had chest pain since this morning");
+        Actor kim = demo.actor(KIM);
+        ConversationId conversation = ConversationId.parse(id);
+        List<ConversationView> shown = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+                .items().stream().filter(c -> c.id().equals(conversation)).toList();
+        Map<ConversationId, InboxPreview> previews = conversations.inboxPreviews(kim, shown);
+        // The patient's words, not Bedside's automatic guidance that came after them.
+        assertThat(previews.get(conversation).text()).isEqualTo("I have had chest pain since this morning");
+        assertThat(previews.get(conversation).byPatient()).isTrue();
+        assertThat(previews.get(conversation).toString()).doesNotContain("chest");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'conversation.previewed' and target_id = :id
+                   and patient_id = :patient""")
+                .param("id", id).param("patient", java.util.UUID.fromString(demo.me(ALICE).get("patientId").asString()))
+                .query(Long.class).single()).isEqualTo(1);
+        demo.note(KIM, id, "Called her back, resting now.");
+        previews = conversations.inboxPreviews(kim, shown);
+        assertThat(previews.get(conversation).internal()).isTrue();
+        assertThat(previews.get(conversation).text()).isEqualTo("Called her back, resting now.");
+        assertThatThrownBy(() -> conversations.inboxPreviews(demo.actor(ALICE), shown))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void patientsHaveNoInboxAndAnotherPracticesTeamIsNotFound() {
         assertThatThrownBy(() -> conversations.inbox(demo.actor(ALICE),
                 new InboxQuery(null, InboxFilter.OPEN, null, null, 10))).isInstanceOf(NotFoundException.class);
