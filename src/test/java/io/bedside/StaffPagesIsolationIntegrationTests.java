@@ -63,7 +63,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             assertThat(inbox.status()).isEqualTo(200);
             assertThat(inbox.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice Walker");
             var search = other.get("/app/patients?q=walker");
-            assertThat(search.body()).doesNotContain("Alice").contains("0 found");
+            assertThat(search.body()).doesNotContain("Alice").contains("None found");
             assertThat(other.get("/app/templates").body()).doesNotContain("Appointment booked");
         }
 
@@ -132,6 +132,14 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         assertThat(kim.get("/app/inbox").body()).contains("Inbox").doesNotContain("Practice admin");
         PageSession admin = PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
         assertThat(admin.get("/app/inbox").body()).contains("Practice admin");
+        // Admins land on their overview: teams with member counts, staff, invitations, failed notices.
+        assertThat(admin.get("/app").location()).endsWith("/app/admin");
+        var overview = admin.get("/app/admin");
+        assertThat(overview.status()).isEqualTo(200);
+        assertThat(overview.body()).contains("Dr. Patel&#39;s team").containsPattern("\\d+ members?<")
+                .contains("Failed notices").doesNotContain("Alice");
+        assertThat(kim.get("/app/admin").status()).isEqualTo(403);
+        assertThat(PageSession.signedIn(api.base(), ALICE).get("/app/admin").status()).isEqualTo(404);
         PageSession alice = PageSession.signedIn(api.base(), ALICE);
         assertThat(alice.get("/app").location()).endsWith("/app/conversations");
     }

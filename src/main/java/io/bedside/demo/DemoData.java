@@ -121,16 +121,16 @@ class DemoData implements ApplicationRunner {
                     LocalDate.of(2026, 12, 25), "Christmas Day", LocalDate.of(2027, 1, 1), "New Year's Day"));
         }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
-                "Hi {first_name}, your refill has been sent to your pharmacy. It is usually ready to pick up within "
-                        + "24 hours. Reply here if anything is unclear.\n\n{my_name}, {team}");
+                "Hi {firstName}, your refill has been sent to your pharmacy. It is usually ready to pick up within "
+                        + "24 hours. Reply here if anything is unclear.\n\n{myName}, {careTeam}");
         templates.createPracticeTemplate(practice.id(), admin.id(), "Appointment booked",
-                "Hi {first_name}, we have booked your appointment. You will find the date and time in your "
-                        + "confirmation. If it does not suit you, reply here and we will find another.\n\n{my_name}");
+                "Hi {firstName}, we have booked your appointment. You will find the date and time in your "
+                        + "confirmation. If it does not suit you, reply here and we will find another.\n\n{myName}");
         templates.createPracticeTemplate(practice.id(), admin.id(), "Results normal",
-                "Hi {first_name}, your results are back and they are normal. No action is needed.\n\n{my_name}, {team}");
+                "Hi {firstName}, your results are back and they are normal. No action is needed.\n\n{myName}, {careTeam}");
         templates.createPracticeTemplate(practice.id(), admin.id(), "Need more information",
-                "Hi {first_name}, thank you for your message. So that we can help, could you tell us a little more: "
-                        + "since when, and how it affects your day?\n\n{my_name}");
+                "Hi {firstName}, thank you for your message. So that we can help, could you tell us a little more: "
+                        + "since when, and how it affects your day?\n\n{myName}");
 
         Patient alice = patients.register(practice.id(), new NewPatient("RFM-1001", "Alice", "Walker",
                 LocalDate.of(1985, 3, 14), Sex.FEMALE, "alice@patients.example", "+15555550101", "en"));
@@ -168,7 +168,7 @@ class DemoData implements ApplicationRunner {
             careTeams.setOfficeHours(practice.id(), pediatrics, OfficeHours.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)));
         }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",
-                "Hello, {first_name}'s refill has been sent to your pharmacy.\n\n{my_name}, {practice}");
+                "Hello, {firstName}'s refill has been sent to your pharmacy.\n\n{myName}, {practice}");
 
         Patient carol = patients.register(practice.id(), new NewPatient("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en"));

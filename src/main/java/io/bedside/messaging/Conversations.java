@@ -273,6 +273,32 @@ public class Conversations {
                 actor.userId()));
     }
 
+    /**
+     * One line of the latest message a person wrote in each conversation of an inbox page, for
+     * staff only. Showing it discloses message text, so each conversation previewed is recorded
+     * on its patient's audit trail ({@code conversation.previewed}), as opening it would be; the
+     * text itself is never logged (docs/security.md). Conversations the reader may not see are
+     * left out, as in the inbox itself.
+     */
+    public Map<ConversationId, InboxPreview> inboxPreviews(Actor actor, List<ConversationView> shown) {
+        requireStaff(actor);
+        if (shown.isEmpty()) {
+            return Map.of();
+        }
+        Map<ConversationId, PatientId> patients = new java.util.LinkedHashMap<>();
+        shown.forEach(c -> patients.put(c.id(), PatientId.of(c.patient().id())));
+        Map<ConversationId, InboxPreview> previews = new java.util.HashMap<>();
+        for (MessageRows.Row m : messages.latestWritten(actor.practiceId(), List.copyOf(patients.keySet()))) {
+            String body = cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+            previews.put(m.conversationId(), new InboxPreview(InboxPreview.oneLine(body), m.internal(),
+                    m.authorKind() == Actor.Kind.PATIENT));
+        }
+        for (ConversationId id : previews.keySet()) {
+            audit.record(AuditRecord.allowed(actor, patients.get(id), "conversation.previewed", "conversation", id));
+        }
+        return previews;
+    }
+
     /** A list page as the reader sees it: subjects decrypted, staff named with one lookup. */
     private List<ConversationView> views(Actor actor, List<ConversationRows.Listed> page) {
         Names names = new Names(people.staff(actor.practiceId(), staffIds(page.stream()

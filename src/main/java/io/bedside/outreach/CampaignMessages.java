@@ -1,23 +1,22 @@
 package io.bedside.outreach;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.Placeholders;
 
 /**
  * A campaign's message, one text per language, with the placeholders {firstName}, {practice} and
- * {careTeam}. A patient gets the text in their language, else in the practice's default language.
+ * {careTeam} (also read as {first_name}, {practice}, {care_team} or {team}, the older template spelling). A patient gets the text in their language, else in the practice's default language.
  */
 public record CampaignMessages(String en, String es) {
 
     static final int MAX_CHARACTERS = 5000;
-    private static final Set<String> PLACEHOLDERS = Set.of("firstName", "practice", "careTeam");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]*)}");
+    /** The placeholders a campaign may use, written {firstName} (the templates' {first_name} is read the same). */
+    public static final List<String> PLACEHOLDERS = List.of("firstName", "practice", "careTeam");
 
     public CampaignMessages {
         en = blankToNull(en);
@@ -60,12 +59,10 @@ public record CampaignMessages(String en, String es) {
             throw new InvalidRequestException("messages." + language,
                     "The message is too long: at most " + MAX_CHARACTERS + " characters.");
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw new InvalidRequestException("messages." + language, "Unknown placeholder {" + m.group(1)
-                        + "}: use {firstName}, {practice} or {careTeam}.");
-            }
+        List<String> unknown = Placeholders.unknown(text, PLACEHOLDERS);
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("messages." + language, "Unknown placeholder " + unknown.get(0)
+                    + ": use {firstName}, {practice} or {careTeam}.");
         }
     }
 
@@ -81,14 +78,30 @@ public record CampaignMessages(String en, String es) {
     /** The text for a patient who speaks {@code patientLanguage}, filled in for them. */
     public String render(String patientLanguage, String defaultLanguage, String firstName, String practice,
             String careTeam) {
-        String text = in(primary(patientLanguage));
-        if (text == null) {
-            text = in(primary(defaultLanguage));
+        return fill(in(languageFor(patientLanguage, defaultLanguage)), firstName, practice, careTeam);
+    }
+
+    /**
+     * The language of the text a patient who speaks {@code patientLanguage} gets: theirs when it is
+     * written, else the practice's default, else whichever text there is.
+     */
+    public String languageFor(String patientLanguage, String defaultLanguage) {
+        if (in(primary(patientLanguage)) != null) {
+            return primary(patientLanguage);
         }
-        if (text == null) {
-            text = en != null ? en : es;
+        if (in(primary(defaultLanguage)) != null) {
+            return primary(defaultLanguage);
         }
-        return text.replace("{firstName}", firstName).replace("{practice}", practice).replace("{careTeam}", careTeam);
+        return en != null ? "en" : "es";
+    }
+
+    /** One text filled in: the placeholders in either spelling become the patient's values. */
+    public static String fill(String text, String firstName, String practice, String careTeam) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("firstName", firstName);
+        values.put("practice", practice);
+        values.put("careTeam", careTeam);
+        return Placeholders.fill(text, values);
     }
 
     public Map<String, String> toJson() {
@@ -102,7 +115,7 @@ public record CampaignMessages(String en, String es) {
         return json;
     }
 
-    private static String primary(String language) {
+    static String primary(String language) {
         return language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
     }
 

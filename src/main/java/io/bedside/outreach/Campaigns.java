@@ -169,14 +169,67 @@ public class Campaigns {
 
     // ------------------------------------------------------------ campaigns
 
-    /** What a campaign would do if created now: when it goes out and whom it selects. Writes nothing. */
-    public record Review(Instant sendAt, boolean now, CohortPreview preview) {
+    /**
+     * What a campaign would do if created now: when it goes out, whom it selects, and what they
+     * read, per language. Writes nothing.
+     */
+    public record Review(Instant sendAt, boolean now, CohortPreview preview, List<LanguageText> texts) {
+
+        public Review {
+            texts = List.copyOf(texts);
+        }
+
+        /** The languages some selected patients read and the campaign has no text in. */
+        public List<LanguageText> missing() {
+            return texts.stream().filter(t -> !t.written()).toList();
+        }
+    }
+
+    /**
+     * The finished message as the selected patients who read {@code language} get it.
+     *
+     * @param patients  how many selected patients read it
+     * @param written   the campaign has a text in it; if not, they get the text in {@code shownIn}
+     * @param shownIn   the language of the text they get
+     * @param sample    whose first name fills the sample (a selected patient who reads it)
+     * @param text      the text filled in for that patient, the practice and the care team. PHI.
+     */
+    public record LanguageText(String language, long patients, boolean written, String shownIn, String sample,
+            String text) {
+        @Override
+        public String toString() {
+            return "LanguageText[" + language + "]";
+        }
     }
 
     /** Checks a campaign as {@link #create} would and says what it would do, for a last look before sending. */
     public Review review(Actor actor, NewCampaign request) {
         Checked checked = check(actor, request);
-        return new Review(checked.sendAt(), !checked.sendAt().isAfter(checked.now()), preview(actor, checked.cohort()));
+        return new Review(checked.sendAt(), !checked.sendAt().isAfter(checked.now()), preview(actor, checked.cohort()),
+                texts(actor, checked));
+    }
+
+    /**
+     * One finished message per language the selection reads, filled in for one patient of the
+     * selection who reads it (recorded on that patient's audit trail, as the preview's sample is).
+     */
+    private List<LanguageText> texts(Actor actor, Checked checked) {
+        Practice practice = practice(actor.practiceId());
+        List<PatientId> selected = select(actor.practiceId(), checked.cohort(), checked.now());
+        Map<String, List<PatientId>> byLanguage = new java.util.TreeMap<>();
+        patients.languages(actor.practiceId(), selected).forEach((id, language) ->
+                byLanguage.computeIfAbsent(CampaignMessages.primary(language == null || language.isBlank()
+                        ? practice.defaultLanguage() : language), l -> new ArrayList<>()).add(id));
+        List<LanguageText> texts = new ArrayList<>();
+        byLanguage.forEach((language, ids) -> {
+            var sample = patients.find(actor.practiceId(), ids.get(0)).orElseThrow();
+            audit.record(AuditRecord.allowed(actor, sample.id(), "cohort.previewed", "patient", sample.id()));
+            String shownIn = checked.messages().languageFor(language, practice.defaultLanguage());
+            texts.add(new LanguageText(language, ids.size(), shownIn.equals(language), shownIn, sample.displayName(),
+                    checked.messages().render(language, practice.defaultLanguage(), sample.givenName(),
+                            practice.shownName(), checked.team().name())));
+        });
+        return texts;
     }
 
     public Campaign create(Actor actor, NewCampaign request) {

@@ -105,6 +105,23 @@ public class Patients {
     // ------------------------------------------------------------ outreach
 
     /**
+     * The preferred language of each of the given patients of the practice (a campaign's review
+     * counts its selection by language), read a thousand at a time. Not PHI on its own.
+     */
+    public Map<PatientId, String> languages(PracticeId practice, List<PatientId> ids) {
+        Map<PatientId, String> languages = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000)).stream().map(PatientId::value).toList();
+            jdbc.sql("select id, language from patient where practice_id = :practice and id in (:ids)")
+                    .param("practice", practice.value()).param("ids", chunk)
+                    .query(rs -> {
+                        languages.put(PatientId.of(rs.getObject("id", UUID.class)), rs.getString("language"));
+                    });
+        }
+        return languages;
+    }
+
+    /**
      * The practice's patients who meet the criteria and have not opted out of campaigns, as of
      * the practice's {@code today}, in a stable order (by id).
      */

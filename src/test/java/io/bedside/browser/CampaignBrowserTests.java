@@ -52,7 +52,7 @@ class CampaignBrowserTests extends BrowserTest {
         useDesktop();
         signInStaff(page, RIVERSIDE_ADMIN);
         openMenu(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Campaigns").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Campaigns").setExact(true)).first().click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New campaign")).click();
         page.getByLabel("Name (patients see it as the subject)").fill("Flu shots are here");
         page.getByLabel("Care team that answers the replies").selectOption(new com.microsoft.playwright.options.SelectOption()

@@ -143,6 +143,57 @@ abstract class InboxTests extends ApplicationTest {
     }
 
     @Test
+    void automatedMessagesAreNotNewsToTheCareTeam() {
+        // Urgent words bring Bedside's automatic guidance right after the patient's message.
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Automatic reply not new",
+                "I have had chest pain since this morning");
+        Actor kim = demo.actor(KIM);
+        ConversationId conversation = ConversationId.parse(id);
+        List<MessageView> all = conversations.messages(kim, conversation, 0, 10);
+        assertThat(all.get(0).author().role()).isEqualTo("patient");
+        assertThat(all.subList(1, all.size())).isNotEmpty().allMatch(m -> m.author().role().equals("system"));
+
+        ConversationView row = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+                .items().stream().filter(c -> c.id().equals(conversation)).findFirst().orElseThrow();
+        assertThat(row.unreadCount()).isEqualTo(1);
+        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isEqualTo(1);
+
+        // Read up to the patient's message: the automatic reply after it leaves nothing new.
+        conversations.markRead(kim, conversation, 1);
+        assertThat(ids(kim, InboxFilter.UNREAD)).doesNotContain(id);
+        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isZero();
+        // The patient is told of the automatic reply: it is written to them.
+        assertThat(conversations.get(demo.actor(ALICE), conversation).conversation().unreadCount())
+                .isEqualTo(all.size() - 1);
+    }
+
+    @Test
+    void previewsShowTheLatestWrittenMessageToStaffOnlyAndAreAuditedPerPatient() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Preview audited",
+                "I have had chest pain since this morning");
+        Actor kim = demo.actor(KIM);
+        ConversationId conversation = ConversationId.parse(id);
+        List<ConversationView> shown = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+                .items().stream().filter(c -> c.id().equals(conversation)).toList();
+        Map<ConversationId, InboxPreview> previews = conversations.inboxPreviews(kim, shown);
+        // The patient's words, not Bedside's automatic guidance that came after them.
+        assertThat(previews.get(conversation).text()).isEqualTo("I have had chest pain since this morning");
+        assertThat(previews.get(conversation).byPatient()).isTrue();
+        assertThat(previews.get(conversation).toString()).doesNotContain("chest");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'conversation.previewed' and target_id = :id
+                   and patient_id = :patient""")
+                .param("id", id).param("patient", java.util.UUID.fromString(demo.me(ALICE).get("patientId").asString()))
+                .query(Long.class).single()).isEqualTo(1);
+        demo.note(KIM, id, "Called her back, resting now.");
+        previews = conversations.inboxPreviews(kim, shown);
+        assertThat(previews.get(conversation).internal()).isTrue();
+        assertThat(previews.get(conversation).text()).isEqualTo("Called her back, resting now.");
+        assertThatThrownBy(() -> conversations.inboxPreviews(demo.actor(ALICE), shown))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void patientsHaveNoInboxAndAnotherPracticesTeamIsNotFound() {
         assertThatThrownBy(() -> conversations.inbox(demo.actor(ALICE),
                 new InboxQuery(null, InboxFilter.OPEN, null, null, 10))).isInstanceOf(NotFoundException.class);

@@ -412,7 +412,7 @@ abstract class OutreachTests extends ApplicationTest {
         bad.add(campaign("Language", mine("languages", List.of("klingon")), en));
         bad.add(campaign("Date", mine("lastVisitBefore", "2026-02-30"), en));
         bad.add(campaign("Tag", mine("tags", List.of("50%")), en));
-        bad.add(campaign("Placeholder", mine(), Map.of("en", "Hi {first_name}")));
+        bad.add(campaign("Placeholder", mine(), Map.of("en", "Hi {firstname}")));
         bad.add(campaign("French", mine(), Map.of("en", "Hi", "fr", "Salut")));
         bad.add(campaign("Only Spanish", mine(), Map.of("es", "Hola")));
         bad.add(campaign("No message", mine(), Map.of()));

@@ -76,7 +76,7 @@ abstract class ReplyTemplatesTests extends ApplicationTest {
         assertThatThrownBy(() -> templates.create(kim, "Typo", "Hi {firstname}", false))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.field()).isEqualTo("body");
-                    assertThat(e.getMessage()).contains("{firstname}").contains("{first_name}");
+                    assertThat(e.getMessage()).contains("{firstname}").contains("{firstName}");
                 });
         assertThatThrownBy(() -> templates.create(kim, "Long", "x".repeat(ReplyTemplates.MAX_BODY + 1), false))
                 .isInstanceOf(InvalidRequestException.class);

@@ -22,6 +22,10 @@ class LoginPageController {
         if (actor == null) {
             return "redirect:/login";
         }
+        // Practice admins land on their admin overview; other staff on the inbox; patients at home.
+        if (actor.isPracticeAdmin()) {
+            return "redirect:/app/admin";
+        }
         return actor.isStaff() ? "redirect:/app/inbox" : "redirect:/app/conversations";
     }
 

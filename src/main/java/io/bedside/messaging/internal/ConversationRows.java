@@ -25,6 +25,16 @@ import io.bedside.shared.UserId;
 @Repository
 public class ConversationRows {
 
+    /**
+     * Which messages are news to the care team (a condition on message {@code m} of conversation
+     * {@code c}): not the automated ones. Bedside's own replies (after hours, the urgent guidance:
+     * author kind SYSTEM) answer a patient message the team has not read yet, and a campaign's
+     * opening message is the practice writing to many patients at once; neither is something new
+     * from the patient, so "1 new" after a patient message and its automatic reply, not "2 new".
+     * Patients still count automated messages: they are written to them.
+     */
+    static final String NEW_FOR_STAFF = "m.author_kind <> 'SYSTEM' and not (c.kind = 'CAMPAIGN' and m.seq = 1)";
+
     /** A row of a list page with the reader's unread count. */
     public record Listed(ConversationRow row, long unread) {
     }
@@ -110,7 +120,8 @@ public class ConversationRows {
                                 and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader %s) as unread
                   from conversation c
                   left join read_state r on r.conversation_id = c.id and r.user_id = :reader
-                 where c.practice_id = :practice""".formatted(readerIsPatient ? "and not m.internal" : ""));
+                 where c.practice_id = :practice""".formatted(readerIsPatient ? "and not m.internal"
+                        : "and " + NEW_FOR_STAFF));
         Map<String, Object> params = new HashMap<>();
         params.put("practice", practice.value());
         params.put("reader", reader.value());
@@ -145,10 +156,11 @@ public class ConversationRows {
         StringBuilder sql = new StringBuilder("""
                 select c.*, (select count(*) from message m
                               where m.conversation_id = c.id and m.practice_id = c.practice_id
-                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader) as unread
+                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader
+                                and %s) as unread
                   from conversation c
                   left join read_state r on r.conversation_id = c.id and r.user_id = :reader
-                 where c.practice_id = :practice and c.care_team_id in (:teams)""");
+                 where c.practice_id = :practice and c.care_team_id in (:teams)""".formatted(NEW_FOR_STAFF));
         Map<String, Object> params = inboxParams(practice, teams, kind, reader);
         sql.append(" and ").append(condition(filter));
         if (kind != null) {
@@ -217,8 +229,13 @@ public class ConversationRows {
     private static String condition(InboxFilter filter) {
         return switch (filter) {
             case OPEN -> "c.status = 'OPEN'";
-            // A reader's own messages move their read mark, so anything past the mark is someone else's.
-            case UNREAD -> "c.last_seq > coalesce(r.last_read_seq, 0)";
+            // A reader's own messages move their read mark, so anything past the mark is someone
+            // else's; automated ones (see NEW_FOR_STAFF) are not news to the team.
+            case UNREAD -> """
+                    c.last_seq > coalesce(r.last_read_seq, 0) and exists (select 1 from message m
+                     where m.conversation_id = c.id and m.practice_id = c.practice_id
+                       and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and %s)"""
+                    .formatted(NEW_FOR_STAFF);
             case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader";
             case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null";
             case URGENT -> "c.status <> 'CLOSED' and c.priority = 'URGENT'";
@@ -261,11 +278,12 @@ public class ConversationRows {
 
     public long unread(ConversationId id, UserId reader, boolean readerIsPatient) {
         return jdbc.sql("""
-                select count(*) from message m
+                select count(*) from message m join conversation c on c.id = m.conversation_id
                  where m.conversation_id = :id
                    and m.seq > coalesce((select r.last_read_seq from read_state r
                                           where r.conversation_id = :id and r.user_id = :reader), 0)
-                   and m.author_id <> :reader %s""".formatted(readerIsPatient ? "and not m.internal" : ""))
+                   and m.author_id <> :reader %s""".formatted(readerIsPatient ? "and not m.internal"
+                        : "and " + NEW_FOR_STAFF))
                 .param("id", id.value()).param("reader", reader.value())
                 .query(Long.class).single();
     }

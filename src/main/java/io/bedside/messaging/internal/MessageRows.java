@@ -43,6 +43,25 @@ public class MessageRows {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The latest message a person wrote (patient or staff, notes included; not Bedside's automatic
+     * replies) in each of the given conversations of the practice, for the inbox's preview line.
+     */
+    public List<Row> latestWritten(PracticeId practice, List<ConversationId> conversations) {
+        if (conversations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select m.* from message m
+                 where m.practice_id = :practice and m.conversation_id in (:ids)
+                   and m.seq = (select max(w.seq) from message w
+                                 where w.conversation_id = m.conversation_id and w.practice_id = m.practice_id
+                                   and w.author_kind <> 'SYSTEM')""")
+                .param("practice", practice.value())
+                .param("ids", conversations.stream().map(ConversationId::value).toList())
+                .query(Row::map).list();
+    }
+
     public void insert(Row m) {
         jdbc.sql("""
                 insert into message (id, practice_id, conversation_id, seq, author_id, author_kind, body_ciphertext,

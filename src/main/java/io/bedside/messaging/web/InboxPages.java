@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.Conversations;
 import io.bedside.messaging.InboxFilter;
@@ -48,8 +49,12 @@ class InboxPages {
     @GetMapping("/app/inbox")
     String inbox(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String team,
             @RequestParam(required = false) String filter, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String open,
+            Model model) {
         inboxInto(actor, team, filter, kind, cursor, model);
+        // The conversation to show beside the list on a wide screen (js/inbox.js loads it; its own
+        // page checks access). Only a well-formed id is passed on.
+        model.addAttribute("open", open == null || open.isBlank() ? null : ConversationId.parse(open).value().toString());
         return "messaging/inbox";
     }
 
@@ -68,6 +73,7 @@ class InboxPages {
         ConversationKind only = kind == null || kind.isBlank() ? null : ConversationKind.fromCode(kind);
         InboxPage page = conversations.inbox(actor, new InboxQuery(teamId, view, only, cursor, PAGE_SIZE));
         model.addAttribute("page", page);
+        model.addAttribute("previews", conversations.inboxPreviews(actor, page.items()));
         var promiseSource = promises.getIfAvailable();
         model.addAttribute("promises", promiseSource == null ? java.util.Map.of() : promiseSource.of(actor.practiceId(),
                 page.items().stream().map(io.bedside.messaging.ConversationView::id).toList()));

@@ -141,6 +141,12 @@ public class Outbox {
                 .param("now", Timestamps.toDb(now)).param("id", id).update();
     }
 
+    /** How many of the practice's notices could not be delivered. */
+    public long failedCount(PracticeId practice) {
+        return jdbc.sql("select count(*) from notification where practice_id = :practice and status = 'failed'")
+                .param("practice", practice.value()).query(Long.class).single();
+    }
+
     /** The practice's notices that could not be delivered, newest first, for its admins. */
     public List<Failed> failed(PracticeId practice, int limit) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package io.bedside.outreach.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,6 +105,7 @@ class CampaignPages {
                 // A last look before writing to many people: whom, how many, when.
                 Campaigns.Review review = campaigns.review(actor, request);
                 model.addAttribute("review", review);
+                model.addAttribute("languageNames", languageNames(review));
                 model.addAttribute("preview", review.preview());
                 return form(actor, model, form, Map.of());
             }
@@ -116,6 +118,19 @@ class CampaignPages {
             response.setStatus(422);
             return form(actor, model, form, Map.of("sendAt", e.getMessage()));
         }
+    }
+
+    /** Each language of the review named in the reader's own language ("Spanish", "español"). */
+    private static Map<String, String> languageNames(Campaigns.Review review) {
+        java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Campaigns.LanguageText t : review.texts()) {
+            for (String language : List.of(t.language(), t.shownIn())) {
+                String name = java.util.Locale.forLanguageTag(language).getDisplayLanguage(reader);
+                names.put(language, name.isBlank() ? language : name);
+            }
+        }
+        return names;
     }
 
     private Instant sendAt(Actor actor, CampaignForm form) {
