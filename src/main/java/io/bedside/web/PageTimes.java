@@ -11,7 +11,7 @@ import io.bedside.shared.HumanTimes;
 
 /**
  * Times on pages, in the practice's time zone and the reader's language, written by the one
- * formatter ({@link HumanTimes}): "today 12:43 PM", "tomorrow (Mon) 8:00 AM", "Wed, Dec 2, 2:00 PM".
+ * formatter ({@link HumanTimes}): “today 12:43 PM”, “tomorrow (Mon) 8:00 AM”, “Wed, Dec 2, 2:00 PM”.
  */
 @Component("pageTimes")
 public class PageTimes {
@@ -28,17 +28,17 @@ public class PageTimes {
         return human.at(instant, zone, locale);
     }
 
-    /** With the date and the year, never "today": for records that are kept. */
+    /** With the date and the year, never “today”: for records that are kept. */
     public String full(Instant instant, ZoneId zone, Locale locale) {
         return human.full(instant, zone, locale);
     }
 
-    /** A date on its own, such as a date of birth: "Mar 14, 1985" / "14 mar 1985". */
+    /** A date on its own, such as a date of birth: “Mar 14, 1985” / “14 mar 1985”. */
     public String date(LocalDate date, Locale locale) {
         return human.date(date, locale);
     }
 
-    /** A time zone as people know it: "Eastern Time (New York)". */
+    /** A time zone as people know it: “Eastern Time (New York)”. */
     public String zone(ZoneId zone, Locale locale) {
         return human.zone(zone, locale);
     }

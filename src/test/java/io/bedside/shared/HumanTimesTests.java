@@ -78,6 +78,20 @@ class HumanTimesTests {
         assertThat(TIMES.sentence(at(local), NEW_YORK, Locale.forLanguageTag(locale))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} {1} in {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            today            | 2026-11-29T12:43 | en-US | today
+            today            | 2026-11-29T12:43 | es    | hoy
+            tomorrow         | 2026-11-30T08:00 | en-US | tomorrow (Mon)
+            yesterday        | 2026-11-28T16:10 | es    | ayer
+            this week        | 2026-12-02T14:00 | en-US | Wed, Dec 2
+            this week        | 2026-12-02T14:00 | es    | mié, 2 dic
+            other year       | 2025-12-02T14:00 | en-US | Tue, Dec 2, 2025
+            """)
+    void daysAsHeadings(String when, String local, String locale, String expected) {
+        assertThat(TIMES.day(at(local), NEW_YORK, Locale.forLanguageTag(locale))).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} in {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             1985-03-14 | en-US | Mar 14, 1985
