@@ -136,6 +136,11 @@ public class HumanTimes {
      * generic name, never a daylight-saving one, and the city of the zone's id.
      */
     public String zone(ZoneId zone, Locale locale) {
+        return zoneName(zone, locale);
+    }
+
+    /** As {@link #zone}, where no clock is at hand (time zone lists). */
+    public static String zoneName(ZoneId zone, Locale locale) {
         if (zone == null) {
             return "";
         }
