@@ -14,4 +14,7 @@ public interface ConversationSubjects {
 
     /** Subject by conversation id, for the ids the reader may see; the others are left out. */
     Map<String, String> subjects(Actor reader, Collection<String> conversationIds);
+
+    /** Subject by message id (the conversation each message is in), under the same rule. */
+    Map<String, String> subjectsOfMessages(Actor reader, Collection<String> messageIds);
 }

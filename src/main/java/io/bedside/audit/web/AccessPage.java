@@ -78,11 +78,27 @@ class AccessPage {
         return "audit/access";
     }
 
+    /** Subjects by target id: of conversations, and of the conversations messages are in. */
     private Map<String, String> subjectsOf(Actor actor, List<AuditEntry> entries) {
         ConversationSubjects source = subjects.getIfAvailable();
-        List<String> ids = entries.stream().filter(e -> "conversation".equals(e.targetType()) && e.targetId() != null)
+        List<String> conversations = targets(entries, "conversation");
+        List<String> messageIds = targets(entries, "message");
+        if (source == null) {
+            return Map.of();
+        }
+        Map<String, String> named = new java.util.HashMap<>();
+        if (!conversations.isEmpty()) {
+            named.putAll(source.subjects(actor, conversations));
+        }
+        if (!messageIds.isEmpty()) {
+            named.putAll(source.subjectsOfMessages(actor, messageIds));
+        }
+        return named;
+    }
+
+    private static List<String> targets(List<AuditEntry> entries, String type) {
+        return entries.stream().filter(e -> type.equals(e.targetType()) && e.targetId() != null)
                 .map(AuditEntry::targetId).distinct().toList();
-        return source == null || ids.isEmpty() ? Map.of() : source.subjects(actor, ids);
     }
 
     private List<Group> group(Actor actor, List<AuditEntry> entries, Map<String, String> subjects, ZoneId zone,
@@ -115,7 +131,8 @@ class AccessPage {
     }
 
     private String describe(AuditEntry e, boolean internal, Map<String, String> subjects, Locale locale) {
-        String subject = "conversation".equals(e.targetType()) ? subjects.get(e.targetId()) : null;
+        boolean named = "conversation".equals(e.targetType()) || "message".equals(e.targetType());
+        String subject = named && e.targetId() != null ? subjects.get(e.targetId()) : null;
         if (internal) {
             return subject == null ? message("access.workedOn", locale)
                     : messages.getMessage("access.workedOnSubject", new Object[] {subject}, locale);

@@ -11,6 +11,7 @@ import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ConversationSubjects;
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.MessageId;
 import io.bedside.shared.Actor;
 
 /**
@@ -24,13 +25,38 @@ class AuditedConversationSubjects implements ConversationSubjects {
     private static final int MAX = 100;
 
     private final ConversationRows conversations;
+    private final MessageRows messages;
     private final MessageCipher cipher;
     private final AuditTrail audit;
 
-    AuditedConversationSubjects(ConversationRows conversations, MessageCipher cipher, AuditTrail audit) {
+    AuditedConversationSubjects(ConversationRows conversations, MessageRows messages, MessageCipher cipher,
+            AuditTrail audit) {
         this.conversations = conversations;
+        this.messages = messages;
         this.cipher = cipher;
         this.audit = audit;
+    }
+
+    @Override
+    public Map<String, String> subjectsOfMessages(Actor reader, Collection<String> messageIds) {
+        Map<String, String> conversationOf = new LinkedHashMap<>();
+        for (String text : messageIds.stream().distinct().limit(MAX).toList()) {
+            try {
+                messages.find(reader.practiceId(), MessageId.of(UUID.fromString(text)))
+                        .ifPresent(m -> conversationOf.put(text, m.conversationId().toString()));
+            } catch (IllegalArgumentException notAnId) {
+                // not a message id: left out
+            }
+        }
+        Map<String, String> byConversation = subjects(reader, conversationOf.values());
+        Map<String, String> result = new LinkedHashMap<>();
+        conversationOf.forEach((message, conversation) -> {
+            String subject = byConversation.get(conversation);
+            if (subject != null) {
+                result.put(message, subject);
+            }
+        });
+        return result;
     }
 
     @Override
