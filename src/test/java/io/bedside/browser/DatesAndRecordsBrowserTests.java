@@ -101,6 +101,9 @@ class DatesAndRecordsBrowserTests extends BrowserTest {
         demo.messages(KIM, id);
         demo.messages(KIM, id);
         demo.note(KIM, id, "Check her blood pressure history first.");
+        // The access log's API (unchanged in shape) does not tell her either.
+        String log = api.get("/api/v1/audit").token(demo.token(ALICE)).send().body();
+        Assertions.assertThat(log).contains("conversation.worked_on").doesNotContain("note");
         signIn(page, ALICE);
         page.navigate("/app/access");
 

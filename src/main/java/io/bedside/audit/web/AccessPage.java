@@ -42,7 +42,7 @@ class AccessPage {
             "messages.read", "message.sent", "read.marked", "conversation.updated", "conversation.exported");
 
     /** Actions that would reveal internal notes; shown as the care team working on the conversation. */
-    private static final Set<String> INTERNAL = Set.of("note.added");
+    private static final Set<String> INTERNAL = Set.of("note.added", "conversation.worked_on");
 
     private final AuditReports reports;
     private final ObjectProvider<ConversationSubjects> subjects;
