@@ -151,7 +151,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 + "where p.slug = 'riverside' and r.name = 'Results normal'").query(java.util.UUID.class).single()
                 .toString();
         PageSession kim = PageSession.signedIn(api.base(), KIM);
-        assertThat(kim.get("/app/conversations/" + id).body()).contains("Born 1985-03-14").contains("Triage");
+        assertThat(kim.get("/app/conversations/" + id).body()).contains("Born Mar 14, 1985").contains("Triage");
 
         var filled = kim.post("/app/conversations/" + id + "/quick-reply", Map.of("template", template,
                 "body", "Good news."));

@@ -273,14 +273,26 @@ public class PracticeAdministration {
     // ------------------------------------------------------------ audit
 
     /** One page of the practice's audit trail, of all patients or of one, with that patient. */
-    public record AuditTrailPage(io.bedside.audit.AuditReports.Page entries, io.bedside.patient.Patient patient) {
+    /**
+     * A page of the trail, the patient it is limited to (or null), and the names of the patients
+     * its rows are about, so the admin reads “Alice Walker”, not an id.
+     */
+    public record AuditTrailPage(io.bedside.audit.AuditReports.Page entries, io.bedside.patient.Patient patient,
+            java.util.Map<java.util.UUID, String> patientNames) {
     }
 
     public AuditTrailPage auditTrail(Actor actor, io.bedside.shared.PatientId patient, String cursor) {
         requireAdmin(actor);
-        // The report refuses another practice's patient (not found) and audits the reading itself.
+        // The report refuses another practice's patient (not found) and audits the reading itself
+        // (audit.viewed); the names below are part of that same audited reading, by an admin, of
+        // their own practice's patients, through the patient module's lookup.
         var page = reports.find(actor, patient, null, null, cursor, 50);
-        return new AuditTrailPage(page, patient == null ? null : patients.find(actor.practiceId(), patient).orElse(null));
+        java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        page.items().stream().map(io.bedside.audit.AuditEntry::patientId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> patients.find(actor.practiceId(), io.bedside.shared.PatientId.of(id))
+                        .ifPresent(p -> names.put(id, p.displayName())));
+        return new AuditTrailPage(page, patient == null ? null : patients.find(actor.practiceId(), patient).orElse(null),
+                names);
     }
 
     /** Checks the practice's audit chain for any changed, removed or reordered row. */

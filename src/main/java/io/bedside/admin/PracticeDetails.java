@@ -3,7 +3,6 @@ package io.bedside.admin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
+import io.bedside.shared.HumanTimes;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 
@@ -120,8 +120,8 @@ public class PracticeDetails {
         for (ZoneId zone : zones) {
             ZoneOffset offset = zone.getRules().getOffset(now);
             String utc = "UTC" + (offset.getTotalSeconds() == 0 ? "" : offset.getId().replace('-', '−'));
-            choices.add(new TimeZoneChoice(zone.getId(), "(" + utc + ") " + zone.getId().replace('_', ' ') + " — "
-                    + zone.getDisplayName(TextStyle.FULL, locale)));
+            // Named as everywhere else (HumanTimes), with the offset to tell the many cities of one name apart.
+            choices.add(new TimeZoneChoice(zone.getId(), HumanTimes.zoneName(zone, locale) + " · " + utc));
         }
         return choices;
     }

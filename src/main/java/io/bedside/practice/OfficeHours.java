@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.bedside.shared.PromisedResponse;
+
 /**
- * When a care team answers, and business-time arithmetic on it: "1 business day" from Friday
+ * When a care team answers, and business-time arithmetic on it: “1 business day” from Friday
  * evening is Monday evening, not Saturday. A team with no windows is open around the clock.
  */
 public record OfficeHours(ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<LocalDate> holidays) {
@@ -104,6 +106,61 @@ public record OfficeHours(ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<Lo
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When an answer is due under a team's promise. Whole business days: a message that arrives
+     * while the team is open is due by the same time on the next open day (N open days later for
+     * N days); one that arrives while it is closed is due by the close of the next open day, so a
+     * Friday 3 PM message promised “1 business day” is due Monday 3 PM, a Saturday one Monday at
+     * closing. Other promises count open hours ({@link #plusBusinessHours}).
+     */
+    public Instant answerDue(Instant start, PromisedResponse promise) {
+        return promise.inBusinessDays() ? plusBusinessDays(start, promise.businessDays())
+                : plusBusinessHours(start, promise.hours());
+    }
+
+    /** {@code days} business days after {@code start}, as {@link #answerDue} defines them. */
+    public Instant plusBusinessDays(Instant start, int days) {
+        if (alwaysOpen()) {
+            return start.plus(Duration.ofDays(days));
+        }
+        ZonedDateTime local = start.atZone(zone);
+        if (!isOpen(start)) {
+            LocalDate day = nextOpening(start).atZone(zone).toLocalDate();
+            for (int i = 1; i < days; i++) {
+                day = nextOpenDay(day);
+            }
+            List<Window> windows = openWindows(day);
+            if (windows.isEmpty()) {
+                return start.plus(Duration.ofDays(days));
+            }
+            return day.atTime(windows.get(windows.size() - 1).closes()).atZone(zone).toInstant();
+        }
+        LocalDate day = local.toLocalDate();
+        for (int i = 0; i < days; i++) {
+            day = nextOpenDay(day);
+        }
+        List<Window> windows = openWindows(day);
+        if (windows.isEmpty()) {
+            return start.plus(Duration.ofDays(days));
+        }
+        LocalTime first = windows.get(0).opens();
+        LocalTime last = windows.get(windows.size() - 1).closes();
+        LocalTime time = local.toLocalTime();
+        // A shorter day (a half-day Friday) is due at its closing, not after it.
+        LocalTime due = time.isBefore(first) ? first : time.isAfter(last) ? last : time;
+        return day.atTime(due).atZone(zone).toInstant();
+    }
+
+    private LocalDate nextOpenDay(LocalDate after) {
+        for (int d = 1; d <= MAX_DAYS; d++) {
+            LocalDate day = after.plusDays(d);
+            if (!openWindows(day).isEmpty()) {
+                return day;
+            }
+        }
+        return after.plusDays(1);
     }
 
     /** {@code hours} of open time after {@code start}: the time an answer is due. */

@@ -3,33 +3,44 @@ package io.bedside.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-/** Times on pages, in the practice's time zone and the reader's language: "9:14 PM" today, else with the date. */
+import io.bedside.shared.HumanTimes;
+
+/**
+ * Times on pages, in the practice's time zone and the reader's language, written by the one
+ * formatter ({@link HumanTimes}): “today 12:43 PM”, “tomorrow (Mon) 8:00 AM”, “Wed, Dec 2, 2:00 PM”.
+ */
 @Component("pageTimes")
 public class PageTimes {
 
     private final java.time.Clock clock;
+    private final HumanTimes human;
 
-    PageTimes(java.time.Clock clock) {
+    PageTimes(java.time.Clock clock, HumanTimes human) {
         this.clock = clock;
+        this.human = human;
     }
 
     public String format(Instant instant, ZoneId zone, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        var local = instant.atZone(zone);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-        if (local.toLocalDate().equals(LocalDate.now(clock.withZone(zone)))) {
-            return local.format(time);
-        }
-        return local.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale));
+        return human.at(instant, zone, locale);
+    }
+
+    /** With the date and the year, never “today”: for records that are kept. */
+    public String full(Instant instant, ZoneId zone, Locale locale) {
+        return human.full(instant, zone, locale);
+    }
+
+    /** A date on its own, such as a date of birth: “Mar 14, 1985” / “14 mar 1985”. */
+    public String date(LocalDate date, Locale locale) {
+        return human.date(date, locale);
+    }
+
+    /** A time zone as people know it: “Eastern Time (New York)”. */
+    public String zone(ZoneId zone, Locale locale) {
+        return human.zone(zone, locale);
     }
 
     /** How long ago, in the largest whole unit: {@code age.now}, {@code age.minutes}, {@code age.hours} or {@code age.days}. */

@@ -190,7 +190,7 @@ abstract class PracticeDetailsTests extends ApplicationTest {
         var page = admin.get("/app/admin/practice");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Practice details").contains("value=\"America/New_York\" selected=\"selected\"")
-                .contains("America/Los Angeles");
+                .contains("Pacific Time (Los Angeles)");
         Map<String, String> form = new HashMap<>(Map.of("name", "Riverside Family Medicine", "displayName", "Riverside Clinic",
                 "timeZone", "America/Denver", "defaultLanguage", "en", "phone", "555-010-0100", "address", ""));
         var saved = admin.post("/app/admin/practice/details", form);

@@ -106,6 +106,9 @@ class AfterHoursAndUrgentBrowserTests extends BrowserTest {
         openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
         page.getByLabel("Text message").check();
+        // The number texts go to is shown and confirmed the first time.
+        assertThat(page.locator("#sms-number")).containsText("+1 555-555-0101");
+        page.getByLabel("This is my mobile number: text me there").check();
         page.getByLabel("From").fill("21:30");
         page.getByLabel("Until").fill("07:00");
         page.getByLabel("Time zone").selectOption("America/Chicago");

@@ -190,8 +190,8 @@ class PatientAppBrowserTests extends BrowserTest {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has looked at your record")))
                 .isVisible();
-        assertThat(page.locator(".access li").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("Jenny Kim, RN")).first()).containsText("read the messages of a conversation");
+        assertThat(page.locator(".access > li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Jenny Kim, RN")).first()).containsText("read your conversation “Who read it”");
     }
 
     @Test

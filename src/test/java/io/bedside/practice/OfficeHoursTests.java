@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.bedside.shared.PromisedResponse;
+
 /** Business-time arithmetic: opening windows, weekends, holidays and time zones. */
 class OfficeHoursTests {
 
@@ -70,5 +72,34 @@ class OfficeHoursTests {
         assertThat(hours.isOpen(at(11, 23, 8, 0))).isTrue();
         assertThat(hours.isOpen(at(11, 23, 16, 59))).isTrue();
         assertThat(hours.isOpen(at(11, 23, 17, 0))).isFalse();
+    }
+
+    @Test
+    void oneBusinessDayIsTheSameTimeOnTheNextOpenDayOrTheEndOfItWhenClosed() {
+        OfficeHours hours = weekdays(Set.of(LocalDate.of(2026, 11, 26)));
+        PromisedResponse day = new PromisedResponse(24);
+        // Friday 3 PM, open: Monday 3 PM.
+        assertThat(hours.answerDue(at(11, 20, 15, 0), day)).isEqualTo(at(11, 23, 15, 0));
+        // Saturday night, closed: by the end of Monday.
+        assertThat(hours.answerDue(at(11, 21, 22, 0), day)).isEqualTo(at(11, 23, 17, 0));
+        // Wednesday 10 AM, Thursday a holiday: Friday 10 AM.
+        assertThat(hours.answerDue(at(11, 25, 10, 0), day)).isEqualTo(at(11, 27, 10, 0));
+        // Two business days from Friday 3 PM: Tuesday 3 PM.
+        assertThat(hours.answerDue(at(11, 20, 15, 0), new PromisedResponse(48))).isEqualTo(at(11, 24, 15, 0));
+        // Monday 7 AM, before opening: by the end of Monday.
+        assertThat(hours.answerDue(at(11, 23, 7, 0), day)).isEqualTo(at(11, 23, 17, 0));
+        // Hours stay hours: Friday 4 PM + 4 business hours is Monday 11 AM.
+        assertThat(hours.answerDue(at(11, 20, 16, 0), new PromisedResponse(4))).isEqualTo(at(11, 23, 11, 0));
+    }
+
+    @Test
+    void aShorterDayIsDueAtItsClose() {
+        Map<DayOfWeek, List<OfficeHours.Window>> week = new java.util.EnumMap<>(
+                OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
+        week.put(DayOfWeek.FRIDAY, List.of(new OfficeHours.Window(LocalTime.of(8, 0), LocalTime.of(12, 0))));
+        OfficeHours hours = new OfficeHours(NEW_YORK, week, Set.of());
+        assertThat(hours.plusBusinessDays(at(11, 19, 15, 0), 1)).isEqualTo(at(11, 20, 12, 0));
+        assertThat(OfficeHours.alwaysOpen(NEW_YORK).answerDue(at(11, 20, 15, 0), new PromisedResponse(24)))
+                .isEqualTo(at(11, 21, 15, 0));
     }
 }

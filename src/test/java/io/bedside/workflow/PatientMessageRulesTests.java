@@ -27,6 +27,7 @@ import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.MovableClock;
+import io.bedside.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,13 +97,14 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
         String text = replies.get(0).get("body").asString();
         assertThat(text).contains("Riverside Family Medicine is closed now")
                 .contains("Monday, November 23 at 8:00 AM")
-                .contains("Wednesday, November 25 at 2:00 PM")
+                .contains("Monday, November 23 at 5:00 PM")
                 .contains("911").contains("988")
                 .doesNotContain("lab result");
         assertThat(replies.get(0).get("author").get("displayName").asString()).isEqualTo("Riverside Family Medicine");
         assertThat(replies.get(0).get("author").get("role").asString()).isEqualTo("system");
         var promise = promises.of(riverside, List.of(ConversationId.parse(id))).get(ConversationId.parse(id));
-        assertThat(promise.dueAt()).isEqualTo(at(11, 25, 14, 0));
+        // "1 business day" from a closed time: by the end of the next open day.
+        assertThat(promise.dueAt()).isEqualTo(at(11, 23, 17, 0));
         assertThat(promise.overdue()).isFalse();
 
         moveTo(at(11, 23, 10, 0)); // Monday, open
@@ -129,13 +131,13 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Weekday question", "Quick one");
         assertThat(systemMessages(ALICE, id)).isEmpty();
         var promise = promises.of(riverside, List.of(ConversationId.parse(id))).get(ConversationId.parse(id));
-        // Tuesday 11-17, Wednesday 8-17, Thursday 8-17: 24 business hours.
-        assertThat(promise.dueAt()).isEqualTo(at(11, 26, 17, 0));
+        // "1 business day" from an open time: the same time on the next open day.
+        assertThat(promise.dueAt()).isEqualTo(at(11, 25, 11, 0));
     }
 
     @Test
     void anUnansweredConversationGoesOverdueAndItsLeadHearsOnce() {
-        moveTo(at(11, 24, 9, 0)); // Tuesday 9:00; 24 business hours later is Thursday 15:00
+        moveTo(at(11, 24, 9, 0)); // Tuesday 9:00; one business day later is Wednesday 9:00
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Overdue test", "Hello?");
         demo.note(KIM, id, "A note does not answer the patient.");
         ConversationId conversation = ConversationId.parse(id);
@@ -144,11 +146,11 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
         java.util.function.LongSupplier notices = () -> jdbc.sql(
                 "select count(*) from notification where kind = 'OVERDUE' and conversation_id = :c and user_id = :u")
                 .param("c", conversation.value()).param("u", java.util.UUID.fromString(lead)).query(Long.class).single();
-        moveTo(at(11, 26, 14, 0));
+        moveTo(at(11, 25, 8, 30));
         promises.escalateOverdue();
         assertThat(promises.of(riverside, List.of(conversation)).get(conversation).overdue()).isFalse();
         assertThat(notices.getAsLong()).isZero();
-        moveTo(at(11, 26, 15, 30));
+        moveTo(at(11, 25, 9, 30));
         assertThat(promises.of(riverside, List.of(conversation)).get(conversation).overdue()).isTrue();
         assertThat(promises.escalateOverdue()).isPositive();
         promises.escalateOverdue();
@@ -156,6 +158,20 @@ abstract class PatientMessageRulesTests extends ApplicationTest {
 
         demo.send(KIM, id, "Sorry for the wait: here is your answer.");
         assertThat(promises.of(riverside, List.of(conversation))).isEmpty();
+    }
+
+    @Test
+    void theTeamCardsPromiseAndTheDueTimeAgreeForAFridayAfternoonMessage() {
+        moveTo(at(11, 20, 15, 0)); // Friday 3:00 PM, the team open 8-5 on weekdays
+        PageSession alice = PageSession.signedIn(api.base(), ALICE);
+        String card = alice.get("/app/conversations").body();
+        assertThat(card).contains("Your care team usually answers within 1 business day.");
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Friday question", "Before the weekend");
+        var promise = promises.of(riverside, List.of(ConversationId.parse(id))).get(ConversationId.parse(id));
+        // One business day from Friday 3 PM is Monday 3 PM: the same time on the next open day.
+        assertThat(promise.dueAt()).isEqualTo(at(11, 23, 15, 0));
+        assertThat(alice.get("/app/conversations/" + id).body())
+                .contains("Your care team will answer by Mon, Nov 23, 3:00 PM.");
     }
 
     @Test

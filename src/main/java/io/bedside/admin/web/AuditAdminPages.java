@@ -30,6 +30,7 @@ class AuditAdminPages {
         var trail = admin.auditTrail(actor, patientId, cursor);
         model.addAttribute("patient", trail.patient());
         model.addAttribute("entries", trail.entries().items());
+        model.addAttribute("patientNames", trail.patientNames());
         model.addAttribute("nextCursor", trail.entries().nextCursor());
         return "admin/audit";
     }

@@ -5,7 +5,12 @@ import java.util.Map;
 /** Plain words for each action, for people reading an access report. */
 final class AuditActions {
 
+    /** Writing an internal note; shown to the patient only as {@link #WORKED_ON}. */
+    static final String INTERNAL_NOTE = "note.added";
+    static final String WORKED_ON = "conversation.worked_on";
+
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry(WORKED_ON, "worked on the conversation"),
             Map.entry("conversation.created", "started a conversation"),
             Map.entry("conversation.viewed", "opened a conversation"),
             Map.entry("conversations.listed", "looked at the list of conversations"),

@@ -100,8 +100,13 @@ class JdbcAuditReports implements AuditReports {
                 name = "Bedside";
                 role = "system";
             }
-            return new AuditEntry(e.id(), e.occurredAt(), e.actorId(), e.actorKind().toLowerCase(java.util.Locale.ROOT),
-                    name, role, e.patientId(), e.action(), AuditActions.describe(e.action(), e.allowed()),
+            // A patient never learns that internal notes exist: their report calls writing one
+            // working on the conversation, as the care team's (no name, no role).
+            boolean hidden = actor.isPatient() && AuditActions.INTERNAL_NOTE.equals(e.action());
+            String action = hidden ? AuditActions.WORKED_ON : e.action();
+            return new AuditEntry(e.id(), e.occurredAt(), hidden ? null : e.actorId(),
+                    e.actorKind().toLowerCase(java.util.Locale.ROOT), hidden ? "Your care team" : name,
+                    hidden ? "staff" : role, e.patientId(), action, AuditActions.describe(action, e.allowed()),
                     e.targetType(), e.targetId(), e.clientAddress(), e.userAgent(), e.allowed(), r.sealed());
         }).toList();
         String next = more ? new KeysetCursor(page.get(page.size() - 1).event().occurredAt(),

@@ -567,13 +567,12 @@ class ConversationPages {
             java.util.Locale locale) {
         var transcript = conversations.export(actor, ConversationId.parse(id));
         Practice practice = practices.find(actor.practiceId()).orElseThrow();
-        byte[] document = pdf.render(transcript, practice.shownName(), practice.timeZone(), locale);
+        TranscriptPdf.Document document = pdf.render(transcript, practice, locale);
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"conversation-" + transcript.conversation().id() + ".pdf\"")
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, document.contentDisposition())
                 .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(document);
+                .body(document.bytes());
     }
 
     /** Loads the conversation and its messages, and marks them read: opening it is reading it. */

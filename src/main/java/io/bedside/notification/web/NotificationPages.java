@@ -1,10 +1,15 @@
 package io.bedside.notification.web;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bedside.identity.PatientProfiles;
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
@@ -20,6 +28,7 @@ import io.bedside.notification.internal.DevMailbox;
 import io.bedside.notification.internal.Outbox;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.HumanTimes;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.UnprocessableException;
@@ -37,64 +46,134 @@ class NotificationPages {
     private final DevMailbox mailbox;
     private final Outbox outbox;
     private final boolean demo;
+    private final PatientProfiles profiles;
+    private final MessageSource messages;
+    private final TransactionTemplate transaction;
+
+    /** The time zones offered in the settings (the reader's own is added when it is another). */
+    private static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
+            "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
+            "UTC");
 
     NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, Outbox outbox,
-            @Value("${bedside.demo:false}") boolean demo) {
+            @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages,
+            PlatformTransactionManager transactions) {
         this.preferences = preferences;
         this.mailbox = mailbox;
         this.outbox = outbox;
         this.demo = demo;
+        this.profiles = profiles;
+        this.messages = messages;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A time zone in the list: its id, and its name as people know it (“Eastern Time (New York)”). */
+    record ZoneChoice(String id, String label) {
     }
 
     @GetMapping("/app/settings/notifications")
-    String settings(@AuthenticationPrincipal Actor actor, Model model) {
+    String settings(@AuthenticationPrincipal Actor actor, Model model, Locale locale) {
         var current = preferences.get(actor);
-        return page(model, actor, new Form(current.channel().code(),
+        return page(model, actor, locale, new Form(current.channel().code(),
                 current.hasQuietHours() ? current.quietStart().toString() : "",
                 current.hasQuietHours() ? current.quietEnd().toString() : "", current.timeZone().getId(),
-                current.staffMessages() == null ? null : current.staffMessages().code(), current.phone()), Map.of());
+                current.staffMessages() == null ? null : current.staffMessages().code(), current.phone(), null),
+                Map.of());
     }
 
+    /**
+     * Saves the choices. A patient choosing text messages confirms the number on their record the
+     * first time (or gives one when there is none, saved to their record through their profile,
+     * as on My details), so a notice never goes to a number they did not mean.
+     */
     @PostMapping("/app/settings/notifications")
     String save(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String quietStart, @RequestParam(required = false) String quietEnd,
             @RequestParam(required = false) String timeZone, @RequestParam(required = false) String staffMessages,
-            @RequestParam(required = false) String phone, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String patientPhone,
+            @RequestParam(required = false) String confirmPhone, Model model, HttpServletResponse response,
+            Locale locale) {
         // The page shows the staff-only fields to staff alone; a patient's form never sends them.
         Form form = new Form(channel, quietStart, quietEnd, timeZone, actor.isStaff() ? staffMessages : null,
-                actor.isStaff() ? phone : null);
+                actor.isStaff() ? phone : null, actor.isPatient() ? patientPhone : null);
         try {
-            preferences.update(actor, channel, quietStart, quietEnd, timeZone, form.staffMessages(), form.phone());
+            transaction.executeWithoutResult(tx -> {
+                if (actor.isPatient() && Channel.SMS.code().equals(channel)) {
+                    textsGoToAConfirmedNumber(actor, patientPhone, confirmPhone, locale);
+                }
+                preferences.update(actor, channel, quietStart, quietEnd, timeZone, form.staffMessages(), form.phone());
+            });
             return "redirect:/app/settings/notifications?saved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
-            return page(model, actor, form, Map.of(e.field(), e.getMessage()));
+            return page(model, actor, locale, form, Map.of(e.field(), e.getMessage()));
         } catch (UnprocessableException e) {
             response.setStatus(422);
-            return page(model, actor, form, Map.of("channel", e.getMessage()));
+            return page(model, actor, locale, form, Map.of("channel", e.getMessage()));
+        }
+    }
+
+    private void textsGoToAConfirmedNumber(Actor actor, String typed, String confirmed, Locale locale) {
+        String onFile = profiles.profile(actor).phone();
+        if (onFile == null || onFile.isBlank()) {
+            if (typed == null || typed.isBlank()) {
+                throw new InvalidRequestException("patientPhone", messages.getMessage("notify.sms.numberNeeded", null, locale));
+            }
+            profiles.update(actor, new PatientProfiles.Change(null, typed, null));
+            return;
+        }
+        boolean alreadyTexting = preferences.get(actor).channel() == Channel.SMS;
+        if (!alreadyTexting && !"yes".equals(confirmed)) {
+            throw new InvalidRequestException("confirmPhone",
+                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {readable(onFile)}, locale));
         }
     }
 
     /** What the settings form shows: the saved choices, or what was just sent back with its errors. */
     private record Form(String channel, String quietStart, String quietEnd, String timeZone, String staffMessages,
-            String phone) {
+            String phone, String patientPhone) {
     }
 
-    private String page(Model model, Actor actor, Form form, Map<String, String> errors) {
+    private String page(Model model, Actor actor, Locale locale, Form form, Map<String, String> errors) {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("channel", form.channel() == null ? "email" : form.channel());
         model.addAttribute("quietStart", form.quietStart() == null ? "" : form.quietStart());
         model.addAttribute("quietEnd", form.quietEnd() == null ? "" : form.quietEnd());
         model.addAttribute("timeZone", form.timeZone() == null ? "" : form.timeZone());
-        model.addAttribute("zones", java.util.List.of("America/New_York", "America/Chicago", "America/Denver",
-                "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
-                "UTC"));
+        model.addAttribute("zones", zones(form.timeZone(), locale));
         model.addAttribute("staff", actor.isStaff());
         model.addAttribute("staffChoices", StaffMessages.values());
         model.addAttribute("staffMessages", form.staffMessages() == null ? StaffMessages.MINE.code() : form.staffMessages());
         model.addAttribute("phone", form.phone() == null ? "" : form.phone());
+        if (actor.isPatient()) {
+            String onFile = profiles.profile(actor).phone();
+            model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : readable(onFile));
+            model.addAttribute("patientPhone", form.patientPhone() == null ? "" : form.patientPhone());
+            model.addAttribute("texting", preferences.get(actor).channel() == Channel.SMS);
+        }
         model.addAttribute("errors", errors);
         return "notification/settings";
+    }
+
+    /** A North American number as people write it (+1 555-555-0101); others as stored. */
+    static String readable(String e164) {
+        if (e164.matches("\\+1[0-9]{10}")) {
+            return "+1 " + e164.substring(2, 5) + "-" + e164.substring(5, 8) + "-" + e164.substring(8);
+        }
+        return e164;
+    }
+
+    private static List<ZoneChoice> zones(String current, Locale locale) {
+        List<ZoneChoice> zones = new ArrayList<>();
+        ZONES.forEach(id -> zones.add(new ZoneChoice(id, HumanTimes.zoneName(ZoneId.of(id), locale))));
+        if (current != null && !current.isBlank() && !ZONES.contains(current)) {
+            try {
+                zones.add(new ZoneChoice(current, HumanTimes.zoneName(ZoneId.of(current), locale)));
+            } catch (java.time.DateTimeException notAZone) {
+                zones.add(new ZoneChoice(current, current));
+            }
+        }
+        return zones;
     }
 
     /** The link in every notice. Shows a button; only the POST turns notices off (mail scanners GET links). */

@@ -24,6 +24,8 @@ import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
+import io.bedside.shared.HumanTimes;
+import io.bedside.shared.PromisedResponse;
 import io.bedside.shared.Timestamps;
 import io.bedside.workflow.UrgentMessageReceived;
 import io.bedside.workflow.UrgentPhrases;
@@ -49,11 +51,12 @@ class PatientMessageRules {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final HumanTimes times;
 
     PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
             Patients patients, UrgentPhrases urgentPhrases, io.bedside.workflow.AfterHoursTexts afterHoursTexts,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, HumanTimes times) {
         this.promises = promises;
         this.conversations = conversations;
         this.careTeams = careTeams;
@@ -65,6 +68,7 @@ class PatientMessageRules {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
+        this.times = times;
     }
 
     @EventListener
@@ -85,7 +89,7 @@ class PatientMessageRules {
         OfficeHours hours = careTeams.officeHours(e.practiceId(), e.careTeamId());
         PromiseRows.Row row = promises.lock(e.practiceId(), e.conversationId(), e.careTeamId(), now);
         Instant due = row.waitingSince() != null && row.dueAt() != null ? row.dueAt()
-                : hours.plusBusinessHours(now, team.expectedResponseHours());
+                : hours.answerDue(now, new PromisedResponse(team.expectedResponseHours()));
         if (row.waitingSince() == null) {
             promises.startWaiting(e.conversationId(), now, due, now);
         }
@@ -101,8 +105,8 @@ class PatientMessageRules {
                     && (closedSince.isEmpty() || !row.afterHoursReplyAt().isBefore(closedSince.get()));
             if (!repliedThisPeriod) {
                 String text = afterHoursTexts.render(e.practiceId(), language, practice.shownName(), practice.phone(),
-                        WorkflowTexts.when(hours.nextOpening(now), practice.timeZone(), language),
-                        WorkflowTexts.when(due, practice.timeZone(), language));
+                        times.sentence(hours.nextOpening(now), practice.timeZone(), WorkflowTexts.locale(language)),
+                        times.sentence(due, practice.timeZone(), WorkflowTexts.locale(language)));
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(), text, "auto_reply.sent");
                 promises.afterHoursReplied(e.conversationId(), now);
             }

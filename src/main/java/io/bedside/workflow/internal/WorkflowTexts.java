@@ -1,8 +1,5 @@
 package io.bedside.workflow.internal;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -18,11 +15,9 @@ public final class WorkflowTexts {
         return language != null && language.toLowerCase(Locale.ROOT).startsWith("es");
     }
 
-    public static String when(Instant at, ZoneId zone, String language) {
-        DateTimeFormatter format = spanish(language)
-                ? DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'a las' H:mm", Locale.forLanguageTag("es"))
-                : DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.ENGLISH);
-        return at.atZone(zone).format(format);
+    /** The locale the automatic replies' dates are written in (through {@code HumanTimes}). */
+    public static Locale locale(String language) {
+        return spanish(language) ? Locale.forLanguageTag("es") : Locale.US;
     }
 
     /** Bedside's after-hours reply; with the practice's phone (when it has one), a line to call it. */
