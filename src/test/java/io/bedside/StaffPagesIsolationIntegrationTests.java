@@ -39,6 +39,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             PageSession other = PageSession.signedIn(api.base(), lakeside);
             for (String path : List.of("/app/conversations/" + conversation, "/app/conversations/" + conversation + "/thread",
                     "/app/conversations/" + conversation + "/triage", "/app/conversations/" + conversation + "/export.pdf",
+                    "/app/conversations/" + conversation + "/due",
                     "/app/patients/" + alice, "/app/patients/" + alice + "/contact",
                     "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
                     "/app/inbox?team=" + team)) {
@@ -51,6 +52,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     "/app/conversations/" + conversation + "/triage", Map.of("priority", "urgent"),
                     "/app/conversations/" + conversation + "/quick-reply", Map.of("template", template),
                     "/app/conversations/" + conversation + "/messages", Map.of("body", "intruder"),
+                    "/app/conversations/" + conversation + "/calls", Map.of("outcome", "intruder"),
                     "/app/templates/" + template, Map.of("name", "x", "body", "y"),
                     "/app/templates/" + template + "/delete", Map.<String, String>of(),
                     "/app/patients/" + alice + "/contact", Map.of("email", "intruder@example.org", "language", "en"))
@@ -113,6 +115,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 "birthDate", "2000-01-01")).status()).isEqualTo(404);
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
         assertThat(carol.get("/app/conversations/" + own + "/triage").status()).isEqualTo(404);
+        assertThat(carol.get("/app/conversations/" + own + "/due").status()).isEqualTo(404);
+        carol.get("/app/conversations/" + own);
+        assertThat(carol.post("/app/conversations/" + own + "/calls", Map.of("outcome", "sneaky")).status())
+                .as("calls are the care team's").isEqualTo(404);
         carol.get("/app/conversations/" + own);
         assertThat(carol.post("/app/conversations/" + own + "/triage", Map.of("priority", "urgent")).status())
                 .isEqualTo(403);
@@ -151,7 +157,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         var taken = kim.post("/app/conversations/" + id + "/triage", Map.of("assignee", "me", "priority", "high"));
         assertThat(taken.status()).isEqualTo(302);
         var page = kim.get("/app/conversations/" + id);
-        assertThat(page.body()).contains("Assigned to Jenny Kim, RN");
+        assertThat(page.body()).contains("Assigned to Jenny Kim, RN").contains("Saved.").contains(">Undo<");
         var sent = kim.post("/app/conversations/" + id + "/messages", Map.of("body", "Noted, thank you.",
                 "internal", "true", "then", "closed"));
         assertThat(sent.status()).isEqualTo(302);
