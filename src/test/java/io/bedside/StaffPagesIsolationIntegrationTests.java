@@ -147,6 +147,9 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 .toString();
         PageSession kim = PageSession.signedIn(api.base(), KIM);
         assertThat(kim.get("/app/conversations/" + id).body()).contains("Born 1985-03-14").contains("Triage");
+        var due = kim.get("/app/conversations/" + id + "/due");
+        assertThat(due.status()).as("the due banner alone, for live refreshes").isEqualTo(200);
+        assertThat(due.body()).contains("id=\"due\"").contains("Answer due by").doesNotContain("hx-swap-oob");
 
         var filled = kim.post("/app/conversations/" + id + "/quick-reply", Map.of("template", template,
                 "body", "Good news."));

@@ -308,7 +308,7 @@ class ConversationPages {
         ConversationDetails details = conversations.get(actor, ConversationId.parse(id));
         requireStaff(actor);
         dueInto(actor, details.conversation(), model);
-        return "messaging/staff-conversation :: due(false)";
+        return "messaging/staff-conversation :: due(oob=false)";
     }
 
     /**
