@@ -189,20 +189,20 @@ class UrgentPathBrowserTests extends BrowserTest {
 
         page.getByLabel("Status").selectOption("closed");
         assertThat(page.locator("#triage .status")).hasText("Closed");
-        assertThat(page.locator("#triage .triage-outcome")).containsText("Saved.");
+        assertThat(page.locator("#triage-undo")).containsText("Saved.");
         assertThat(page.locator("#due .expect-by")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/conversations/" + id).token(demo.token(KIM)).send()
                 .json().get("status").asString()).isEqualTo("closed");
 
-        page.locator("#triage").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+        page.locator("#triage-undo").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Undo")).click();
         assertThat(page.locator("#triage .status")).hasText("Open");
-        assertThat(page.locator("#triage .triage-outcome")).containsText("Undone.");
+        assertThat(page.locator("#triage-undo")).containsText("Undone.");
 
         page.getByLabel("Priority").selectOption("urgent");
         assertThat(page.locator("#due .staff-urgent")).isVisible();
         assertThat(page.locator("#triage .priority")).hasText("Urgent");
-        page.locator("#triage").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+        page.locator("#triage-undo").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Undo")).click();
         assertThat(page.locator("#due .staff-urgent")).hasCount(0);
         assertThat(page.locator("#triage .priority")).hasText("Routine");
