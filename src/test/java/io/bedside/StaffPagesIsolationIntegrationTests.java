@@ -39,6 +39,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             PageSession other = PageSession.signedIn(api.base(), lakeside);
             for (String path : List.of("/app/conversations/" + conversation, "/app/conversations/" + conversation + "/thread",
                     "/app/conversations/" + conversation + "/triage", "/app/conversations/" + conversation + "/export.pdf",
+                    "/app/conversations/" + conversation + "/due",
                     "/app/patients/" + alice, "/app/patients/" + alice + "/contact",
                     "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
                     "/app/inbox?team=" + team)) {
@@ -52,6 +53,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     "/app/conversations/" + conversation + "/quick-reply", Map.of("template", template),
                     "/app/conversations/new/quick-reply", Map.of("template", template, "patientId", alice),
                     "/app/conversations/" + conversation + "/messages", Map.of("body", "intruder"),
+                    "/app/conversations/" + conversation + "/calls", Map.of("outcome", "intruder"),
                     "/app/templates/" + template, Map.of("name", "x", "body", "y"),
                     "/app/templates/" + template + "/delete", Map.<String, String>of(),
                     "/app/patients/" + alice + "/contact", Map.of("email", "intruder@example.org", "language", "en"))
@@ -116,6 +118,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 "birthDate", "2000-01-01")).status()).isEqualTo(404);
         String own = demo.startAsPatient(CAROL, "Pediatrics", "My own", "Hello");
         assertThat(carol.get("/app/conversations/" + own + "/triage").status()).isEqualTo(404);
+        assertThat(carol.get("/app/conversations/" + own + "/due").status()).isEqualTo(404);
+        carol.get("/app/conversations/" + own);
+        assertThat(carol.post("/app/conversations/" + own + "/calls", Map.of("outcome", "sneaky")).status())
+                .as("calls are the care team's").isEqualTo(404);
         carol.get("/app/conversations/" + own);
         assertThat(carol.post("/app/conversations/" + own + "/triage", Map.of("priority", "urgent")).status())
                 .isEqualTo(403);
@@ -152,6 +158,9 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 .toString();
         PageSession kim = PageSession.signedIn(api.base(), KIM);
         assertThat(kim.get("/app/conversations/" + id).body()).contains("Born Mar 14, 1985").contains("Triage");
+        var due = kim.get("/app/conversations/" + id + "/due");
+        assertThat(due.status()).as("the due banner alone, for live refreshes").isEqualTo(200);
+        assertThat(due.body()).contains("id=\"due\"").contains("Answer due by").doesNotContain("hx-swap-oob");
 
         var filled = kim.post("/app/conversations/" + id + "/quick-reply", Map.of("template", template,
                 "body", "Good news."));
@@ -162,7 +171,7 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         var taken = kim.post("/app/conversations/" + id + "/triage", Map.of("assignee", "me", "priority", "high"));
         assertThat(taken.status()).isEqualTo(302);
         var page = kim.get("/app/conversations/" + id);
-        assertThat(page.body()).contains("Assigned to Jenny Kim, RN");
+        assertThat(page.body()).contains("Assigned to Jenny Kim, RN").contains("Saved.").contains(">Undo<");
         var sent = kim.post("/app/conversations/" + id + "/messages", Map.of("body", "Noted, thank you.",
                 "internal", "true", "then", "closed"));
         assertThat(sent.status()).isEqualTo(302);

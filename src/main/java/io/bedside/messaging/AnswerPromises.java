@@ -13,10 +13,16 @@ import io.bedside.shared.PracticeId;
 public interface AnswerPromises {
 
     /**
-     * @param dueAt   when an answer is due, in business time
+     * @param dueAt   when an answer is due: in business time, or for an urgent conversation nobody
+     *                has called yet, the moment it was flagged plus the practice's urgent target
      * @param overdue the answer is late
+     * @param urgent  the due time is the urgent target's
      */
-    record Promise(Instant dueAt, boolean overdue) {
+    record Promise(Instant dueAt, boolean overdue, boolean urgent) {
+
+        public Promise(Instant dueAt, boolean overdue) {
+            this(dueAt, overdue, false);
+        }
     }
 
     /** The open promises of the given conversations; one already answered is left out. */

@@ -43,7 +43,7 @@ public class ResponsePromises implements AnswerPromises {
         Map<ConversationId, Promise> result = new HashMap<>();
         promises.waiting(practice, conversations).forEach((id, row) -> {
             if (row.dueAt() != null) {
-                result.put(id, new Promise(row.dueAt(), row.dueAt().isBefore(now)));
+                result.put(id, new Promise(row.dueAt(), row.dueAt().isBefore(now), row.urgentClockRunning()));
             }
         });
         return result;

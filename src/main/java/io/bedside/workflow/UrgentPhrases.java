@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.messaging.TriggerPhrases;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
@@ -26,7 +27,7 @@ import io.bedside.shared.PracticeId;
  * node within a minute.
  */
 @Service
-public class UrgentPhrases {
+public class UrgentPhrases implements TriggerPhrases {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -46,6 +47,12 @@ public class UrgentPhrases {
 
     public UrgentWords matcher(PracticeId practice) {
         return matchers.get(practice, p -> new UrgentWords(of(p)));
+    }
+
+    /** Where the practice's phrases are in a patient's text, found as the urgent check finds them. */
+    @Override
+    public List<Span> in(PracticeId practice, String text) {
+        return matcher(practice).spans(text).stream().map(s -> new Span(s.start(), s.end())).toList();
     }
 
     /** Replaces the practice's list (practice admins); an empty list goes back to the defaults. */

@@ -65,15 +65,74 @@ public final class UrgentWords {
     public Optional<String> find(String text) {
         String[] words = words(text);
         for (String[] phrase : phrases) {
-            if (contains(words, phrase)) {
+            if (matchAt(words, phrase, 0) != null) {
                 return Optional.of(String.join(" ", phrase));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean contains(String[] words, String[] phrase) {
-        for (int start = 0; start < words.length; start++) {
+    /** Where a phrase was found in the original text: {@code [start, end)} in characters. */
+    public record Span(int start, int end) {
+    }
+
+    /**
+     * Every place in the text where {@link #find} sees a phrase, from its first word to its last
+     * (the words between included), in order, overlapping places merged. The same matching as
+     * {@link #find}, so the staff see exactly what raised the flag. The spans point into PHI: never log them.
+     */
+    public List<Span> spans(String text) {
+        List<int[]> tokens = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        String source = text == null ? "" : text;
+        int i = 0;
+        while (i < source.length()) {
+            int start = i;
+            while (i < source.length() && wordChar(source.codePointAt(i))) {
+                i += Character.charCount(source.codePointAt(i));
+            }
+            if (i > start) {
+                for (String word : words(source.substring(start, i))) {
+                    tokens.add(new int[] {start, i});
+                    folded.add(word);
+                }
+            } else {
+                i += Character.charCount(source.codePointAt(i));
+            }
+        }
+        String[] words = folded.toArray(new String[0]);
+        List<Span> found = new ArrayList<>();
+        for (String[] phrase : phrases) {
+            int from = 0;
+            int[] match;
+            while ((match = matchAt(words, phrase, from)) != null) {
+                found.add(new Span(tokens.get(match[0])[0], tokens.get(match[1])[1]));
+                from = match[0] + 1;
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+        List<Span> merged = new ArrayList<>();
+        for (Span span : found) {
+            Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && span.start() <= last.end()) {
+                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), span.end())));
+            } else {
+                merged.add(span);
+            }
+        }
+        return merged;
+    }
+
+    /** A character that {@link #words} keeps inside a word: letters, digits, accents, apostrophes. */
+    private static boolean wordChar(int c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK || c == '\'' || c == '\u2019' || c == '`';
+    }
+
+    /** The first match starting at word {@code from} or later: {first word, last word}, or null. */
+    private static int[] matchAt(String[] words, String[] phrase, int from) {
+        for (int start = from; start < words.length; start++) {
             if (!words[start].startsWith(phrase[0])) {
                 continue;
             }
@@ -94,10 +153,10 @@ public final class UrgentWords {
                 matched++;
             }
             if (matched == phrase.length) {
-                return true;
+                return new int[] {start, at};
             }
         }
-        return false;
+        return null;
     }
 
     /** Lower case, no accents, apostrophes dropped ("can't" is "cant"), anything else a space. */

@@ -112,8 +112,8 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
         signInStaff(page, KIM);
         page.navigate("/app/conversations/" + id);
         page.getByLabel("Internal note (only the care team sees it)").check();
-        page.getByLabel("Reply", new Page.GetByLabelOptions().setExact(true)).fill("Looks like contact dermatitis; ask Dr. Patel before answering.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        page.getByLabel("Internal note — only the care team sees it").fill("Looks like contact dermatitis; ask Dr. Patel before answering.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post note")).click();
         assertThat(page.locator(".message.internal")).containsText("contact dermatitis");
         assertThat(page.locator(".message.internal")).containsText("Internal note · not visible to the patient");
 
@@ -140,10 +140,13 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
 
         signInStaff(page, KIM);
         page.navigate("/app/conversations/" + id);
+        // Each change applies at once: no Save button with scripts on.
         page.getByLabel("Priority").selectOption("urgent");
-        page.getByLabel("Status").selectOption("waiting_on_patient");
-        page.locator("#triage").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator("#triage .priority")).hasText("Urgent");
+        page.getByLabel("Status").selectOption("waiting_on_patient");
+        assertThat(page.locator("#triage .status")).hasText("Waiting on patient");
+        assertThat(page.locator("#triage").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Save"))).hasCount(0);
 
         assertThat(patel.locator("#triage .priority")).hasText("Urgent");
         assertThat(patel.locator("#triage .status")).hasText("Waiting on patient");

@@ -34,7 +34,11 @@ abstract class AccessMatrixTests extends ApplicationTest {
                     .json(Map.of("body", "Intruding", "internal", true)),
             "POST read", (api, id) -> api.post("/api/v1/conversations/" + id + "/read").json(Map.of("seq", 1)),
             "PATCH conversation", (api, id) -> api.patch("/api/v1/conversations/" + id)
-                    .json(Map.of("priority", "urgent")));
+                    .json(Map.of("priority", "urgent")),
+            // "Called the patient" (issue 21): staff of the practice only.
+            "POST call", (api, id) -> api.post("/api/v1/conversations/" + id + "/calls")
+                    .json(Map.of("outcome", "Intruding")),
+            "GET calls", (api, id) -> api.get("/api/v1/conversations/" + id + "/calls"));
 
     /** Another patient of the same practice, a patient and staff of another practice. */
     private static final List<String> WRONG_ACTORS = List.of(BOB, CAROL, LEE, LAKESIDE_ADMIN);
@@ -50,8 +54,10 @@ abstract class AccessMatrixTests extends ApplicationTest {
     void everyWrongActorGetsNotFoundOnEveryEndpointAndWritesNothing() {
         long messages = count("message");
         long readStates = count("read_state");
+        long calls = count("patient_call");
         everyWrongActorGetsNotFound(ENDPOINTS, alices);
         assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("patient_call")).isEqualTo(calls);
         assertThat(count("read_state")).isEqualTo(readStates);
     }
 

@@ -248,6 +248,8 @@ abstract class NotificationOutboxTests extends ApplicationTest {
         assertThat(noticesFor(KIM)).isEqualTo(before + 1);
         var latest = api.get("/api/v1/dev/outbox").send().json().get("items").get(0);
         assertThat(latest.get("subject").asString()).isEqualTo("Urgent message waiting: Dr. Patel's team");
+        assertThat(latest.get("text").asString()).as("staff alerts are work, not marketing: no unsubscribe link")
+                .doesNotContain("/unsubscribe/").contains("/app/settings/notifications");
         assertThat(latest.toString()).doesNotContain(MARKER).doesNotContain("chest").doesNotContain("Alice");
         api.put("/api/v1/me/notification-preferences").token(demo.token(KIM)).json(Map.of("channel", "email")).send();
     }

@@ -53,4 +53,23 @@ class UrgentWordsTests {
         assertThat(own.find("Tengo un DOLOR de cabeza muy intenso")).contains("dolor de cabeza intenso");
         assertThat(own.find("chest pain")).isEmpty();
     }
+
+    /** The staff see the words that raised the flag: spans into the text as written, from the same matching. */
+    @Test
+    void spansPointAtTheTriggerPhraseInTheTextAsWritten() {
+        String text = "Since 6 am my Chest really HURTS, and I can’t breathe well.";
+        List<String> marked = defaults.spans(text).stream().map(s -> text.substring(s.start(), s.end())).toList();
+        assertThat(marked).containsExactly("Chest really HURTS", "can’t breathe");
+
+        String spanish = "Desde anoche me duele el pecho y no puedo respirar";
+        assertThat(defaults.spans(spanish).stream().map(s -> spanish.substring(s.start(), s.end())).toList())
+                .containsExactly("me duele el pecho", "no puedo respirar");
+        String accents = "Mi mamá perdió el conocimiento";
+        assertThat(defaults.spans(accents).stream().map(s -> accents.substring(s.start(), s.end())).toList())
+                .containsExactly("perdió el conocimiento");
+        assertThat(defaults.spans("Could you refill my metformin?")).isEmpty();
+        for (String message : List.of("I have had chest pain since this morning", "Tengo dolor de pecho desde anoche")) {
+            assertThat(defaults.spans(message)).as(message).isNotEmpty();
+        }
+    }
 }

@@ -21,6 +21,7 @@ import io.bedside.shared.InvalidRequestException;
 import io.bedside.web.WebPage;
 import io.bedside.workflow.AfterHoursTexts;
 import io.bedside.workflow.UrgentPhrases;
+import io.bedside.workflow.UrgentTarget;
 
 /**
  * The practice's details (name, the name patients see, time zone, language, phone, address), its
@@ -34,10 +35,12 @@ class PracticeSettingsPages {
     private final UrgentPhrases urgentPhrases;
     private final AfterHoursTexts afterHours;
     private final PracticeDetails details;
+    private final UrgentTarget urgentTarget;
     private final java.time.Clock clock;
 
     PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
-            PracticeDetails details, java.time.Clock clock) {
+            PracticeDetails details, UrgentTarget urgentTarget, java.time.Clock clock) {
+        this.urgentTarget = urgentTarget;
         this.admin = admin;
         this.details = details;
         this.clock = clock;
@@ -91,6 +94,26 @@ class PracticeSettingsPages {
         }
     }
 
+    /** How soon an urgent conversation is due, in minutes from the flag (wall-clock time). */
+    @PostMapping("/app/admin/practice/urgent-target")
+    String urgentTarget(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String minutes,
+            Model model, HttpServletResponse response) {
+        try {
+            Integer value = null;
+            try {
+                value = minutes == null ? null : Integer.valueOf(minutes.strip());
+            } catch (NumberFormatException notANumber) {
+                // Answered below like any other bad value.
+            }
+            urgentTarget.set(actor, value);
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("urgentMinutes", minutes);
+            return page(actor, model, null, null, null, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
     @PostMapping("/app/admin/practice/after-hours")
     String afterHours(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String en,
             @RequestParam(required = false) String es, Model model, HttpServletResponse response) {
@@ -112,6 +135,9 @@ class PracticeSettingsPages {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n")));
         model.addAttribute("phrases", phrases != null ? phrases : String.join("\n", urgentPhrases.of(actor.practiceId())));
         model.addAttribute("texts", texts != null ? texts : afterHours.of(actor.practiceId()));
+        if (!model.containsAttribute("urgentMinutes")) {
+            model.addAttribute("urgentMinutes", String.valueOf(urgentTarget.minutes(actor.practiceId())));
+        }
         if (!model.containsAttribute("details")) {
             Practice practice = details.of(actor);
             Map<String, String> values = new java.util.HashMap<>();

@@ -51,6 +51,21 @@ public class MessageCipher {
                 StandardCharsets.UTF_8);
     }
 
+    /** A call's outcome note, bound to its conversation and call. */
+    public byte[] encryptCallOutcome(PracticeId practice, ConversationId conversation, java.util.UUID call, String note) {
+        return encryption.encrypt(practice, note.getBytes(StandardCharsets.UTF_8), callContext(conversation, call));
+    }
+
+    public String decryptCallOutcome(PracticeId practice, ConversationId conversation, java.util.UUID call,
+            byte[] ciphertext) {
+        return new String(encryption.decrypt(practice, ciphertext, callContext(conversation, call)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static AssociatedData callContext(ConversationId conversation, java.util.UUID call) {
+        return AssociatedData.of("patient_call.outcome", conversation, call);
+    }
+
     private static AssociatedData detailsContext(ConversationId conversation) {
         return AssociatedData.of("conversation.details", conversation);
     }

@@ -47,4 +47,10 @@ class MessagingCiphertexts {
         return new EncryptedColumn("draft", List.of("user_id", "scope"), "content_ciphertext", "draft",
                 List.of("user_id", "scope"));
     }
+
+    @Bean
+    EncryptedColumn patientCallOutcomeCiphertexts() {
+        return new EncryptedColumn("patient_call", List.of("id"), "outcome_ciphertext", "patient_call.outcome",
+                List.of("conversation_id", "id"));
+    }
 }

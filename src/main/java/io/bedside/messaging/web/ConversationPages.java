@@ -26,9 +26,12 @@ import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.ConversationView;
 import io.bedside.messaging.PatientDirectory;
-import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.ReplyPlaceholders;
+import io.bedside.messaging.PatientCall;
+import io.bedside.messaging.PatientCalls;
+import io.bedside.messaging.Priority;
+import io.bedside.messaging.TriggerPhrases;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import org.springframework.context.MessageSource;
@@ -105,17 +108,23 @@ class ConversationPages {
     private final PatientDirectory patients;
     private final ObjectProvider<QuickReplies> quickReplies;
     private final ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
+    private final ObjectProvider<TriggerPhrases> triggerPhrases;
+    private final PatientCalls calls;
+    private final Patients patientRecords;
     private final java.time.Clock clock;
     private final Patients roster;
     private final MessageSource messages;
 
     ConversationPages(Conversations conversations, Drafts drafts, TranscriptPdf pdf, CareTeams careTeams,
             Practices practices, PatientDirectory patients, ObjectProvider<QuickReplies> quickReplies,
-            ObjectProvider<io.bedside.messaging.AnswerPromises> promises, java.time.Clock clock, Patients roster,
-            MessageSource messages) {
+            ObjectProvider<io.bedside.messaging.AnswerPromises> promises, ObjectProvider<TriggerPhrases> triggerPhrases,
+            PatientCalls calls, java.time.Clock clock, Patients roster, MessageSource messages) {
         this.roster = roster;
         this.messages = messages;
         this.promises = promises;
+        this.triggerPhrases = triggerPhrases;
+        this.calls = calls;
+        this.patientRecords = roster;
         this.clock = clock;
         this.conversations = conversations;
         this.pdf = pdf;
@@ -369,6 +378,14 @@ class ConversationPages {
     /** Patients see the conversation as a chat; staff see it with the patient and the triage tools. */
     private String page(Actor actor, Model model) {
         if (!actor.isStaff()) {
+            ConversationView conversation = (ConversationView) model.getAttribute("conversation");
+            // The emergency card says where the nurse may call: the patient's own number, shown to
+            // them only (a proxy reading a child's conversation is not shown the child's number).
+            if (conversation.priority() == Priority.URGENT && actor.patientId() != null
+                    && actor.patientId().value().equals(conversation.patient().id())) {
+                model.addAttribute("ownPhone", patientRecords.find(actor.practiceId(), actor.patientId())
+                        .map(Patient::phone).filter(p -> !p.isBlank()).orElse(null));
+            }
             return "messaging/conversation";
         }
         staffInto(actor, (ConversationView) model.getAttribute("conversation"), model);
@@ -382,7 +399,49 @@ class ConversationPages {
                 .filter(c -> !c.id().equals(conversation.id())).toList());
         model.addAttribute("quickReplies", quickReplies.getIfAvailable() == null ? List.of()
                 : quickReplies.getObject().availableTo(actor));
+        model.addAttribute("calls", calls.of(actor, conversation.id()));
         triageInto(actor, conversation, model);
+    }
+
+    /** The due banner alone (urgent flag, calls, answer promise), for live refreshes and after triage. */
+    private void dueInto(Actor actor, ConversationView conversation, Model model) {
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("patient", patients.patient(actor, PatientId.of(conversation.patient().id())));
+        model.addAttribute("calls", calls.of(actor, conversation.id()));
+        var promiseSource = promises.getIfAvailable();
+        model.addAttribute("promise", promiseSource == null ? null
+                : promiseSource.of(actor.practiceId(), List.of(conversation.id())).get(conversation.id()));
+    }
+
+    @GetMapping("/app/conversations/{id}/due")
+    String duePanel(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+        ConversationDetails details = conversations.get(actor, ConversationId.parse(id));
+        requireStaff(actor);
+        dueInto(actor, details.conversation(), model);
+        return "messaging/staff-conversation :: due(oob=false)";
+    }
+
+    /**
+     * "Called the patient", with what came of it (optional). Recorded, audited, shown to the care
+     * team only; it meets the urgent target but leaves the flag (see docs/architecture.md).
+     */
+    @PostMapping("/app/conversations/{id}/calls")
+    String called(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+            @RequestParam(required = false) String outcome, Model model, HttpServletResponse response) {
+        ConversationId conversation = ConversationId.parse(id);
+        try {
+            calls.record(actor, conversation, outcome);
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            threadInto(actor, conversation, model);
+            model.addAttribute("callError", e.getMessage());
+            model.addAttribute("callOutcome", outcome);
+            model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+            model.addAttribute("draft", "");
+            model.addAttribute("draftInternal", false);
+            return page(actor, model);
+        }
+        return "redirect:/app/conversations/" + conversation + "?called#due";
     }
 
     private void triageInto(Actor actor, ConversationView conversation, Model model) {
@@ -413,9 +472,12 @@ class ConversationPages {
     @PostMapping("/app/conversations/{id}/triage")
     String triage(@AuthenticationPrincipal Actor actor, @PathVariable String id,
             @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
-            @RequestParam(required = false) String assignee,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String undo,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         ConversationId conversation = ConversationId.parse(id);
+        // What it was before, for "Undo": each change applies at once, so the last one can be taken back.
+        ConversationView before = conversations.get(actor, conversation).conversation();
         UserId assigneeId = null;
         boolean unassign = false;
         if (assignee != null) {
@@ -428,9 +490,25 @@ class ConversationPages {
         ConversationDetails updated = conversations.update(actor, conversation, new ConversationChange(
                 status == null || status.isBlank() ? null : ConversationStatus.fromCode(status),
                 priority == null || priority.isBlank() ? null : Priority.fromCode(priority), assigneeId, unassign));
+        Map<String, String> previous = new LinkedHashMap<>();
+        previous.put("status", before.status().code());
+        previous.put("priority", before.priority().code());
+        previous.put("assignee", before.assignee() == null ? "" : before.assignee().id().toString());
+        boolean changed = before.status() != updated.conversation().status()
+                || before.priority() != updated.conversation().priority()
+                || !java.util.Objects.equals(before.assignee() == null ? null : before.assignee().id(),
+                        updated.conversation().assignee() == null ? null : updated.conversation().assignee().id());
+        String outcome = undo != null ? "undone" : changed ? "saved" : null;
         if (htmx != null) {
             triageInto(actor, updated.conversation(), model);
-            return "messaging/staff-conversation :: triage";
+            model.addAttribute("triageOutcome", outcome);
+            model.addAttribute("undo", "saved".equals(outcome) ? previous : null);
+            dueInto(actor, updated.conversation(), model);
+            return "messaging/staff-fragments :: triageUpdate";
+        }
+        redirect.addFlashAttribute("triageOutcome", outcome);
+        if ("saved".equals(outcome)) {
+            redirect.addFlashAttribute("undo", previous);
         }
         return "redirect:/app/conversations/" + conversation;
     }
@@ -592,9 +670,54 @@ class ConversationPages {
         model.addAttribute("conversation", details.conversation());
         model.addAttribute("messages", messages);
         model.addAttribute("readBy", readBy);
+        model.addAttribute("highlights", highlights(actor, details.conversation(), messages));
         var promiseSource = promises.getIfAvailable();
         model.addAttribute("promise", promiseSource == null ? null
                 : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
+    }
+
+    /** A piece of a message's text, marked when it holds words that raised the urgent flag. */
+    record Segment(String text, boolean marked) {
+        @Override
+        public String toString() {
+            return "Segment";
+        }
+    }
+
+    /**
+     * For the care team of an urgent conversation: the patient's messages cut into pieces, the
+     * words that raised the flag marked, found by the same matching as the urgent check. Staff
+     * only (the patient sees their words as written); never logged.
+     */
+    private Map<String, List<Segment>> highlights(Actor actor, ConversationView conversation, List<MessageView> messages) {
+        TriggerPhrases phrases = triggerPhrases.getIfAvailable();
+        Map<String, List<Segment>> result = new java.util.HashMap<>();
+        if (!actor.isStaff() || phrases == null || conversation.priority() != Priority.URGENT) {
+            return result;
+        }
+        for (MessageView m : messages) {
+            if (m.internal() || !"patient".equals(m.author().role()) || m.body().isEmpty()) {
+                continue;
+            }
+            List<TriggerPhrases.Span> spans = phrases.in(actor.practiceId(), m.body());
+            if (spans.isEmpty()) {
+                continue;
+            }
+            List<Segment> segments = new java.util.ArrayList<>();
+            int at = 0;
+            for (TriggerPhrases.Span span : spans) {
+                if (span.start() > at) {
+                    segments.add(new Segment(m.body().substring(at, span.start()), false));
+                }
+                segments.add(new Segment(m.body().substring(span.start(), span.end()), true));
+                at = span.end();
+            }
+            if (at < m.body().length()) {
+                segments.add(new Segment(m.body().substring(at), false));
+            }
+            result.put(m.id().value().toString(), segments);
+        }
+        return result;
     }
 
     /** The reader's profile, which {@code SignedInUserAdvice} puts in every page's model (with the zone). */

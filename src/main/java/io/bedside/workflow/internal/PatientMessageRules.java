@@ -49,14 +49,16 @@ class PatientMessageRules {
     private final UrgentPhrases urgentPhrases;
     private final io.bedside.workflow.AfterHoursTexts afterHoursTexts;
     private final ApplicationEventPublisher events;
+    private final UrgentClock urgentClock;
     private final TransactionTemplate savepoint;
     private final Clock clock;
     private final HumanTimes times;
 
     PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
             Patients patients, UrgentPhrases urgentPhrases, io.bedside.workflow.AfterHoursTexts afterHoursTexts,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, UrgentClock urgentClock,
             PlatformTransactionManager transactions, Clock clock, HumanTimes times) {
+        this.urgentClock = urgentClock;
         this.promises = promises;
         this.conversations = conversations;
         this.careTeams = careTeams;
@@ -92,14 +94,18 @@ class PatientMessageRules {
                 : hours.answerDue(now, new PromisedResponse(team.expectedResponseHours()));
         if (row.waitingSince() == null) {
             promises.startWaiting(e.conversationId(), now, due, now);
+            // A conversation still flagged urgent (nobody has called yet) is due within the urgent target.
+            urgentClock.settle(e.practiceId(), e.conversationId(), now);
         }
         Practice practice = practices.find(e.practiceId()).orElseThrow();
         String language = patients.find(e.practiceId(), e.patientId()).map(Patient::language)
                 .orElse(practice.defaultLanguage());
 
-        checkUrgentWords(e, practice, language, now);
+        boolean urgent = checkUrgentWords(e, practice, language, now) || conversations
+                .factsForSystem(e.practiceId(), e.conversationId()).map(f -> f.priority() == Priority.URGENT).orElse(false);
 
-        if (!hours.isOpen(now)) {
+        // In an urgent conversation the emergency guidance speaks alone: no calm "expect an answer by".
+        if (!urgent && !hours.isOpen(now)) {
             Optional<Instant> closedSince = hours.lastClosing(now);
             boolean repliedThisPeriod = row.afterHoursReplyAt() != null
                     && (closedSince.isEmpty() || !row.afterHoursReplyAt().isBefore(closedSince.get()));
@@ -113,23 +119,28 @@ class PatientMessageRules {
         }
     }
 
-    /** Never stops the send: a failure here is logged (ids only) and the message stands. */
-    private void checkUrgentWords(MessageSent e, Practice practice, String language, Instant now) {
+    /**
+     * True when the message held urgent words. Never stops the send: a failure here is logged (ids
+     * only) and the message stands.
+     */
+    private boolean checkUrgentWords(MessageSent e, Practice practice, String language, Instant now) {
         try {
-            savepoint.executeWithoutResult(tx -> {
+            return Boolean.TRUE.equals(savepoint.execute(tx -> {
                 String body = conversations.bodyForSystem(e.practiceId(), e.messageId());
                 if (urgentPhrases.matcher(e.practiceId()).find(body).isEmpty()) {
-                    return;
+                    return false;
                 }
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(),
                         WorkflowTexts.urgentGuidance(practice.shownName(), language), "urgent.guidance_sent");
                 conversations.setPriorityAsSystem(e.practiceId(), e.conversationId(), Priority.URGENT, "urgent.detected");
-                promises.urgent(e.conversationId(), now);
+                urgentClock.flagged(e.practiceId(), e.conversationId(), e.careTeamId(), now);
                 events.publishEvent(new UrgentMessageReceived(e.practiceId(), e.conversationId(), e.careTeamId()));
-            });
+                return true;
+            }));
         } catch (RuntimeException failure) {
             log.error("Urgent-word check failed for message {} of conversation {}", e.messageId(), e.conversationId(),
                     failure);
+            return false;
         }
     }
 }

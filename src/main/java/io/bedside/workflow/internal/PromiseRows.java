@@ -22,7 +22,12 @@ import io.bedside.shared.Timestamps;
 public class PromiseRows {
 
     public record Row(PracticeId practiceId, ConversationId conversationId, CareTeamId careTeamId, Instant waitingSince,
-            Instant dueAt, Instant afterHoursReplyAt, Instant escalatedAt) {
+            Instant dueAt, Instant afterHoursReplyAt, Instant escalatedAt, Instant urgentAt, Instant urgentCalledAt, Instant routineDueAt) {
+
+        /** Flagged urgent and nobody has called the patient since: the urgent target sets the due time. */
+        public boolean urgentClockRunning() {
+            return urgentAt != null && urgentCalledAt == null;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +52,7 @@ public class PromiseRows {
 
     public void startWaiting(ConversationId conversation, Instant since, Instant due, Instant now) {
         jdbc.sql("""
-                update conversation_promise set waiting_since = :since, due_at = :due, escalated_at = null,
+                update conversation_promise set waiting_since = :since, due_at = :due, routine_due_at = :due, escalated_at = null,
                                                 updated_at = :now
                  where conversation_id = :id""")
                 .param("since", Timestamps.toDb(since)).param("due", Timestamps.toDb(due))
@@ -56,7 +61,7 @@ public class PromiseRows {
 
     public void answered(ConversationId conversation, Instant now) {
         jdbc.sql("""
-                update conversation_promise set waiting_since = null, due_at = null, updated_at = :now
+                update conversation_promise set waiting_since = null, due_at = null, routine_due_at = null, updated_at = :now
                  where conversation_id = :id""")
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
     }
@@ -66,9 +71,41 @@ public class PromiseRows {
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
     }
 
+    /** Flagged urgent now: the urgent clock starts again, even if someone called about an earlier flag. */
     public void urgent(ConversationId conversation, Instant now) {
-        jdbc.sql("update conversation_promise set urgent_at = :now, updated_at = :now where conversation_id = :id")
+        jdbc.sql("""
+                update conversation_promise set urgent_at = :now, urgent_called_at = null, updated_at = :now
+                 where conversation_id = :id""")
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    /** Someone called the patient after the flag: the urgent target is met. */
+    public void urgentCalled(ConversationId conversation, Instant now) {
+        jdbc.sql("""
+                update conversation_promise set urgent_called_at = :now, updated_at = :now
+                 where conversation_id = :id and urgent_at is not null""")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    /** The flag was cleared: no urgent clock any more. */
+    public void notUrgent(ConversationId conversation, Instant now) {
+        jdbc.sql("""
+                update conversation_promise set urgent_at = null, urgent_called_at = null, updated_at = :now
+                 where conversation_id = :id""")
+                .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
+    }
+
+    /**
+     * A new due time for the wait under way. A due time still ahead may go overdue again, so the
+     * overdue notice is owed again (once) for it.
+     */
+    public void due(ConversationId conversation, Instant due, Instant now) {
+        jdbc.sql("""
+                update conversation_promise set due_at = :due, updated_at = :now,
+                       escalated_at = case when :ahead then null else escalated_at end
+                 where conversation_id = :id and waiting_since is not null""")
+                .param("due", Timestamps.toDb(due)).param("now", Timestamps.toDb(now)).param("ahead", due.isAfter(now))
+                .param("id", conversation.value()).update();
     }
 
     /** Marks a late wait as escalated; true only for the one caller that did it. */
@@ -112,6 +149,7 @@ public class PromiseRows {
                 ConversationId.of(rs.getObject("conversation_id", UUID.class)),
                 CareTeamId.of(rs.getObject("care_team_id", UUID.class)), Timestamps.fromDb(rs, "waiting_since"),
                 Timestamps.fromDb(rs, "due_at"), Timestamps.fromDb(rs, "after_hours_reply_at"),
-                Timestamps.fromDb(rs, "escalated_at"));
+                Timestamps.fromDb(rs, "escalated_at"), Timestamps.fromDb(rs, "urgent_at"),
+                Timestamps.fromDb(rs, "urgent_called_at"), Timestamps.fromDb(rs, "routine_due_at"));
     }
 }

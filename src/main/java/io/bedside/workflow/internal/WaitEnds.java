@@ -1,0 +1,39 @@
+package io.bedside.workflow.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.ConversationUpdated;
+import io.bedside.shared.Timestamps;
+
+/**
+ * A conversation the care team closes, or marks waiting on the patient, owes the patient no answer
+ * any more: the answer clock stops (and with it the due banner and the overdue alert), as a reply
+ * stops it. The patient's next message starts a new wait. Reopening by hand does not: there is
+ * nothing new to answer.
+ */
+@Component
+class WaitEnds {
+
+    private final PromiseRows promises;
+    private final Clock clock;
+
+    WaitEnds(PromiseRows promises, Clock clock) {
+        this.promises = promises;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ConversationUpdated e) {
+        if (e.status() == ConversationStatus.OPEN) {
+            return;
+        }
+        Instant now = Timestamps.now(clock);
+        promises.find(e.practiceId(), e.conversationId()).filter(r -> r.waitingSince() != null)
+                .ifPresent(r -> promises.answered(e.conversationId(), now));
+    }
+}

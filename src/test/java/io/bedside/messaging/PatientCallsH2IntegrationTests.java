@@ -1,0 +1,4 @@
+package io.bedside.messaging;
+
+class PatientCallsH2IntegrationTests extends PatientCallsTests {
+}

@@ -1,0 +1,4 @@
+package io.bedside.workflow;
+
+class UrgentTargetH2IntegrationTests extends UrgentTargetTests {
+}

@@ -1,0 +1,7 @@
+package io.bedside.workflow;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class UrgentTargetPostgresIntegrationTests extends UrgentTargetTests {
+}
