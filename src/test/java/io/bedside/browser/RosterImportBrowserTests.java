@@ -23,7 +23,7 @@ class RosterImportBrowserTests extends BrowserTest {
         signInStaff(page, RIVERSIDE_ADMIN);
         openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Practice admin")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import patients")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import patients")).first().click();
         String csv = "external_id,given_name,family_name,birth_date,sex,email,phone,language,tags,last_visit\n"
                 + "BR-1,Nadia,Petrova,1969-05-05,female,nadia@patients.example,555-010-4001,en,diabetes,2025-09-01\n"
                 + "BR-2,Tomás,Silva,1983-11-30,male,,,es,,\n"

@@ -98,7 +98,7 @@ abstract class UrgentTargetTests extends ApplicationTest {
 
     @Test
     void anUrgentConversationIsDueAtTheFlagPlusTheUrgentTarget() {
-        moveTo(at(11, 24, 11, 0)); // Tuesday, open: the routine promise would be Thursday 17:00
+        moveTo(at(11, 24, 11, 0)); // Tuesday, open: the routine promise would be Wednesday 11:00
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Since this morning", "I have chest pain and my arm is numb");
         AnswerPromises.Promise due = promise(id);
         assertThat(due.dueAt()).isEqualTo(at(11, 24, 12, 0));
@@ -126,7 +126,7 @@ abstract class UrgentTargetTests extends ApplicationTest {
 
     @Test
     void aCallMeetsTheTargetAndGoesOverdueNeverClearingTheFlagDoes() {
-        moveTo(at(11, 24, 9, 0)); // Tuesday 9:00; the team's promise: Thursday 15:00
+        moveTo(at(11, 24, 9, 0)); // Tuesday 9:00; the team's promise (1 business day): Wednesday 9:00
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Chest", "Chest pain since I woke up");
         assertThat(promise(id).dueAt()).isEqualTo(at(11, 24, 10, 0));
 
@@ -136,7 +136,7 @@ abstract class UrgentTargetTests extends ApplicationTest {
         assertThat(call.status()).isEqualTo(201);
         AnswerPromises.Promise after = promise(id);
         assertThat(after.urgent()).isFalse();
-        assertThat(after.dueAt()).as("the written answer: the team's usual promise").isEqualTo(at(11, 26, 15, 0));
+        assertThat(after.dueAt()).as("the written answer: the team's usual promise").isEqualTo(at(11, 25, 9, 0));
         assertThat(api.get("/api/v1/conversations/" + id).token(demo.token(KIM)).send().json().get("priority").asString())
                 .as("the flag stays until a nurse clears it").isEqualTo("urgent");
 
@@ -157,7 +157,7 @@ abstract class UrgentTargetTests extends ApplicationTest {
         assertThat(demo.triage(KIM, id, Map.of("priority", "routine")).status()).isEqualTo(200);
         AnswerPromises.Promise routine = promise(id);
         assertThat(routine.urgent()).isFalse();
-        assertThat(routine.dueAt()).isEqualTo(at(11, 26, 15, 0));
+        assertThat(routine.dueAt()).isEqualTo(at(11, 25, 9, 0));
         assertThat(routine.overdue()).isFalse();
 
         moveTo(at(11, 24, 10, 30));
