@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,15 @@ import io.bedside.patient.Patients;
 import io.bedside.patient.RosterEntry;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
+import io.bedside.practice.StaffDirectory;
+import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
+import io.bedside.shared.StaffRole;
+import io.bedside.shared.UserId;
 
 /**
  * Any member of staff keeping the roster right between imports: adding one patient (the roster
@@ -42,7 +47,7 @@ import io.bedside.shared.PatientId;
 public class PatientRecords {
 
     /** The contact fields staff may change, by their API names. */
-    public static final List<String> CONTACT_FIELDS = List.of("email", "phone", "language");
+    public static final List<String> CONTACT_FIELDS = List.of("email", "phone", "language", "primaryProviderId");
 
     /** A patient just added: the record, their roster tags and last visit, and whether they were invited. */
     public record Added(Patient patient, List<String> tags, LocalDate lastVisit, boolean invited) {
@@ -53,13 +58,16 @@ public class PatientRecords {
     }
 
     private final Patients patients;
+    private final StaffDirectory staff;
     private final Practices practices;
     private final PatientLinks links;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PatientRecords(Patients patients, Practices practices, PatientLinks links, AuditTrail audit, Clock clock) {
+    PatientRecords(Patients patients, StaffDirectory staff, Practices practices, PatientLinks links, AuditTrail audit,
+            Clock clock) {
         this.patients = patients;
+        this.staff = staff;
         this.practices = practices;
         this.links = links;
         this.audit = audit;
@@ -110,7 +118,8 @@ public class PatientRecords {
 
     /**
      * Changes some of the patient's contact details (field name to new value: {@code email},
-     * {@code phone}, {@code language}; null or blank clears email and phone). An unknown field or a
+     * {@code phone}, {@code language}, {@code primaryProviderId} (the patient's own physician); null or
+     * blank clears email, phone and the physician). An unknown field or a
      * bad value is refused naming it and nothing changes. One audit row per changed field.
      */
     @Transactional
@@ -144,20 +153,56 @@ public class PatientRecords {
                 throw new InvalidRequestException("language", "Give a language code such as en or es.");
             }
         }
+        UserId physician = patients.primaryProvider(actor.practiceId(), id).orElse(null);
+        UserId physicianBefore = physician;
+        if (changes.containsKey("primaryProviderId")) {
+            physician = physician(actor, changes.get("primaryProviderId"));
+        }
         Map<String, Boolean> changed = new LinkedHashMap<>();
         changed.put("email", !Objects.equals(blankToNull(current.email()), blankToNull(email)));
         changed.put("phone", !Objects.equals(blankToNull(current.phone()), blankToNull(phone)));
         changed.put("language", !Objects.equals(current.language(), language));
+        changed.put("primaryProviderId", !Objects.equals(physicianBefore, physician));
         if (!changed.containsValue(true)) {
             return current;
         }
         patients.changeContact(actor.practiceId(), id, blankToNull(email), blankToNull(phone), language);
+        if (changed.get("primaryProviderId")) {
+            patients.setPrimaryProvider(actor.practiceId(), id, physician);
+        }
         changed.forEach((field, yes) -> {
             if (yes) {
                 audit.record(AuditRecord.allowed(actor, id, "patient.contact-changed", "patient_field", field));
             }
         });
         return patients.find(actor.practiceId(), id).orElseThrow();
+    }
+
+    /** The patient's own physician (their team comes first on the patient's home screen), or none. */
+    public Optional<UserId> primaryProvider(Actor actor, PatientId id) {
+        patientOf(actor, id, "patient.viewed");
+        return patients.primaryProvider(actor.practiceId(), id);
+    }
+
+    /** The practice's active physicians, whom a patient's own physician is chosen from. */
+    public List<StaffMember> physicians(Actor actor) {
+        requireStaff(actor);
+        return staff.all(actor.practiceId()).stream()
+                .filter(m -> m.active() && m.role() == StaffRole.PHYSICIAN).toList();
+    }
+
+    private UserId physician(Actor actor, String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            UserId chosen = UserId.of(java.util.UUID.fromString(given.strip()));
+            return physicians(actor).stream().map(StaffMember::id).filter(chosen::equals).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
+                            "Choose one of the practice's physicians, or none."));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("primaryProviderId", "Choose one of the practice's physicians, or none.");
+        }
     }
 
     private Patient patientOf(Actor actor, PatientId id, String action) {

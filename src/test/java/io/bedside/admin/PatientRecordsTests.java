@@ -201,6 +201,41 @@ abstract class PatientRecordsTests extends ApplicationTest {
     }
 
     @Test
+    void staffRecordTheOwnPhysicianAPhysicianOfTheirPracticeOnly() {
+        String alice = demo.me(ALICE).get("patientId").asString();
+        String patel = demo.me(PATEL).get("id").asString();
+        String kim = demo.me(KIM).get("id").asString();
+        String lee = demo.me(LEE).get("id").asString();
+        String path = "/api/v1/patients/" + alice;
+        assertThat(api.get(path).token(demo.token(KIM)).send().json().get("primaryProviderId").asString())
+                .as("the demo's own physician").isEqualTo(patel);
+        try {
+            for (String notAPhysician : List.of(kim, lee, "not-an-id")) {
+                Api.Response refused = api.patch(path).token(demo.token(KIM))
+                        .json(Map.of("primaryProviderId", notAPhysician)).send();
+                assertThat(refused.status()).as(notAPhysician).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).contains("primaryProviderId");
+            }
+            Api.Response cleared = api.patch(path).token(demo.token(KIM)).json(Map.of("primaryProviderId", "")).send();
+            assertThat(cleared.status()).isEqualTo(200);
+            JsonNode none = cleared.json().get("primaryProviderId");
+            assertThat(none == null || none.isNull()).as("no physician recorded").isTrue();
+            assertThat(count("select count(*) from audit_event where action = 'patient.contact-changed' "
+                    + "and target_id = 'primaryProviderId' and patient_id = '" + alice + "'")).isGreaterThanOrEqualTo(1);
+
+            PageSession page = PageSession.signedIn(api.base(), KIM);
+            assertThat(page.get(path.replace("/api/v1", "/app") + "/contact").body()).contains("Own physician");
+            var saved = page.post("/app/patients/" + alice + "/contact", Map.of("email", "alice@patients.example",
+                    "phone", "+15555550101", "language", "en", "primaryProviderId", patel));
+            assertThat(saved.status()).isEqualTo(302);
+        } finally {
+            api.patch(path).token(demo.token(KIM)).json(Map.of("primaryProviderId", patel)).send();
+        }
+        assertThat(api.get(path).token(demo.token(KIM)).send().json().get("primaryProviderId").asString()).isEqualTo(patel);
+    }
+
+    @Test
     void patientsAndAnotherPracticeGetNotFoundAndChangeNothing() {
         String alice = demo.me(ALICE).get("patientId").asString();
         String before = api.get("/api/v1/patients/" + alice).token(demo.token(KIM)).send().body();
@@ -252,6 +287,6 @@ abstract class PatientRecordsTests extends ApplicationTest {
         var saved = kim.post(path + "/contact", Map.of("email", "rosa.new@patients.example", "phone", "555 010 3003",
                 "language", "es"));
         assertThat(saved.status()).isEqualTo(302);
-        assertThat(kim.get(path).body()).contains("rosa.new@patients.example").contains("+15550103003");
+        assertThat(kim.get(path).body()).contains("rosa.new@patients.example").contains("+1 555-010-3003");
     }
 }

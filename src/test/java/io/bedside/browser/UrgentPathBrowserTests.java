@@ -49,7 +49,7 @@ class UrgentPathBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, named("Call 988"))).hasAttribute("href", "tel:988");
         assertThat(page.getByRole(AriaRole.LINK, named("Text 988"))).hasAttribute("href", "sms:988");
         assertThat(card).containsText("We have told the on-call nurse about your message");
-        assertThat(card).containsText("The nurse may call you at +15555550101.");
+        assertThat(card).containsText("The nurse may call you at +1 555-555-0101.");
         assertThat(page.locator(".expect-by")).hasCount(0);
         assertThat(page.locator("body")).not().containsText("Your care team will answer by");
         // Its own colour: red, not the routine notices' pale blue or orange.
@@ -92,7 +92,7 @@ class UrgentPathBrowserTests extends BrowserTest {
         var banner = page.locator(".staff-urgent");
         assertThat(banner).containsText("Urgent: this conversation may describe an emergency");
         assertThat(banner.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName("+15555550101"))).hasAttribute("href", "tel:+15555550101");
+                .setName("+1 555-555-0101"))).hasAttribute("href", "tel:+15555550101");
         assertThat(page.locator(".patient-banner a[href='tel:+15555550101']")).isVisible();
         assertThat(page.locator(".patient-banner a[href='mailto:alice@patients.example']")).isVisible();
         assertThat(page.locator(".patient-banner")).containsText("MRN");

@@ -21,6 +21,7 @@ import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.PatientId;
+import io.bedside.shared.UserId;
 import io.bedside.web.WebPage;
 
 /**
@@ -68,7 +69,8 @@ class PatientRecordPages {
         values.put("email", patient.email() == null ? "" : patient.email());
         values.put("phone", patient.phone() == null ? "" : patient.phone());
         values.put("language", patient.language());
-        return contactPage(model, patient, values, Map.of());
+        values.put("primaryProviderId", records.primaryProvider(actor, patient.id()).map(UserId::toString).orElse(""));
+        return contactPage(model, actor, patient, values, Map.of());
     }
 
     @PostMapping("/app/patients/{id}/contact")
@@ -76,13 +78,15 @@ class PatientRecordPages {
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         PatientId patient = PatientId.parse(id);
         Map<String, String> values = new LinkedHashMap<>();
-        PatientRecords.CONTACT_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
+        // A form without the physician field (an older page still open) leaves the physician as it is.
+        PatientRecords.CONTACT_FIELDS.stream().filter(f -> form.containsKey(f) || !f.equals("primaryProviderId"))
+                .forEach(f -> values.put(f, form.getOrDefault(f, "")));
         try {
             records.changeContact(actor, patient, values);
             return "redirect:/app/patients/" + patient + "?contactSaved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
-            return contactPage(model, records.find(actor, patient), values, Map.of(e.field(), e.getMessage()));
+            return contactPage(model, actor, records.find(actor, patient), values, Map.of(e.field(), e.getMessage()));
         }
     }
 
@@ -97,9 +101,10 @@ class PatientRecordPages {
         return "messaging/patients";
     }
 
-    private static String contactPage(Model model, Patient patient, Map<String, String> values,
+    private String contactPage(Model model, Actor actor, Patient patient, Map<String, String> values,
             Map<String, String> errors) {
         model.addAttribute("patient", patient);
+        model.addAttribute("physicians", records.physicians(actor));
         model.addAttribute("contact", values);
         model.addAttribute("errors", errors);
         return "admin/patient-contact";

@@ -21,12 +21,13 @@ import io.bedside.patient.Patient;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.PatientId;
+import io.bedside.shared.UserId;
 
 /**
  * Staff keeping the roster: {@code POST /api/v1/patients} adds one patient with the roster fields
  * (201, {@code Location}; 409 for an external id already on the roster; {@code invite: true}
  * invites them at once), {@code GET /api/v1/patients/{id}} reads one (audited), and
- * {@code PATCH /api/v1/patients/{id}} changes their email, mobile number or language (audited).
+ * {@code PATCH /api/v1/patients/{id}} changes their email, mobile number, language or own physician ({@code primaryProviderId}) (audited).
  * Patients get 404; another practice's patient is 404 like a missing one.
  */
 @RestController
@@ -36,12 +37,18 @@ class PatientRecordsController {
             "sex", "email", "phone", "language", "tags", "lastVisit", "invite");
 
     record PatientJson(String id, String externalId, String givenName, String familyName, String birthDate,
-            String sex, String email, String phone, String language, List<String> tags, String lastVisit,
-            Boolean invited) {
+            String sex, String email, String phone, String language, String primaryProviderId, List<String> tags,
+            String lastVisit, Boolean invited) {
 
         static PatientJson of(Patient p, List<String> tags, java.time.LocalDate lastVisit, Boolean invited) {
+            return of(p, null, tags, lastVisit, invited);
+        }
+
+        static PatientJson of(Patient p, UserId primaryProvider, List<String> tags, java.time.LocalDate lastVisit,
+                Boolean invited) {
             return new PatientJson(p.id().toString(), p.externalId(), p.givenName(), p.familyName(),
-                    p.birthDate().toString(), p.sex().code(), p.email(), p.phone(), p.language(), tags,
+                    p.birthDate().toString(), p.sex().code(), p.email(), p.phone(), p.language(),
+                    primaryProvider == null ? null : primaryProvider.toString(), tags,
                     lastVisit == null ? null : lastVisit.toString(), invited);
         }
 
@@ -79,14 +86,17 @@ class PatientRecordsController {
 
     @GetMapping("/api/v1/patients/{id}")
     PatientJson patient(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return PatientJson.of(records.find(actor, PatientId.parse(id)), null, null, null);
+        PatientId patient = PatientId.parse(id);
+        Patient found = records.find(actor, patient);
+        return PatientJson.of(found, records.primaryProvider(actor, patient).orElse(null), null, null, null);
     }
 
     @PatchMapping(path = "/api/v1/patients/{id}", consumes = "application/json")
     PatientJson changeContact(@AuthenticationPrincipal Actor actor, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return PatientJson.of(records.changeContact(actor, PatientId.parse(id), PracticeController.strings(body)),
-                null, null, null);
+        PatientId patient = PatientId.parse(id);
+        Patient changed = records.changeContact(actor, patient, PracticeController.strings(body));
+        return PatientJson.of(changed, records.primaryProvider(actor, patient).orElse(null), null, null, null);
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -125,7 +125,7 @@ class NotificationPages {
         boolean alreadyTexting = preferences.get(actor).channel() == Channel.SMS;
         if (!alreadyTexting && !"yes".equals(confirmed)) {
             throw new InvalidRequestException("confirmPhone",
-                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {readable(onFile)}, locale));
+                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {io.bedside.web.Phones.shown(onFile)}, locale));
         }
     }
 
@@ -147,20 +147,12 @@ class NotificationPages {
         model.addAttribute("phone", form.phone() == null ? "" : form.phone());
         if (actor.isPatient()) {
             String onFile = profiles.profile(actor).phone();
-            model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : readable(onFile));
+            model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : io.bedside.web.Phones.shown(onFile));
             model.addAttribute("patientPhone", form.patientPhone() == null ? "" : form.patientPhone());
             model.addAttribute("texting", preferences.get(actor).channel() == Channel.SMS);
         }
         model.addAttribute("errors", errors);
         return "notification/settings";
-    }
-
-    /** A North American number as people write it (+1 555-555-0101); others as stored. */
-    static String readable(String e164) {
-        if (e164.matches("\\+1[0-9]{10}")) {
-            return "+1 " + e164.substring(2, 5) + "-" + e164.substring(5, 8) + "-" + e164.substring(8);
-        }
-        return e164;
     }
 
     private static List<ZoneChoice> zones(String current, Locale locale) {
