@@ -39,25 +39,39 @@
     form.addEventListener("htmx:beforeRequest", function () { clearTimeout(timer); });
   }
 
+  // After a successful send, the reply form starts again empty, with a new idempotency key.
+  function resetAfterSend(form) {
+    form.addEventListener("htmx:afterRequest", function (e) {
+      var refused = e.detail.xhr && e.detail.xhr.getResponseHeader("X-Bedside-Reply") === "refused";
+      // Only the send itself, not a quick reply being put into the text. (The element that made
+      // the request may be gone from the page by now, so look at where the request went.)
+      var path = e.detail.pathInfo && e.detail.pathInfo.requestPath;
+      if (!path || !/\/messages$/.test(path)) { return; }
+      if (e.detail.successful && !refused) {
+        form.reset();
+        // The text the page was loaded with (a draft) is gone once sent.
+        form.querySelectorAll("textarea").forEach(function (t) { t.defaultValue = ""; t.value = ""; });
+        var key = form.querySelector("input[name=idempotencyKey]");
+        if (key) { key.value = newKey(); }
+      }
+    });
+  }
+  // Wires the forms in a part of the page once: the page itself on load, and a conversation that
+  // htmx brings in later (the inbox's side pane).
+  function enhance(root) {
+    var forms = Array.prototype.slice.call(root.querySelectorAll("form[data-autosave], form#reply"));
+    if (root.matches && root.matches("form[data-autosave], form#reply")) { forms.push(root); }
+    forms.forEach(function (form) {
+      if (form.hasAttribute("data-enhanced")) { return; }
+      form.setAttribute("data-enhanced", "");
+      if (form.hasAttribute("data-autosave")) { autosave(form); }
+      if (form.id === "reply") { resetAfterSend(form); }
+    });
+  }
+
+  document.addEventListener("htmx:load", function (e) { enhance(e.detail.elt); });
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("form[data-autosave]").forEach(autosave);
-    var form = document.getElementById("reply");
-    if (form) {
-      form.addEventListener("htmx:afterRequest", function (e) {
-        var refused = e.detail.xhr && e.detail.xhr.getResponseHeader("X-Bedside-Reply") === "refused";
-        // Only the send itself, not a quick reply being put into the text. (The element that made
-        // the request may be gone from the page by now, so look at where the request went.)
-        var path = e.detail.pathInfo && e.detail.pathInfo.requestPath;
-        if (!path || !/\/messages$/.test(path)) { return; }
-        if (e.detail.successful && !refused) {
-          form.reset();
-          // The text the page was loaded with (a draft) is gone once sent.
-          form.querySelectorAll("textarea").forEach(function (t) { t.defaultValue = ""; t.value = ""; });
-          var key = form.querySelector("input[name=idempotencyKey]");
-          if (key) { key.value = newKey(); }
-        }
-      });
-    }
+    enhance(document);
     if (regions().length === 0 || !window.EventSource) { return; }
     var source = new EventSource("/api/v1/events");
     ["message.created", "read.updated", "conversation.updated", "conversation.created"].forEach(function (type) {

@@ -94,9 +94,14 @@ class StaffScreensBrowserTests extends BrowserTest {
         page.locator("body").press("j");
         assertThat(page.locator(".inbox-item.selected")).hasCount(1);
 
-        // Reload keeps what was open; the pane is in English and Spanish without serious violations.
+        // What is typed in the pane is kept as a draft, as on the conversation page.
+        page.waitForResponse(r -> r.url().contains("/app/drafts/" + id),
+                () -> pane.locator("#reply-body").fill("Sending it to Main St today."));
+
+        // Reload keeps what was open, with the draft; the pane is in English and Spanish without serious violations.
         page.reload();
         assertThat(pane.locator("#thread")).containsText("Only two pills left");
+        assertThat(pane.locator("#reply-body")).hasValue("Sending it to Main St today.");
         AxeCheck.noSeriousViolations(page, "inbox side by side (en)");
         page.navigate("/app/inbox?filter=mine&kind=refill&open=" + id + "&lang=es");
         assertThat(pane.locator("#thread")).containsText("Only two pills left");
