@@ -74,7 +74,7 @@
     enhance(document);
     if (regions().length === 0 || !window.EventSource) { return; }
     var source = new EventSource("/api/v1/events");
-    ["message.created", "read.updated", "conversation.updated", "conversation.created"].forEach(function (type) {
+    ["message.created", "read.updated", "conversation.updated", "conversation.created", "call.recorded"].forEach(function (type) {
       source.addEventListener(type, function (e) { refresh(JSON.parse(e.data).conversationId); });
     });
     source.addEventListener("resync", function () { refresh(null); });

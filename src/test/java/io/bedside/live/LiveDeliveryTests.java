@@ -75,6 +75,23 @@ abstract class LiveDeliveryTests extends ApplicationTest {
     }
 
     @Test
+    void aCallToThePatientReachesTheCareTeamOnly() {
+        String id = demo.startAsPatient(ALICE, "Dr. Patel", "Call", "Please call me back");
+        try (SseClient alice = SseClient.open(api, demo.token(ALICE));
+                SseClient patel = SseClient.open(api, demo.token(PATEL))) {
+            var call = api.post("/api/v1/conversations/" + id + "/calls").token(demo.token(KIM))
+                    .json(java.util.Map.of("outcome", "Left a voicemail")).send();
+            assertThat(call.status()).isEqualTo(201);
+            String marker = demo.send(PATEL, id, "We tried to call you.").json().get("id").asString();
+
+            Event called = patel.await(e -> e.name().equals("call.recorded") && e.data().contains(id), WAIT);
+            assertThat(called.data()).doesNotContain("voicemail");
+            alice.await(e -> e.data().contains(marker), WAIT);
+            assertThat(alice.received()).noneMatch(e -> e.name().equals("call.recorded"));
+        }
+    }
+
+    @Test
     void readReceiptsAndNewConversationsAreStreamed() {
         try (SseClient patel = SseClient.open(api, demo.token(PATEL));
                 SseClient alice = SseClient.open(api, demo.token(ALICE))) {

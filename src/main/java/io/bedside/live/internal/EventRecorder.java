@@ -87,6 +87,13 @@ class EventRecorder {
                 "conversation.updated", data);
     }
 
+    /** The care team's open pages show the call; the patient's never hear of it. */
+    @EventListener
+    void on(io.bedside.messaging.PatientCalled e) {
+        record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.callerId(), false),
+                "call.recorded", data(e.conversationId().value()));
+    }
+
     @EventListener
     void on(ReadStateUpdated e) {
         Recipients to = recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), true);
