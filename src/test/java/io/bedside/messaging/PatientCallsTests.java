@@ -95,7 +95,7 @@ abstract class PatientCallsTests extends ApplicationTest {
     @Test
     void badInputIsAProblemAndWritesNothing() {
         for (String body : new String[] {"{\"outcome\": \"" + "x".repeat(2001) + "\"}", "{\"outcome\": ", "[1, 2]",
-                "{\"outcome\": {\"text\": \"nested\"}}"}) {
+                "{\"outcome\": {\"text\": \"nested\"}}", "{\"outcome\": 42}", "{\"outcome\": true}"}) {
             Api.Response response = call(body).send();
             assertThat(response.status()).as(body.length() > 60 ? "too long" : body).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
