@@ -114,7 +114,7 @@ public class Conversations {
             throw new InvalidRequestException("providerId", "The person you chose is not on " + team.name()
                     + ". Choose someone on that team, or anyone on the team.");
         }
-        List<String> types = attachments.check(files);
+        List<io.bedside.messaging.internal.Attachments.Checked> types = attachments.check(files);
 
         return transaction.execute(status -> {
             Instant now = Timestamps.now(clock);
@@ -400,7 +400,7 @@ public class Conversations {
     public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey,
             List<NewAttachment> files) {
         String body = files.isEmpty() || (text != null && !text.isBlank()) ? checkedBody(text) : "";
-        List<String> types = attachments.check(files);
+        List<io.bedside.messaging.internal.Attachments.Checked> types = attachments.check(files);
         if (idempotencyKey == null) {
             return new SentMessage(sendOnce(actor, id, body, internal, null, null, files, types), false);
         }
@@ -425,7 +425,7 @@ public class Conversations {
     }
 
     private MessageView sendOnce(Actor actor, ConversationId id, String body, boolean internal, String key,
-            String requestHash, List<NewAttachment> files, List<String> types) {
+            String requestHash, List<NewAttachment> files, List<io.bedside.messaging.internal.Attachments.Checked> types) {
         return transaction.execute(status -> {
             String action = internal ? "note.added" : "message.sent";
             ConversationRow row = access.visibleForUpdate(actor, id, action);

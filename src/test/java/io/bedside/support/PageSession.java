@@ -85,6 +85,30 @@ public class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** A file a multipart form carries. */
+    public record Upload(String field, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** A multipart form POST (a form with a file), with the CSRF token of the last page fetched. */
+    public Page postMultipart(String path, Map<String, String> form, Upload file) {
+        String boundary = "bedside-test-" + java.util.UUID.randomUUID();
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.putIfAbsent("_csrf", csrf);
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.bytes());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+    }
+
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Accept", "text/html,application/xhtml+xml");
         if (clientAddress != null) {

@@ -1,11 +1,5 @@
 package io.bedside.messaging.internal;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import org.apache.tika.Tika;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +34,6 @@ public class Attachments {
     public static final int MAX_PER_MESSAGE = 5;
     static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic",
             "image/heif", "application/pdf");
-    private static final int THUMBNAIL = 320;
 
     /** A stored file's bytes, decrypted, with what to call it. */
     public record Content(String filename, String contentType, byte[] bytes) {
@@ -50,15 +41,24 @@ public class Attachments {
 
     private final JdbcClient jdbc;
     private final PracticeEncryption encryption;
+    private final Thumbnails thumbnails;
     private final Tika tika = new Tika();
 
-    Attachments(JdbcClient jdbc, PracticeEncryption encryption) {
+    Attachments(JdbcClient jdbc, PracticeEncryption encryption, Thumbnails thumbnails) {
         this.jdbc = jdbc;
         this.encryption = encryption;
+        this.thumbnails = thumbnails;
     }
 
-    /** Checks every file before anything is written: one bad file refuses the whole message. */
-    public List<String> check(List<NewAttachment> files) {
+    /** A file that passed the checks: its type found from the bytes, and a photo's thumbnail (or null). */
+    public record Checked(String type, byte[] thumbnail) {
+    }
+
+    /**
+     * Checks every file before anything is written: one bad file refuses the whole message. Thumbnails
+     * are made here, outside the transaction that stores the message, so no row lock waits on a decoder.
+     */
+    public List<Checked> check(List<NewAttachment> files) {
         if (files.size() > MAX_PER_MESSAGE) {
             throw new InvalidRequestException("attachments", "At most " + MAX_PER_MESSAGE + " files per message.");
         }
@@ -76,24 +76,32 @@ public class Attachments {
                 throw new InvalidRequestException("attachments",
                         "The file " + name + " is not a photo or a PDF, so it cannot be sent.");
             }
+            if (type.startsWith("image/")) {
+                refuseAbsurdSize(name, file.content());
+            }
             types.add(type);
         }
-        return types;
+        List<Checked> checked = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String type = types.get(i);
+            checked.add(new Checked(type, type.startsWith("image/") ? thumbnails.of(files.get(i).content()) : null));
+        }
+        return checked;
     }
 
     public void store(PracticeId practice, ConversationId conversation, MessageId message, List<NewAttachment> files,
-            List<String> types, Instant now) {
+            List<Checked> types, Instant now) {
         for (int i = 0; i < files.size(); i++) {
             NewAttachment file = files.get(i);
             UUID id = UUID.randomUUID();
-            byte[] thumbnail = types.get(i).startsWith("image/") ? thumbnail(file.content()) : null;
+            byte[] thumbnail = types.get(i).thumbnail();
             jdbc.sql("""
                     insert into attachment (id, practice_id, conversation_id, message_id, filename, content_type,
                                             size_bytes, content_ciphertext, thumbnail_ciphertext, created_at)
                     values (:id, :practice, :conversation, :message, :name, :type, :size, :content, :thumb, :at)""")
                     .param("id", id).param("practice", practice.value()).param("conversation", conversation.value())
                     .param("message", message.value()).param("name", safeName(file.filename()))
-                    .param("type", types.get(i)).param("size", (long) file.content().length)
+                    .param("type", types.get(i).type()).param("size", (long) file.content().length)
                     .param("content", encryption.encrypt(practice, file.content(), context("content", conversation, id)))
                     .param("thumb", thumbnail == null ? null
                             : encryption.encrypt(practice, thumbnail, context("thumbnail", conversation, id)))
@@ -155,27 +163,13 @@ public class Attachments {
         return AssociatedData.of("attachment." + part, conversation, attachment);
     }
 
-    /** A small JPEG of a photo, or null when the format is one Java cannot read (HEIC, WebP). */
-    private static byte[] thumbnail(byte[] image) {
-        try {
-            BufferedImage source = ImageIO.read(new ByteArrayInputStream(image));
-            if (source == null) {
-                return null;
-            }
-            double scale = Math.min(1.0, (double) THUMBNAIL / Math.max(source.getWidth(), source.getHeight()));
-            int w = Math.max(1, (int) (source.getWidth() * scale));
-            int h = Math.max(1, (int) (source.getHeight() * scale));
-            BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = small.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(source, 0, 0, w, h, java.awt.Color.WHITE, null);
-            g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(small, "jpg", out);
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    /** A photo whose header declares more pixels than any camera takes is refused before it is decoded. */
+    private void refuseAbsurdSize(String name, byte[] image) {
+        thumbnails.dimensions(image).filter(size -> !Thumbnails.acceptable(size)).ifPresent(size -> {
+            throw new InvalidRequestException("attachments", "The photo " + name + " is too large to show ("
+                    + size.width() + " × " + size.height() + " pixels). Send a smaller photo, of at most "
+                    + Thumbnails.MAX_PIXELS / 1_000_000 + " megapixels.");
+        });
     }
 
     /** The name as shown and offered for download: no path, no control characters, not too long. */

@@ -1,0 +1,4 @@
+package io.bedside.messaging;
+
+class AttachmentImagesH2IntegrationTests extends AttachmentImagesTests {
+}

@@ -1,0 +1,7 @@
+package io.bedside.messaging;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class AttachmentImagesPostgresIntegrationTests extends AttachmentImagesTests {
+}
