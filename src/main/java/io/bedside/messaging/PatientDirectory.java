@@ -34,6 +34,11 @@ public class PatientDirectory {
             return List.of();
         }
         List<Patient> found = patients.search(actor.practiceId(), text, 25);
+        // Each patient the results show (name, date of birth) is an access to their data, on their own
+        // trail, as the campaign preview records its sample; the search itself is one practice row.
+        for (Patient p : found) {
+            audit.record(AuditRecord.allowed(actor, p.id(), "patient.searched", "patient", p.id()));
+        }
         audit.record(AuditRecord.allowed(actor, null, "patients.searched", "patients", found.size()));
         return found;
     }

@@ -23,6 +23,7 @@ final class AuditActions {
             Map.entry("conversation.exported", "downloaded a conversation as a PDF"),
             Map.entry("inbox.listed", "looked at a care team's inbox"),
             Map.entry("patients.searched", "searched the patient list"),
+            Map.entry("patient.searched", "saw the patient's name and date of birth in a search of the patient list"),
             Map.entry("patient.viewed", "looked at the patient's page"),
             Map.entry("audit.viewed", "looked at the access report"),
             Map.entry("audit.verified", "checked the audit trail for tampering"),

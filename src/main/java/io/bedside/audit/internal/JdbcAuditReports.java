@@ -104,10 +104,11 @@ class JdbcAuditReports implements AuditReports {
             // working on the conversation, as the care team's (no name, no role).
             boolean hidden = actor.isPatient() && AuditActions.INTERNAL_NOTE.equals(e.action());
             String action = hidden ? AuditActions.WORKED_ON : e.action();
-            return new AuditEntry(e.id(), e.occurredAt(), hidden ? null : e.actorId(),
+            AuditEntry entry = new AuditEntry(e.id(), e.occurredAt(), hidden ? null : e.actorId(),
                     e.actorKind().toLowerCase(java.util.Locale.ROOT), hidden ? "Your care team" : name,
                     hidden ? "staff" : role, e.patientId(), action, AuditActions.describe(action, e.allowed()),
                     e.targetType(), e.targetId(), e.clientAddress(), e.userAgent(), e.allowed(), r.sealed());
+            return actor.isPatient() ? PatientReportView.of(entry, actor) : entry;
         }).toList();
         String next = more ? new KeysetCursor(page.get(page.size() - 1).event().occurredAt(),
                 page.get(page.size() - 1).event().id()).encode() : null;

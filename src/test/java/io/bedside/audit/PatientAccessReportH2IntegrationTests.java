@@ -1,0 +1,4 @@
+package io.bedside.audit;
+
+class PatientAccessReportH2IntegrationTests extends PatientAccessReportTests {
+}

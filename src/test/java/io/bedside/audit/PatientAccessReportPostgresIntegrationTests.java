@@ -1,0 +1,7 @@
+package io.bedside.audit;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class PatientAccessReportPostgresIntegrationTests extends PatientAccessReportTests {
+}
