@@ -39,6 +39,17 @@ class PageErrorAdvice {
         return page(HttpStatus.BAD_REQUEST, "error.invalid");
     }
 
+    /**
+     * A form field holding a control character is refused before the page's own handler runs, so the
+     * reason (which names the field, never its value) is shown here.
+     */
+    @ExceptionHandler(io.bedside.shared.ControlCharacters.Refused.class)
+    ModelAndView controlCharacter(io.bedside.shared.ControlCharacters.Refused e) {
+        ModelAndView page = page(HttpStatus.BAD_REQUEST, "error.invalid");
+        page.addObject("reason", e.getMessage());
+        return page;
+    }
+
     /** A request that cannot be done as things stand; the service's reason is shown (it names no patient). */
     @ExceptionHandler({io.bedside.shared.ConflictException.class, io.bedside.shared.UnprocessableException.class})
     ModelAndView cannot(RuntimeException e) {

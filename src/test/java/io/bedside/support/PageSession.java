@@ -65,6 +65,23 @@ public class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
     }
 
+    /** A file the page offers for download (a PDF, a photo), as the bytes sent. */
+    public byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET the page makes by itself (a live refresh), which must not count as the reader's activity. */
     public Page background(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of("X-Bedside-Background", "1"));

@@ -19,6 +19,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import io.bedside.messaging.Conversations;
 import io.bedside.practice.Practice;
+import io.bedside.shared.ControlCharacters;
 import io.bedside.shared.HumanTimes;
 
 /**
@@ -65,7 +66,8 @@ class TranscriptPdf {
         context.setVariable("zone", practice.timeZone());
         context.setVariable("times", times);
         context.setVariable("exportedAt", exportedAt);
-        String html = templates.process("messaging/export", context);
+        // Text stored before control characters were refused would make the XHTML parser fail the export.
+        String html = ControlCharacters.strip(templates.process("messaging/export", context));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -1,0 +1,4 @@
+package io.bedside.web;
+
+class ControlCharactersH2IntegrationTests extends ControlCharactersTests {
+}
