@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import io.bedside.web.ProblemResponses;
 import io.bedside.web.Problems;
+import io.bedside.web.RequestPaths;
 
 /**
  * The API is authenticated by bearer tokens only, so it needs no session and no CSRF token
@@ -35,7 +36,7 @@ class SecurityConfiguration {
      * its session cookie (no Authorization header), which the page chain serves.
      */
     private static boolean isApiRequest(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         if (!path.startsWith("/api/")) {
             return false;
         }
@@ -128,7 +129,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                     problems.write(response, Problems.unauthorized());
-                }, request -> request.getRequestURI().startsWith("/api/")))
+                }, RequestPaths::isApi))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "

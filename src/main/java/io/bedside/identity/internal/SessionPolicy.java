@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.bedside.shared.Actor;
+import io.bedside.web.RequestPaths;
 
 /**
  * Browser session lifetimes: an idle timeout that is shorter for staff (15 minutes) than for
@@ -137,11 +138,11 @@ class SessionPolicy {
     }
 
     static boolean isBackground(HttpServletRequest request) {
-        return request.getHeader(BACKGROUND_HEADER) != null || request.getRequestURI().equals("/api/v1/events");
+        return request.getHeader(BACKGROUND_HEADER) != null || RequestPaths.of(request).equals("/api/v1/events");
     }
 
     private static boolean isPageVisit(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-                && !request.getRequestURI().startsWith("/api/");
+                && !RequestPaths.isApi(request);
     }
 }
