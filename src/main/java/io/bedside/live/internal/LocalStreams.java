@@ -270,11 +270,21 @@ public class LocalStreams implements DisposableBean {
      */
     @EventListener
     void on(SignInsEnded e) {
-        Runnable check = () -> delivery.execute(() -> {
-            List<Stream> mine = List.copyOf(streams.getOrDefault(e.userId().value(), List.of()));
-            Set<HeldSignIns.Held> ended = endedSignIns(mine);
-            mine.stream().filter(s -> ended.contains(s.signIn)).forEach(this::signedOut);
-        });
+        UUID user = e.userId().value();
+        if (!streams.containsKey(user)) {
+            return;
+        }
+        Runnable check = () -> {
+            try {
+                delivery.execute(() -> {
+                    List<Stream> mine = List.copyOf(streams.getOrDefault(user, List.of()));
+                    Set<HeldSignIns.Held> ended = endedSignIns(mine);
+                    mine.stream().filter(s -> ended.contains(s.signIn)).forEach(this::signedOut);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // The node is stopping and closes every stream anyway.
+            }
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
