@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declares the length or streams the body, before anything reads it into memory.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After CanonicalPathFilter: the path it reads is then the one the handler is found by.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** The one API path that takes whole files: a practice's roster. */
@@ -42,13 +43,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !RequestPaths.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = IMPORT_PATH.equals(request.getRequestURI()) ? importLimit : defaultLimit;
+        long limit = IMPORT_PATH.equals(RequestPaths.of(request)) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

@@ -118,7 +118,7 @@ abstract class PracticeAdministrationTests extends ApplicationTest {
         dispatcher.dispatchDue();
 
         var mail = new ArrayList<tools.jackson.databind.JsonNode>();
-        api.get("/api/v1/dev/outbox").send().json().get("items").forEach(item -> {
+        api.get("/api/v1/dev/outbox").token(demo.token(RIVERSIDE_ADMIN)).send().json().get("items").forEach(item -> {
             if (item.get("to").asString().equals(email)) {
                 mail.add(item);
             }

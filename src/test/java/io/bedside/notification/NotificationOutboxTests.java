@@ -100,7 +100,7 @@ abstract class NotificationOutboxTests extends ApplicationTest {
         later(Duration.ofMinutes(3));
         dispatcher.dispatchDue();
         assertThat(noticesFor(ALICE)).isEqualTo(before + 1);
-        var items = api.get("/api/v1/dev/outbox").send().json().get("items");
+        var items = api.get("/api/v1/dev/outbox").token(demo.token(PATEL)).send().json().get("items");
         // The team hears of the patient's first message at the same moment; pick the patient's notice.
         var latest = java.util.stream.StreamSupport.stream(items.spliterator(), false)
                 .filter(item -> item.get("to").asString().equals(ALICE)).findFirst().orElseThrow();
@@ -246,7 +246,7 @@ abstract class NotificationOutboxTests extends ApplicationTest {
         demo.startAsPatient(ALICE, "Dr. Patel", "Help " + MARKER, "I have chest pain and my left arm is numb " + MARKER);
         dispatcher.dispatchDue();
         assertThat(noticesFor(KIM)).isEqualTo(before + 1);
-        var latest = api.get("/api/v1/dev/outbox").send().json().get("items").get(0);
+        var latest = api.get("/api/v1/dev/outbox").token(demo.token(KIM)).send().json().get("items").get(0);
         assertThat(latest.get("subject").asString()).isEqualTo("Urgent message waiting: Dr. Patel's team");
         assertThat(latest.get("text").asString()).as("staff alerts are work, not marketing: no unsubscribe link")
                 .doesNotContain("/unsubscribe/").contains("/app/settings/notifications");

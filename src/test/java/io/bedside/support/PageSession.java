@@ -25,6 +25,7 @@ public class PageSession {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private String csrf;
     private String clientAddress;
 
@@ -37,7 +38,7 @@ public class PageSession {
 
     public PageSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -124,6 +125,17 @@ public class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+    }
+
+    /** The session's cookies as a {@code Cookie} header, for a request sent some other way (a raw socket). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The CSRF token of the last page fetched, for a request a page's script would send. */
+    public String csrfToken() {
+        return csrf;
     }
 
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {

@@ -36,10 +36,10 @@ public final class SseClient implements AutoCloseable {
     private final BufferedReader in;
 
     // HTTP/1.0 on a plain socket: the stream arrives unchunked, and closing the socket ends it at once.
-    private SseClient(String base, String token, Long lastEventId) throws IOException {
+    private SseClient(String base, String credential, Long lastEventId) throws IOException {
         URI uri = URI.create(base);
         socket = new Socket(uri.getHost(), uri.getPort());
-        String request = "GET /api/v1/events HTTP/1.0\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer " + token
+        String request = "GET /api/v1/events HTTP/1.0\r\nHost: " + uri.getHost() + "\r\n" + credential
                 + "\r\nAccept: text/event-stream\r\n"
                 + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -60,8 +60,17 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens a stream and waits for its {@code ready} event, so that it is registered before the test goes on. */
     public static SseClient open(Api api, String token, Long lastEventId) {
+        return openWith(api, "Authorization: Bearer " + token, lastEventId);
+    }
+
+    /** Opens the stream of a browser session (its cookies, as {@code PageSession#cookieHeader()} gives them). */
+    public static SseClient openWithCookies(Api api, String cookieHeader) {
+        return openWith(api, "Cookie: " + cookieHeader, null);
+    }
+
+    private static SseClient openWith(Api api, String credential, Long lastEventId) {
         try {
-            SseClient client = new SseClient(api.base(), token, lastEventId);
+            SseClient client = new SseClient(api.base(), credential, lastEventId);
             if (client.status != 200) {
                 throw new AssertionError("event stream answered " + client.status);
             }

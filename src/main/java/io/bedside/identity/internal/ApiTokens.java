@@ -7,11 +7,13 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.bedside.identity.AuthProperties;
 import io.bedside.identity.IssuedToken;
+import io.bedside.identity.SignInsEnded;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
@@ -36,11 +38,13 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuthProperties properties;
+    private final ApplicationEventPublisher events;
 
-    ApiTokens(JdbcClient jdbc, Clock clock, AuthProperties properties) {
+    ApiTokens(JdbcClient jdbc, Clock clock, AuthProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     public IssuedToken issue(UserId user, PracticeId practice, String device) {
@@ -76,6 +80,17 @@ public class ApiTokens {
                 .optional();
     }
 
+    /** Of these token ids, those still valid: unrevoked, unexpired, and their account active. */
+    public java.util.List<UUID> stillValid(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                select t.id from api_token t join user_account a on a.id = t.user_id and a.practice_id = t.practice_id
+                 where t.id in (:ids) and t.revoked_at is null and t.expires_at > :now and a.active""")
+                .param("ids", ids).param("now", Timestamps.toDb(clock.instant())).query(UUID.class).list();
+    }
+
     /** Notes that the token was used, at most once a minute (one read per request otherwise). */
     void touch(Valid valid) {
         Instant now = clock.instant();
@@ -101,32 +116,44 @@ public class ApiTokens {
 
     /** Revokes one token of the account; false when it is not theirs, or already revoked. */
     public boolean revoke(PracticeId practice, UserId user, UUID id) {
-        return jdbc.sql("""
+        return ended(user, jdbc.sql("""
                 update api_token set revoked_at = :now
                  where id = :id and practice_id = :practice and user_id = :user and revoked_at is null""")
                 .param("now", Timestamps.toDb(clock.instant())).param("id", id).param("practice", practice.value())
-                .param("user", user.value()).update() == 1;
+                .param("user", user.value()).update()) == 1;
     }
 
     /** Revokes every token of the account but this one (none kept when null). */
     public int revokeAllExcept(PracticeId practice, UserId user, UUID keep) {
-        return jdbc.sql("""
+        return ended(user, jdbc.sql("""
                 update api_token set revoked_at = :now
                  where practice_id = :practice and user_id = :user and revoked_at is null and id <> :keep""")
                 .param("now", Timestamps.toDb(clock.instant())).param("practice", practice.value())
-                .param("user", user.value()).param("keep", keep == null ? new UUID(0, 0) : keep).update();
+                .param("user", user.value()).param("keep", keep == null ? new UUID(0, 0) : keep).update());
     }
 
+    /** Revokes the token in use (the API's sign-out). */
     public void revoke(UUID tokenId) {
-        jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
+        var owner = jdbc.sql("select user_id from api_token where id = :id").param("id", tokenId).query(UUID.class)
+                .optional();
+        int revoked = jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
                 .param("id", tokenId)
                 .param("now", Timestamps.toDb(clock.instant()))
                 .update();
+        owner.ifPresent(user -> ended(UserId.of(user), revoked));
     }
 
     /** Revokes every token of the account (a closed patient account). */
     public void revokeAll(UserId user) {
-        jdbc.sql("update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
-                .param("user", user.value()).param("now", Timestamps.toDb(clock.instant())).update();
+        ended(user, jdbc.sql("update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("user", user.value()).param("now", Timestamps.toDb(clock.instant())).update());
+    }
+
+    /** Tells what holds a token open (an event stream) that some of the account's tokens ended. */
+    private int ended(UserId user, int revoked) {
+        if (revoked > 0) {
+            events.publishEvent(new SignInsEnded(user));
+        }
+        return revoked;
     }
 }

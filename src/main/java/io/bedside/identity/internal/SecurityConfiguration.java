@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import io.bedside.web.ProblemResponses;
 import io.bedside.web.Problems;
+import io.bedside.web.RequestPaths;
 
 /**
  * The API is authenticated by bearer tokens only, so it needs no session and no CSRF token
@@ -35,7 +36,7 @@ class SecurityConfiguration {
      * its session cookie (no Authorization header), which the page chain serves.
      */
     private static boolean isApiRequest(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         if (!path.startsWith("/api/")) {
             return false;
         }
@@ -82,8 +83,6 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/password-reset").permitAll()
-                        // Demo mode only (the controller answers 404 otherwise): no secret to hide.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/dev/outbox").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
@@ -111,7 +110,7 @@ class SecurityConfiguration {
                 .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/app/dev/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
@@ -128,7 +127,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                     problems.write(response, Problems.unauthorized());
-                }, request -> request.getRequestURI().startsWith("/api/")))
+                }, RequestPaths::isApi))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "

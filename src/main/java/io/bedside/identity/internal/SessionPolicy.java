@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.bedside.shared.Actor;
+import io.bedside.web.RequestPaths;
 
 /**
  * Browser session lifetimes: an idle timeout that is shorter for staff (15 minutes) than for
@@ -26,7 +27,7 @@ import io.bedside.shared.Actor;
  * there on every request: a session ended from the devices list, by a password change or reset on
  * any node, or whose account was disabled, ends at its next request.
  */
-class SessionPolicy {
+public class SessionPolicy {
 
     static final String SIGNED_IN_AT = "bedside.signedInAt";
     static final String IDLE_SECONDS = "bedside.idleSeconds";
@@ -78,6 +79,29 @@ class SessionPolicy {
     }
 
     /**
+     * Whether a signed-in session is over: invalidated, idle past its limit or past the absolute
+     * limit, as the filter below would find at its next request. For what holds a session open
+     * without requests (an event stream).
+     */
+    public boolean isOver(HttpSession session) {
+        try {
+            if (!(session.getAttribute(SIGNED_IN_AT) instanceof Long at)) {
+                return true;
+            }
+            long now = System.currentTimeMillis();
+            return now - at > absolute.toMillis() || idledOut(session, now);
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
+    }
+
+    private static boolean idledOut(HttpSession session, long now) {
+        return session.getAttribute(LAST_ACTIVE_AT) instanceof Long last
+                && session.getAttribute(IDLE_SECONDS) instanceof Integer idle
+                && now - last > idle * 1000L;
+    }
+
+    /**
      * Ends sessions past the absolute limit, idle past their limit, ended in the registry (from the
      * devices list, by a password change, on any node) or of a disabled account, before anything
      * else sees them; and notes the reader's activity.
@@ -91,9 +115,7 @@ class SessionPolicy {
                 HttpSession session = request.getSession(false);
                 if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long at) {
                     long now = System.currentTimeMillis();
-                    boolean idledOut = session.getAttribute(LAST_ACTIVE_AT) instanceof Long last
-                            && session.getAttribute(IDLE_SECONDS) instanceof Integer idle
-                            && now - last > idle * 1000L;
+                    boolean idledOut = idledOut(session, now);
                     boolean ended = !idledOut && now - at <= limit && !registered(session);
                     if (now - at > limit || idledOut || ended) {
                         session.invalidate();
@@ -137,11 +159,11 @@ class SessionPolicy {
     }
 
     static boolean isBackground(HttpServletRequest request) {
-        return request.getHeader(BACKGROUND_HEADER) != null || request.getRequestURI().equals("/api/v1/events");
+        return request.getHeader(BACKGROUND_HEADER) != null || RequestPaths.of(request).equals("/api/v1/events");
     }
 
     private static boolean isPageVisit(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-                && !request.getRequestURI().startsWith("/api/");
+                && !RequestPaths.isApi(request);
     }
 }

@@ -5,13 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.bedside.identity.SignInsEnded;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
@@ -44,10 +49,12 @@ public class SessionRegistry {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SessionRegistry(JdbcClient jdbc, Clock clock) {
+    SessionRegistry(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers a new session of the account; returns the handle to keep in the session. */
@@ -75,6 +82,19 @@ public class SessionRegistry {
                 .optional();
     }
 
+    /** Of these handles, those whose session has not been ended and whose account is active. */
+    public List<String> stillLive(Collection<String> handles) {
+        if (handles.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        handles.forEach(h -> byHash.put(TokenHashes.sha256(h), h));
+        return jdbc.sql("""
+                select s.handle_hash from user_session s join user_account a on a.id = s.user_id
+                 where s.handle_hash in (:hashes) and s.ended_at is null and a.active""")
+                .param("hashes", byHash.keySet()).query(String.class).list().stream().map(byHash::get).toList();
+    }
+
     /** Notes that the session was used, at most once a minute. */
     void touch(Live live) {
         Instant now = Timestamps.now(clock);
@@ -87,28 +107,40 @@ public class SessionRegistry {
 
     /** Ends the session behind a handle (signed out, timed out, expired). */
     void end(String handle) {
-        jdbc.sql("update user_session set ended_at = :now where handle_hash = :hash and ended_at is null")
-                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("hash", TokenHashes.sha256(handle))
+        String hash = TokenHashes.sha256(handle);
+        var owner = jdbc.sql("select user_id from user_session where handle_hash = :hash").param("hash", hash)
+                .query(UUID.class).optional();
+        int ended = jdbc.sql("update user_session set ended_at = :now where handle_hash = :hash and ended_at is null")
+                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("hash", hash)
                 .update();
+        owner.ifPresent(user -> ended(UserId.of(user), ended));
     }
 
     /** Ends one session of the account; false when it is not theirs, or already ended. */
     public boolean end(PracticeId practice, UserId user, UUID id) {
-        return jdbc.sql("""
+        return ended(user, jdbc.sql("""
                 update user_session set ended_at = :now
                  where id = :id and practice_id = :practice and user_id = :user and ended_at is null""")
                 .param("now", Timestamps.toDb(Timestamps.now(clock))).param("id", id)
-                .param("practice", practice.value()).param("user", user.value()).update() == 1;
+                .param("practice", practice.value()).param("user", user.value()).update()) == 1;
     }
 
     /** Ends every session of the account but the one with this handle (none kept when null). */
     public int endAllExcept(PracticeId practice, UserId user, String keepHandle) {
-        return jdbc.sql("""
+        return ended(user, jdbc.sql("""
                 update user_session set ended_at = :now
                  where practice_id = :practice and user_id = :user and ended_at is null and handle_hash <> :keep""")
                 .param("now", Timestamps.toDb(Timestamps.now(clock))).param("practice", practice.value())
                 .param("user", user.value()).param("keep", keepHandle == null ? "" : TokenHashes.sha256(keepHandle))
-                .update();
+                .update());
+    }
+
+    /** Tells what holds a session open (an event stream) that some of the account's sessions ended. */
+    private int ended(UserId user, int count) {
+        if (count > 0) {
+            events.publishEvent(new SignInsEnded(user));
+        }
+        return count;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.bedside.shared.Actor;
 import io.bedside.web.ProblemResponses;
 import io.bedside.web.Problems;
+import io.bedside.web.RequestPaths;
 
 /**
  * Holds a staff member's browser session at the second step of signing in: after the password,
@@ -69,7 +70,7 @@ public class TwoStepGate {
                     throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
                 Object step = session == null ? null : session.getAttribute(PENDING);
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String path = RequestPaths.of(request);
                 if (step == null || OPEN.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
                     chain.doFilter(request, response);
                     return;

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.bedside.identity.SignInsEnded;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -39,10 +41,12 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, Clock clock) {
+    UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public void insert(UserId id, PracticeId practice, Actor.Kind kind, String email, String passwordHash,
@@ -79,9 +83,13 @@ public class UserAccounts {
                 .query(String.class).optional();
     }
 
+    /** Disabling ends every sign-in of the account: its open event streams are told. */
     public void setActive(PracticeId practice, UserId id, boolean active) {
-        jdbc.sql("update user_account set active = :active where id = :id and practice_id = :practice")
+        int changed = jdbc.sql("update user_account set active = :active where id = :id and practice_id = :practice")
                 .param("active", active).param("id", id.value()).param("practice", practice.value()).update();
+        if (!active && changed > 0) {
+            events.publishEvent(new SignInsEnded(id));
+        }
     }
 
     public void setPassword(UserId id, String hash) {

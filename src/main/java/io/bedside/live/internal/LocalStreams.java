@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +24,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.bedside.identity.HeldSignIns;
+import io.bedside.identity.SignInsEnded;
 import io.bedside.live.LiveProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,14 +49,16 @@ public class LocalStreams implements DisposableBean {
     /** One open SSE connection. */
     final class Stream {
         final UUID user;
+        final HeldSignIns.Held signIn;
         final SseEmitter emitter;
         final long openedAt;
         final ReentrantLock lock = new ReentrantLock();
         volatile long lastSent;
         volatile boolean closed;
 
-        Stream(UUID user, SseEmitter emitter, long lastSent) {
-            this.user = user;
+        Stream(HeldSignIns.Held signIn, SseEmitter emitter, long lastSent) {
+            this.user = signIn.userId().value();
+            this.signIn = signIn;
             this.emitter = emitter;
             this.lastSent = lastSent;
             this.openedAt = System.nanoTime();
@@ -63,10 +70,13 @@ public class LocalStreams implements DisposableBean {
     private final LiveEventLog eventLog;
     private final LiveProperties properties;
     private final ExecutorService delivery;
+    private final HeldSignIns signIns;
 
-    LocalStreams(LiveEventLog eventLog, LiveProperties properties, MeterRegistry meters, Clock clock) {
+    LocalStreams(LiveEventLog eventLog, LiveProperties properties, MeterRegistry meters, Clock clock,
+            HeldSignIns signIns) {
         this.eventLog = eventLog;
         this.properties = properties;
+        this.signIns = signIns;
         AtomicInteger threads = new AtomicInteger();
         this.delivery = Executors.newFixedThreadPool(Math.max(1, properties.deliveryThreads()), r -> {
             Thread t = new Thread(r, "bedside-live-" + threads.incrementAndGet());
@@ -78,10 +88,12 @@ public class LocalStreams implements DisposableBean {
     }
 
     /**
-     * Opens a stream for the user. With a Last-Event-ID the stream replays what the client missed,
-     * or sends {@code resync} when those events are no longer kept.
+     * Opens a stream for the signed-in user, for as long as that sign-in holds. With a Last-Event-ID
+     * the stream replays what the client missed, or sends {@code resync} when those events are no
+     * longer kept.
      */
-    public SseEmitter open(UUID user, Long lastEventId) {
+    public SseEmitter open(HeldSignIns.Held signIn, Long lastEventId) {
+        UUID user = signIn.userId().value();
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         long latest = eventLog.latest(user);
         long start = latest;
@@ -95,7 +107,7 @@ public class LocalStreams implements DisposableBean {
                 start = lastEventId;
             }
         }
-        Stream stream = new Stream(user, emitter, start);
+        Stream stream = new Stream(signIn, emitter, start);
         emitter.onCompletion(() -> remove(stream));
         emitter.onTimeout(() -> remove(stream));
         emitter.onError(e -> remove(stream));
@@ -221,24 +233,101 @@ public class LocalStreams implements DisposableBean {
         }
     }
 
-    /** Comment lines that keep proxies from closing idle streams, and find streams whose client left. */
+    /**
+     * Comment lines that keep proxies from closing idle streams, and find streams whose client left.
+     * Each beat also checks again, for all streams at once, that what each was opened with still
+     * holds: a token revoked or a session ended on another node, or an account disabled there,
+     * ends the stream here within one beat.
+     */
     @Scheduled(fixedDelayString = "${bedside.live.heartbeat:15s}", initialDelayString = "${bedside.live.heartbeat:15s}")
     void heartbeat() {
-        for (List<Stream> mine : streams.values()) {
-            for (Stream stream : mine) {
-                delivery.execute(() -> {
-                    stream.lock.lock();
-                    try {
-                        if (!stream.closed) {
-                            stream.emitter.send(SseEmitter.event().comment("heartbeat"));
-                        }
-                    } catch (IOException | IllegalStateException e) {
-                        remove(stream);
-                    } finally {
-                        stream.lock.unlock();
+        List<Stream> all = new ArrayList<>();
+        streams.values().forEach(all::addAll);
+        Set<HeldSignIns.Held> ended = endedSignIns(all);
+        for (Stream stream : all) {
+            delivery.execute(() -> {
+                if (ended.contains(stream.signIn)) {
+                    signedOut(stream);
+                    return;
+                }
+                stream.lock.lock();
+                try {
+                    if (!stream.closed) {
+                        stream.emitter.send(SseEmitter.event().comment("heartbeat"));
                     }
+                } catch (IOException | IllegalStateException e) {
+                    remove(stream);
+                } finally {
+                    stream.lock.unlock();
+                }
+            });
+        }
+    }
+
+    /**
+     * Some of the user's sign-ins ended on this node (a token revoked, a sign-out, the account
+     * disabled): their streams end now, once that change is committed, rather than at the next beat.
+     */
+    @EventListener
+    void on(SignInsEnded e) {
+        UUID user = e.userId().value();
+        if (!streams.containsKey(user)) {
+            return;
+        }
+        Runnable check = () -> {
+            try {
+                delivery.execute(() -> {
+                    List<Stream> mine = List.copyOf(streams.getOrDefault(user, List.of()));
+                    Set<HeldSignIns.Held> ended = endedSignIns(mine);
+                    mine.stream().filter(s -> ended.contains(s.signIn)).forEach(this::signedOut);
                 });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // The node is stopping and closes every stream anyway.
             }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    check.run();
+                }
+            });
+        } else {
+            check.run();
+        }
+    }
+
+    private Set<HeldSignIns.Held> endedSignIns(List<Stream> of) {
+        if (of.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return signIns.ended(of.stream().map(s -> s.signIn).toList());
+        } catch (RuntimeException e) {
+            // The database is away: keep the streams until the next beat can tell.
+            log.warn("Checking the sign-ins of open streams failed: {}", e.getClass().getName());
+            return Set.of();
+        }
+    }
+
+    /** Ends a stream whose sign-in ended, telling the client why; nothing is sent on it after. */
+    private void signedOut(Stream stream) {
+        stream.lock.lock();
+        try {
+            if (stream.closed) {
+                return;
+            }
+            remove(stream);
+            try {
+                stream.emitter.send(SseEmitter.event().name("signed-out").data("{}", MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                // The client left already.
+            }
+            stream.emitter.complete();
+        } catch (RuntimeException e) {
+            // Completing a stream whose connection is gone: it is closed either way.
+        } finally {
+            stream.lock.unlock();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.bedside.live.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.bedside.identity.HeldSignIns;
 import io.bedside.live.internal.LocalStreams;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -20,17 +23,20 @@ import io.bedside.shared.InvalidRequestException;
 class EventStreamController {
 
     private final LocalStreams streams;
+    private final HeldSignIns signIns;
 
-    EventStreamController(LocalStreams streams) {
+    EventStreamController(LocalStreams streams, HeldSignIns signIns) {
         this.streams = streams;
+        this.signIns = signIns;
     }
 
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@AuthenticationPrincipal Actor actor,
+    SseEmitter events(@AuthenticationPrincipal Actor actor, HttpServletRequest request,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
         String given = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
-        return streams.open(actor.userId().value(), parse(given));
+        // The stream lasts only as long as what it was opened with: a token, or a browser session.
+        return streams.open(signIns.of(request, actor.userId()), parse(given));
     }
 
     private static Long parse(String text) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.bedside.shared.Actor;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 
@@ -50,10 +51,19 @@ public class DevMailbox implements Delivery {
                 .param("now", Timestamps.toDb(Timestamps.now(clock))).update();
     }
 
-    public List<Item> latest(int limit) {
-        return jdbc.sql("select * from dev_outbox order by created_at desc, id limit :limit").param("limit", limit)
-                .query((rs, n) -> new Item(rs.getString("channel"), rs.getString("to_address"), rs.getString("subject"),
-                        rs.getString("body"), Timestamps.fromDb(rs, "created_at")))
-                .list();
+    /**
+     * The newest notices the caller may read: a patient's own (those to their account), or a
+     * member of staff's practice's. The mailbox holds one-time links, so never anyone else's.
+     */
+    public List<Item> latestFor(Actor reader, int limit) {
+        var query = jdbc.sql("""
+                select o.* from dev_outbox o
+                 where o.practice_id = :practice
+                   and (:staff or exists (select 1 from notification n where n.id = o.notification_id and n.user_id = :user))
+                 order by o.created_at desc, o.id limit :limit""")
+                .param("practice", reader.practiceId().value()).param("staff", reader.isStaff())
+                .param("user", reader.userId().value()).param("limit", limit);
+        return query.query((rs, n) -> new Item(rs.getString("channel"), rs.getString("to_address"),
+                rs.getString("subject"), rs.getString("body"), Timestamps.fromDb(rs, "created_at"))).list();
     }
 }

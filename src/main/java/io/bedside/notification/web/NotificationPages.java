@@ -185,12 +185,14 @@ class NotificationPages {
         return "notification/unsubscribe";
     }
 
+    /** Demo mode: what would have been sent to the reader (a patient) or their practice (staff). */
     @GetMapping("/app/dev/mailbox")
-    String devMailbox(Model model) {
+    String devMailbox(@AuthenticationPrincipal Actor actor, Model model) {
         if (!demo) {
             throw new NotFoundException();
         }
-        model.addAttribute("items", mailbox.latest(100));
+        model.addAttribute("items", mailbox.latestFor(actor, 100));
+        model.addAttribute("staff", actor.isStaff());
         return "notification/mailbox";
     }
 

@@ -12,6 +12,6 @@ class DevOutboxControllerTests {
     @Test
     void outsideDemoModeTheDevOutboxIsNotFound() {
         DevOutboxController controller = new DevOutboxController(null, false);
-        assertThatThrownBy(controller::outbox).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> controller.outbox(null)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -1,0 +1,4 @@
+package io.bedside.live;
+
+class StreamsEndWithTheirSignInH2IntegrationTests extends StreamsEndWithTheirSignInTests {
+}

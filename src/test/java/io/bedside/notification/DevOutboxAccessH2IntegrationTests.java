@@ -1,0 +1,4 @@
+package io.bedside.notification;
+
+class DevOutboxAccessH2IntegrationTests extends DevOutboxAccessTests {
+}
