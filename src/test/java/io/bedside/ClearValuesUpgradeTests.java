@@ -111,8 +111,8 @@ abstract class ClearValuesUpgradeTests {
             assertThat(patients.rosterByExternalId(old, List.of(patient.toString())).get(patient.toString()).lastVisit())
                     .isEqualTo(LocalDate.of(2024, 5, 6));
         }
-        assertThat(output.getOut()).contains("Encrypted the names of 1 attachments")
-                .contains("Encrypted the roster tags and last visits of 1 patients");
+        assertThat(output.getOut()).contains("Encrypted 1 attachment names")
+                .contains("Encrypted 1 patients' roster tags and last visits");
         assertThat(jdbc.sql("select count(*) from attachment_filename_clear").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from patient_roster_clear").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
@@ -122,7 +122,7 @@ abstract class ClearValuesUpgradeTests {
 
         int before = output.getOut().length();
         try (ConfigurableApplicationContext again = deployment.serve(Deployment.freePort())) {
-            assertThat(output.getOut().substring(before)).doesNotContain("Encrypted the");
+            assertThat(output.getOut().substring(before)).doesNotContain("stored in clear before");
         }
     }
 
