@@ -24,11 +24,14 @@ public class Patients {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
     private final Clock clock;
+    private final RosterCipher rosterCipher;
 
-    Patients(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch, Clock clock) {
+    Patients(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch, Clock clock,
+            RosterCipher rosterCipher) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.rosterCipher = rosterCipher;
     }
 
     @Transactional
@@ -123,18 +126,15 @@ public class Patients {
 
     /**
      * The practice's patients who meet the criteria and have not opted out of campaigns, as of
-     * the practice's {@code today}, in a stable order (by id).
+     * the practice's {@code today}, in a stable order (by id). Tags and last visits are stored
+     * only encrypted (issue 15, finding 3): the database narrows by everything else, and those
+     * criteria are checked on the decrypted roster facts of what is left.
      */
     public List<PatientId> matching(PracticeId practice, CohortCriteria criteria, LocalDate today) {
         StringBuilder sql = new StringBuilder(
                 "select id from patient where practice_id = :practice and campaign_opt_out = false and closed_at is null");
         var query = new java.util.HashMap<String, Object>();
         query.put("practice", practice.value());
-        for (int i = 0; i < criteria.tags().size(); i++) {
-            // Tags are checked to be letters, digits and dashes, so no LIKE wildcard can come in.
-            sql.append(" and tags like :tag").append(i);
-            query.put("tag" + i, "%," + criteria.tags().get(i) + ",%");
-        }
         if (criteria.minAge() != null) {
             sql.append(" and birth_date <= :bornBy");
             query.put("bornBy", today.minusYears(criteria.minAge()));
@@ -152,17 +152,20 @@ public class Patients {
             query.put("languages", criteria.languages());
             query.put("prefixes", criteria.languages().stream().map(l -> l + "-").toList());
         }
-        if (criteria.lastVisitBefore() != null) {
-            sql.append(" and (last_visit is null or last_visit < :visitBefore)");
-            query.put("visitBefore", criteria.lastVisitBefore());
-        }
-        if (criteria.lastVisitAfter() != null) {
-            sql.append(" and last_visit > :visitAfter");
-            query.put("visitAfter", criteria.lastVisitAfter());
-        }
         sql.append(" order by id");
-        return jdbc.sql(sql.toString()).params(query)
-                .query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
+        if (criteria.tags().isEmpty() && criteria.lastVisitBefore() == null && criteria.lastVisitAfter() == null) {
+            return jdbc.sql(sql.toString()).params(query)
+                    .query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
+        }
+        List<PatientId> selected = new java.util.ArrayList<>();
+        jdbc.sql(sql.toString().replace("select id from", "select id, roster_ciphertext from")).params(query)
+                .query(rs -> {
+                    PatientId id = PatientId.of(rs.getObject("id", UUID.class));
+                    if (rosterCipher.decrypt(practice, id, rs.getBytes("roster_ciphertext")).meets(criteria)) {
+                        selected.add(id);
+                    }
+                });
+        return selected;
     }
 
     /** Whether the patient said no to campaign messages (their care team's replies still reach them). */
@@ -193,7 +196,7 @@ public class Patients {
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.sql("select * from patient where practice_id = :practice and external_id in (:ids)")
                     .param("practice", practice.value()).param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .query((rs, n) -> entry(rs)).list()
+                    .query((rs, n) -> entry(practice, rs)).list()
                     .forEach(e -> found.put(e.externalId(), e));
         }
         return found;
@@ -220,7 +223,7 @@ public class Patients {
         Map<String, RosterEntry> found = new java.util.HashMap<>();
         jdbc.sql("select * from patient where practice_id = :practice and external_id is not null")
                 .param("practice", practice.value())
-                .query((rs, n) -> entry(rs)).list().forEach(e -> found.put(e.externalId(), e));
+                .query((rs, n) -> entry(practice, rs)).list().forEach(e -> found.put(e.externalId(), e));
         return found;
     }
 
@@ -232,6 +235,7 @@ public class Patients {
         List<Map<String, Object>> inserts = new java.util.ArrayList<>();
         List<Map<String, Object>> updates = new java.util.ArrayList<>();
         List<RosterOutcome> outcomes = new java.util.ArrayList<>();
+        Map<String, UUID> ids = idsOfChanged(practice, entries, existing);
         for (RosterEntry e : entries) {
             RosterEntry before = existing.get(e.externalId());
             if (before != null && before.equals(normalized(e))) {
@@ -248,12 +252,12 @@ public class Patients {
             row.put("email", e.email());
             row.put("phone", e.phone());
             row.put("language", e.language());
-            row.put("tags", e.storedTags());
-            row.put("lastVisit", e.lastVisit());
             row.put("search", PatientSearch.searchName(e.givenName(), e.familyName()));
             row.put("now", now);
+            UUID id = before == null ? UUID.randomUUID() : ids.get(e.externalId());
+            row.put("id", id);
+            row.put("roster", rosterCipher.encrypt(practice, PatientId.of(id), new RosterFacts(e.tags(), e.lastVisit())));
             if (before == null) {
-                row.put("id", UUID.randomUUID());
                 inserts.add(row);
                 outcomes.add(RosterOutcome.ADDED);
             } else {
@@ -264,18 +268,37 @@ public class Patients {
         if (!inserts.isEmpty()) {
             batch.batchUpdate("""
                     insert into patient (id, practice_id, external_id, given_name, family_name, birth_date, sex, email,
-                                         phone, language, tags, last_visit, search_name, created_at, updated_at)
-                    values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :tags,
-                            :lastVisit, :search, :now, :now)""", inserts.toArray(Map[]::new));
+                                         phone, language, roster_ciphertext, search_name, created_at, updated_at)
+                    values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :roster,
+                            :search, :now, :now)""", inserts.toArray(Map[]::new));
         }
         if (!updates.isEmpty()) {
             batch.batchUpdate("""
                     update patient set given_name = :given, family_name = :family, birth_date = :birth, sex = :sex,
-                                       email = :email, phone = :phone, language = :language, tags = :tags,
-                                       last_visit = :lastVisit, search_name = :search, updated_at = :now
-                     where practice_id = :practice and external_id = :external""", updates.toArray(Map[]::new));
+                                       email = :email, phone = :phone, language = :language,
+                                       roster_ciphertext = :roster, search_name = :search, updated_at = :now
+                     where practice_id = :practice and id = :id""", updates.toArray(Map[]::new));
         }
         return outcomes;
+    }
+
+    /**
+     * The ids of the stored patients among the entries that differ from what is stored: their
+     * roster facts are encrypted bound to the patient's id, which the entries do not carry.
+     */
+    private Map<String, UUID> idsOfChanged(PracticeId practice, List<RosterEntry> entries, Map<String, RosterEntry> existing) {
+        List<String> changed = entries.stream()
+                .filter(e -> existing.containsKey(e.externalId()) && !existing.get(e.externalId()).equals(normalized(e)))
+                .map(RosterEntry::externalId).toList();
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        for (int from = 0; from < changed.size(); from += 1000) {
+            jdbc.sql("select id, external_id from patient where practice_id = :practice and external_id in (:ids)")
+                    .param("practice", practice.value()).param("ids", changed.subList(from, Math.min(changed.size(), from + 1000)))
+                    .query(rs -> {
+                        ids.put(rs.getString("external_id"), rs.getObject("id", UUID.class));
+                    });
+        }
+        return ids;
     }
 
     private static RosterEntry normalized(RosterEntry e) {
@@ -283,13 +306,12 @@ public class Patients {
                 e.phone(), e.language(), e.tags().stream().sorted().distinct().toList(), e.lastVisit());
     }
 
-    private static RosterEntry entry(ResultSet rs) throws SQLException {
-        String tags = rs.getString("tags");
-        List<String> list = tags == null || tags.isBlank() ? List.of()
-                : java.util.Arrays.stream(tags.split(",")).filter(t -> !t.isEmpty()).sorted().toList();
+    private RosterEntry entry(PracticeId practice, ResultSet rs) throws SQLException {
+        RosterFacts facts = rosterCipher.decrypt(practice, PatientId.of(rs.getObject("id", UUID.class)),
+                rs.getBytes("roster_ciphertext"));
         return new RosterEntry(rs.getString("external_id"), rs.getString("given_name"), rs.getString("family_name"),
                 rs.getObject("birth_date", LocalDate.class), Sex.fromCode(rs.getString("sex")), rs.getString("email"),
-                rs.getString("phone"), rs.getString("language"), list, rs.getObject("last_visit", LocalDate.class));
+                rs.getString("phone"), rs.getString("language"), facts.tags(), facts.lastVisit());
     }
 
     static Patient map(ResultSet rs, int row) throws SQLException {

@@ -14,11 +14,6 @@ public record RosterEntry(String externalId, String givenName, String familyName
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** The tags as stored: sorted, each between commas, so a single tag is a LIKE away. */
-    public String storedTags() {
-        return tags.isEmpty() ? "" : "," + String.join(",", tags.stream().sorted().distinct().toList()) + ",";
-    }
-
     @Override
     public String toString() {
         return "RosterEntry[" + externalId + "]";

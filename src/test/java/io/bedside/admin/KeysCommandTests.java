@@ -104,7 +104,8 @@ abstract class KeysCommandTests {
         Deployment.Outcome reencrypted = deployment.run(output, "--bedside.keys.reencrypt=riverside",
                 "--bedside.keys.reencrypt-batch-size=2");
         assertThat(reencrypted.exitCode()).isZero();
-        assertThat(reencrypted.out()).contains("riverside: re-encrypted under key").contains("message.body_ciphertext");
+        assertThat(reencrypted.out()).contains("riverside: re-encrypted under key").contains("message.body_ciphertext")
+                .contains("patient.roster_ciphertext").contains("attachment.filename_ciphertext");
         assertThat(keyIds("riverside").values()).containsOnly(secondKey);
         assertThat(keyIds("lakeside")).isEqualTo(lakesideBefore);
         // Again: nothing left to rewrite.
@@ -115,20 +116,26 @@ abstract class KeysCommandTests {
         assertThat(deployment.run(output, "--bedside.keys.generate=" + newMaster).exitCode()).isZero();
         Deployment.Outcome rewrapped = deployment.run(output, "--bedside.keys.rewrap=" + newMaster);
         assertThat(rewrapped.exitCode()).isZero();
-        // Lakeside has encrypted nothing yet, so it has no keyset yet (one is made at the first use).
-        assertThat(rewrapped.out()).contains("Re-wrapped 1 practice keyset(s)");
+        // Both demo practices have a keyset: the demo roster's tags and last visits are encrypted.
+        assertThat(rewrapped.out()).contains("Re-wrapped 2 practice keyset(s)");
         deployment.useMasterKeyset(newMaster);
 
         try (ConfigurableApplicationContext node = deployment.serve(port, "--bedside.demo=true", "--bedside.demo.office-hours=false")) {
             String alice = api.signIn("alice@patients.example", "demo-password");
             assertThat(bodies(api, alice, conversation))
                     .containsExactly("written under the first key", "written under the second key");
+            // Roster tags, re-encrypted under the new data key, wrapped under the new master key: still selected by.
+            String admin = api.signIn(io.bedside.support.Demo.RIVERSIDE_ADMIN, "demo-password");
+            assertThat(api.post("/api/v1/campaigns/preview").token(admin)
+                    .json(Map.of("cohort", Map.of("tags", List.of("diabetes")))).send().json().get("count").asInt())
+                    .isEqualTo(2);
         }
         assertThat(deployment.jdbc().sql("""
                 select p.slug || ' ' || e.actor_kind || ' ' || e.action from audit_event e join practice p on p.id = e.practice_id
                  where e.action like 'keys.%' order by e.occurred_at, p.slug""").query(String.class).list())
                 .containsExactly("riverside SYSTEM keys.rotated", "riverside SYSTEM keys.reencrypted",
-                        "riverside SYSTEM keys.reencrypted", "riverside SYSTEM keys.rewrapped");
+                        "riverside SYSTEM keys.reencrypted", "lakeside SYSTEM keys.rewrapped",
+                        "riverside SYSTEM keys.rewrapped");
         assertThat(deployment.run(output, "--bedside.audit.verify=all").exitCode()).isZero();
     }
 

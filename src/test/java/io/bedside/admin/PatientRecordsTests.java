@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 /** Staff add one patient (POST /api/v1/patients and the Patients page) and correct their contact details. */
 abstract class PatientRecordsTests extends ApplicationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.bedside.patient.Patients roster;
+
     private static Map<String, Object> dana(String externalId) {
         Map<String, Object> body = new HashMap<>();
         body.put("externalId", externalId);
@@ -74,8 +77,9 @@ abstract class PatientRecordsTests extends ApplicationTest {
         assertThat(read.json().get("familyName").asString()).isEqualTo("Okafor");
         assertThat(count("select count(*) from audit_event where action = 'patient.added' and patient_id = '" + id + "'"))
                 .isEqualTo(1);
-        assertThat(jdbc.sql("select tags from patient where id = '" + id + "'").query(String.class).single())
-                .isEqualTo(",diabetes,hypertension,");
+        var stored = roster.rosterByExternalId(demo.actor(KIM).practiceId(), List.of("ONE-1")).get("ONE-1");
+        assertThat(stored.tags()).containsExactly("diabetes", "hypertension");
+        assertThat(stored.lastVisit()).isEqualTo("2025-10-01");
         // No account, no invitation unless asked for.
         assertThat(count("select count(*) from user_account where patient_id = '" + id + "'")).isZero();
     }

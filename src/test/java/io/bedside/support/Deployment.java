@@ -98,8 +98,13 @@ public final class Deployment implements AutoCloseable {
 
     /** Plain JDBC on the deployment's database, for counting rows around a command. */
     public JdbcClient jdbc() {
-        return JdbcClient.create(new DriverManagerDataSource(url,
-                postgresDatabase == null ? "sa" : TestDatabases.user(), postgresDatabase == null ? "" : postgresPassword()));
+        return JdbcClient.create(dataSource());
+    }
+
+    /** The deployment's database, for a test that prepares it as an older version left it. */
+    public javax.sql.DataSource dataSource() {
+        return new DriverManagerDataSource(url,
+                postgresDatabase == null ? "sa" : TestDatabases.user(), postgresDatabase == null ? "" : postgresPassword());
     }
 
     /** Rows in every table but Flyway's history: "nothing written" means this does not change. */

@@ -25,7 +25,8 @@ import io.bedside.shared.Timestamps;
 
 /**
  * Photos and PDFs on messages. The type is found from the bytes (Apache Tika), never from the
- * name, so a renamed program is refused; files are stored encrypted, photos with a thumbnail.
+ * name, so a renamed program is refused; files are stored encrypted, photos with a thumbnail, and
+ * so are their names ("hiv-test-result.pdf" says what the file is).
  */
 @Component
 public class Attachments {
@@ -96,11 +97,11 @@ public class Attachments {
             UUID id = UUID.randomUUID();
             byte[] thumbnail = types.get(i).thumbnail();
             jdbc.sql("""
-                    insert into attachment (id, practice_id, conversation_id, message_id, filename, content_type,
+                    insert into attachment (id, practice_id, conversation_id, message_id, filename_ciphertext, content_type,
                                             size_bytes, content_ciphertext, thumbnail_ciphertext, created_at)
                     values (:id, :practice, :conversation, :message, :name, :type, :size, :content, :thumb, :at)""")
                     .param("id", id).param("practice", practice.value()).param("conversation", conversation.value())
-                    .param("message", message.value()).param("name", safeName(file.filename()))
+                    .param("message", message.value()).param("name", encryptName(practice, conversation, id, file.filename()))
                     .param("type", types.get(i).type()).param("size", (long) file.content().length)
                     .param("content", encryption.encrypt(practice, file.content(), context("content", conversation, id)))
                     .param("thumb", thumbnail == null ? null
@@ -114,15 +115,19 @@ public class Attachments {
     public Map<UUID, List<AttachmentView>> of(PracticeId practice, ConversationId conversation) {
         Map<UUID, List<AttachmentView>> byMessage = new HashMap<>();
         jdbc.sql("""
-                select id, message_id, filename, content_type, size_bytes, thumbnail_ciphertext is not null as thumb
+                select id, message_id, filename_ciphertext, content_type, size_bytes,
+                       thumbnail_ciphertext is not null as thumb
                   from attachment where practice_id = :practice and conversation_id = :conversation
-                 order by created_at, filename""")
+                 order by created_at""")
                 .param("practice", practice.value()).param("conversation", conversation.value())
                 .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
                     byMessage.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-                            .add(new AttachmentView(rs.getObject("id", UUID.class), rs.getString("filename"),
+                            .add(new AttachmentView(id, name(practice, conversation, id, rs.getBytes("filename_ciphertext")),
                                     rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("thumb")));
                 });
+        // A message's files share their time: by name, as they were listed when names were in clear.
+        byMessage.values().forEach(files -> files.sort(java.util.Comparator.comparing(AttachmentView::filename)));
         return byMessage;
     }
 
@@ -143,7 +148,7 @@ public class Attachments {
 
     public Content content(PracticeId practice, ConversationId conversation, UUID attachment, boolean thumbnail) {
         return jdbc.sql("""
-                select filename, content_type, content_ciphertext, thumbnail_ciphertext from attachment
+                select filename_ciphertext, content_type, content_ciphertext, thumbnail_ciphertext from attachment
                  where id = :id and practice_id = :practice and conversation_id = :conversation""")
                 .param("id", attachment).param("practice", practice.value()).param("conversation", conversation.value())
                 .query((rs, n) -> {
@@ -153,10 +158,26 @@ public class Attachments {
                     }
                     byte[] bytes = encryption.decrypt(practice, stored,
                             context(thumbnail ? "thumbnail" : "content", conversation, attachment));
-                    return new Content(rs.getString("filename"), thumbnail ? "image/jpeg" : rs.getString("content_type"),
-                            bytes);
+                    return new Content(name(practice, conversation, attachment, rs.getBytes("filename_ciphertext")),
+                            thumbnail ? "image/jpeg" : rs.getString("content_type"), bytes);
                 })
                 .optional().orElseThrow(io.bedside.shared.NotFoundException::new);
+    }
+
+    /** The name as {@link #safeName} makes it, encrypted under the practice key, bound to the attachment. */
+    byte[] encryptName(PracticeId practice, ConversationId conversation, UUID attachment, String name) {
+        return encryption.encrypt(practice, safeName(name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                context("filename", conversation, attachment));
+    }
+
+    /**
+     * The stored name, decrypted. Only a name stored before names were encrypted can be missing,
+     * until {@link ClearFileNames} has encrypted it (before a node serves anyone).
+     */
+    private String name(PracticeId practice, ConversationId conversation, UUID attachment, byte[] ciphertext) {
+        return ciphertext == null ? "file"
+                : new String(encryption.decrypt(practice, ciphertext, context("filename", conversation, attachment)),
+                        java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static AssociatedData context(String part, ConversationId conversation, UUID attachment) {

@@ -43,6 +43,12 @@ class MessagingCiphertexts {
     }
 
     @Bean
+    EncryptedColumn attachmentFilenameCiphertexts() {
+        return new EncryptedColumn("attachment", List.of("id"), "filename_ciphertext", "attachment.filename",
+                List.of("conversation_id", "id"));
+    }
+
+    @Bean
     EncryptedColumn draftCiphertexts() {
         return new EncryptedColumn("draft", List.of("user_id", "scope"), "content_ciphertext", "draft",
                 List.of("user_id", "scope"));

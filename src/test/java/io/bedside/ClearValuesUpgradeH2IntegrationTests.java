@@ -1,0 +1,9 @@
+package io.bedside;
+
+class ClearValuesUpgradeH2IntegrationTests extends ClearValuesUpgradeTests {
+
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+package io.bedside;
+
+class PhiAtRestH2IntegrationTests extends PhiAtRestTests {
+}

@@ -1,0 +1,7 @@
+package io.bedside;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class PhiAtRestPostgresIntegrationTests extends PhiAtRestTests {
+}
