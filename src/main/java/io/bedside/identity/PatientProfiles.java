@@ -140,9 +140,8 @@ public class PatientProfiles {
         String current = accounts.email(actor.userId()).orElse(null);
         if (email != null && !email.equals(current)) {
             String key = "email-change:" + actor.userId();
-            throttle.check(key, key);
             // Every request counts: the links go to addresses the asker names, and must not become a flood.
-            throttle.recordFailure(key, key);
+            throttle.count(key, key);
             var requested = changes.request(actor.practiceId(), actor.userId(), email, current, EMAIL_CHANGE_TTL);
             links.revoke(actor.practiceId(), actor.userId(), EMAIL_CHANGE);
             events.publishEvent(new EmailChangeRequested(actor.practiceId(), actor.userId()));
