@@ -24,6 +24,7 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
+import io.bedside.shared.EmailAddresses;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
@@ -114,7 +115,7 @@ public class PatientProfiles {
         String email = null;
         if (change.email() != null) {
             email = Accounts.normalize(change.email());
-            if (email.isEmpty() || email.length() > 320 || !Accounts.EMAIL.matcher(email).matches()) {
+            if (!EmailAddresses.valid(email)) {
                 throw new InvalidRequestException("email", "Enter an email address such as name@example.org.");
             }
         }
