@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.AuthProperties;
@@ -35,8 +34,7 @@ public class LoginThrottle {
     private final AuthProperties properties;
     private final Clock clock;
     private final SignInAttempts attempts;
-    private final TransactionTemplate ownTransaction;
-    private final TransactionTemplate callersTransaction;
+    private final TransactionTemplate transaction;
     private final PendingChecks pending = new PendingChecks();
 
     LoginThrottle(AuthProperties properties, Clock clock, SignInAttempts attempts,
@@ -44,14 +42,10 @@ public class LoginThrottle {
         this.properties = properties;
         this.clock = clock;
         this.attempts = attempts;
-        // Its own short transaction even inside a caller's: the lock is held for milliseconds, never
-        // across a hash, and a count stays counted whatever the caller's transaction does.
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // A bare count joins the caller's transaction instead: those callers (asking for a link or a
-        // reset) are short and unauthenticated, and a second connection each would let a burst of
-        // them take the whole pool.
-        this.callersTransaction = new TransactionTemplate(transactions);
+        // The caller's transaction when there is one (a reset, a change of password), else a short one
+        // of its own. Never a second connection while the caller holds one: a burst of such callers
+        // would take the whole pool and wait for it forever.
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** One attempt, counted, whose check is about to run; close it when the check is done. */
@@ -69,7 +63,7 @@ public class LoginThrottle {
 
         /** The answer was right: the key's failures are forgiven and the address's slot given back. */
         public void succeeded() {
-            ownTransaction.executeWithoutResult(status -> {
+            transaction.executeWithoutResult(status -> {
                 attempts.clear(reservation.keyHash());
                 attempts.remove(reservation.addressAttempt());
             });
@@ -99,7 +93,7 @@ public class LoginThrottle {
             throw new SignInBusyException();
         }
         try {
-            return new Attempt(keyName, addressName, reserve(keyName, addressName, ownTransaction));
+            return new Attempt(keyName, addressName, reserve(keyName, addressName));
         } catch (RuntimeException e) {
             pending.leave(keyName);
             pending.leave(addressName);
@@ -109,39 +103,46 @@ public class LoginThrottle {
 
     /**
      * Counts a request that is limited but checks nothing (asking for a link or a reset): every
-     * one counts, right or wrong.
+     * one counts, right or wrong, and none waits for a hash.
      *
      * @throws TooManyRequestsException when the key or the address has used up its attempts
      */
     public void count(String key, String address) {
-        reserve("account:" + key, "address:" + address, callersTransaction);
+        reserve("account:" + key, "address:" + address);
     }
 
     /** Forgets a key's failures: its owner proved who they are another way (a reset link). */
     public void forgive(String key) {
-        ownTransaction.executeWithoutResult(status -> attempts.clear(TokenHashes.sha256("account:" + key)));
+        transaction.executeWithoutResult(status -> attempts.clear(TokenHashes.sha256("account:" + key)));
     }
 
-    private record Reservation(String keyHash, UUID addressAttempt) {
+    /** A counted attempt, or how long to wait when there was no room for one. */
+    private record Reservation(String keyHash, UUID addressAttempt, Duration retryAfter) {
     }
 
-    private Reservation reserve(String keyName, String addressName, TransactionTemplate transaction) {
+    private Reservation reserve(String keyName, String addressName) {
         Instant now = Timestamps.now(clock);
         Instant horizon = now.minus(properties.failureWindow());
         String keyHash = TokenHashes.sha256(keyName);
         String addressHash = TokenHashes.sha256(addressName);
-        return transaction.execute(status -> {
+        // The refusal is thrown after the transaction, not in it: thrown inside, it would mark a
+        // caller's transaction for rollback.
+        Reservation reservation = transaction.execute(status -> {
             // Every node locks the two keys in the same order, so two reservations never wait in a circle.
             new TreeSet<>(List.of(keyHash, addressHash)).forEach(hash -> attempts.lock(hash, now));
             Duration wait = max(waitFor(keyHash, properties.maxFailuresPerAccount(), horizon, now),
                     waitFor(addressHash, properties.maxFailuresPerAddress(), horizon, now));
             if (!wait.isZero()) {
-                throw new TooManyRequestsException(
-                        "Too many failed sign-in attempts. Please wait before trying again.", wait);
+                return new Reservation(keyHash, null, wait);
             }
             attempts.add(keyHash, now);
-            return new Reservation(keyHash, attempts.add(addressHash, now));
+            return new Reservation(keyHash, attempts.add(addressHash, now), Duration.ZERO);
         });
+        if (!reservation.retryAfter().isZero()) {
+            throw new TooManyRequestsException(
+                    "Too many failed sign-in attempts. Please wait before trying again.", reservation.retryAfter());
+        }
+        return reservation;
     }
 
     private Duration waitFor(String keyHash, int limit, Instant horizon, Instant now) {
@@ -159,7 +160,7 @@ public class LoginThrottle {
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void prune() {
         Instant horizon = Timestamps.now(clock).minus(properties.failureWindow());
-        ownTransaction.executeWithoutResult(status -> attempts.prune(horizon));
+        transaction.executeWithoutResult(status -> attempts.prune(horizon));
     }
 
     private static Duration max(Duration a, Duration b) {
