@@ -18,6 +18,7 @@ import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
+import io.bedside.shared.EmailAddresses;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -31,7 +32,6 @@ public class Accounts {
     /** Staff invitations work for a week; an admin can send a fresh one. */
     static final java.time.Duration STAFF_INVITATION_TTL = java.time.Duration.ofDays(7);
     static final String STAFF_INVITATION = "staff-invitation";
-    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final UserAccounts accounts;
     private final PasswordHashing hashing;
@@ -94,7 +94,7 @@ public class Accounts {
     public StaffInvitation inviteStaff(PracticeId practice, String email, String displayName, StaffRole role,
             String title) {
         String address = normalize(email);
-        if (address == null || !EMAIL.matcher(address).matches() || address.length() > 320) {
+        if (!EmailAddresses.valid(address)) {
             throw new io.bedside.shared.InvalidRequestException("email", "Enter an email address such as name@example.org.");
         }
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailuresPerAddress  failed sign-ins from one client address within the window before 429
  * @param failureWindow          the sliding window the failures are counted in
  * @param maxConcurrentHashes    password hashes computed at once; bounds the CPU a login storm takes
+ * @param maxPendingPerAccount   sign-in checks for one username waiting or running at once on a node;
+ *                               more are told "Sign-in is busy" (429) without being counted
+ * @param maxPendingPerAddress   the same for one client address
  */
 @ConfigurationProperties("bedside.auth")
 public record AuthProperties(
@@ -18,5 +21,7 @@ public record AuthProperties(
         @DefaultValue("10") int maxFailuresPerAccount,
         @DefaultValue("30") int maxFailuresPerAddress,
         @DefaultValue("15m") Duration failureWindow,
-        @DefaultValue("2") int maxConcurrentHashes) {
+        @DefaultValue("2") int maxConcurrentHashes,
+        @DefaultValue("2") int maxPendingPerAccount,
+        @DefaultValue("8") int maxPendingPerAddress) {
 }

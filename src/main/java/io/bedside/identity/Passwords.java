@@ -95,13 +95,12 @@ public class Passwords {
         String name = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         String key = "reset-request:" + name;
         try {
-            throttle.check(key, clientAddress);
+            // Every request counts against the address and the client: reset emails are not a flood.
+            throttle.count(key, clientAddress);
         } catch (TooManyRequestsException e) {
             // Same answer as ever: an address or client asking too often simply gets no more emails.
             return;
         }
-        // Every request counts against the address and the client: reset emails are not a flood.
-        throttle.recordFailure(key, clientAddress);
         accounts.findByEmail(name).filter(Passwords::mayReset)
                 .ifPresent(a -> events.publishEvent(new PasswordResetRequested(a.practiceId(), a.id())));
     }
@@ -173,7 +172,7 @@ public class Passwords {
         Actor owner = account.toActor();
         devices.endAllBut(owner, CurrentSignIn.NONE);
         // The owner proved they read their mail: failed sign-ins before the reset no longer hold them back.
-        accounts.email(account.id()).ifPresent(throttle::recordSuccess);
+        accounts.email(account.id()).ifPresent(throttle::forgive);
         audit.record(AuditRecord.allowed(owner, null, "password.reset", "user", account.id()));
     }
 
@@ -201,12 +200,13 @@ public class Passwords {
             throw new InvalidRequestException("newPassword", e.getMessage());
         }
         String name = accounts.email(account.id()).orElse("");
-        throttle.check(name, clientAddress);
-        if (currentPassword == null || currentPassword.length() > MAX_PASSWORD
-                || !hashing.matches(currentPassword, account.passwordHash())) {
-            throttle.recordFailure(name, clientAddress);
-            audit.record(AuditRecord.denied(actor, "password.changed", "user", actor.userId()));
-            throw new InvalidRequestException("currentPassword", "The current password is not correct.");
+        try (LoginThrottle.Attempt attempt = throttle.attempt(name, clientAddress)) {
+            if (currentPassword == null || currentPassword.length() > MAX_PASSWORD
+                    || !hashing.matches(currentPassword, account.passwordHash())) {
+                audit.record(AuditRecord.denied(actor, "password.changed", "user", actor.userId()));
+                throw new InvalidRequestException("currentPassword", "The current password is not correct.");
+            }
+            attempt.succeeded();
         }
         if (changeNeedsCode(actor)) {
             if (otp == null || otp.isBlank()) {

@@ -141,9 +141,8 @@ public class PatientLinks {
     public void requestSignIn(String email, String clientAddress) {
         String name = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         String key = "link-request:" + name;
-        throttle.check(key, clientAddress);
         // Every request counts against the address and the address asked for: links are not a flood.
-        throttle.recordFailure(key, clientAddress);
+        throttle.count(key, clientAddress);
         accounts.findByEmail(name).filter(UserAccounts.Account::active)
                 .filter(a -> a.kind() == Actor.Kind.PATIENT && a.passwordHash() != null)
                 .ifPresent(a -> events.publishEvent(new PatientLinkRequested(a.practiceId(), a.id(),
@@ -204,18 +203,18 @@ public class PatientLinks {
     }
 
     void confirmBirthDate(UserAccounts.Account account, String birthDate, String clientAddress) {
-        String key = "link:" + account.id();
-        throttle.check(key, clientAddress);
         LocalDate given;
         try {
             given = LocalDate.parse(birthDate == null ? "" : birthDate.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("birthDate", "Enter your date of birth.");
         }
-        LocalDate actual = patients.find(account.practiceId(), account.patientId()).map(Patient::birthDate).orElse(null);
-        if (!given.equals(actual)) {
-            throttle.recordFailure(key, clientAddress);
-            throw new InvalidRequestException("birthDate", "That date of birth does not match our records.");
+        try (var attempt = throttle.attempt("link:" + account.id(), clientAddress)) {
+            LocalDate actual = patients.find(account.practiceId(), account.patientId()).map(Patient::birthDate).orElse(null);
+            if (!given.equals(actual)) {
+                throw new InvalidRequestException("birthDate", "That date of birth does not match our records.");
+            }
+            attempt.succeeded();
         }
     }
 }

@@ -24,6 +24,7 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
+import io.bedside.shared.EmailAddresses;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
@@ -114,7 +115,7 @@ public class PatientProfiles {
         String email = null;
         if (change.email() != null) {
             email = Accounts.normalize(change.email());
-            if (email.isEmpty() || email.length() > 320 || !Accounts.EMAIL.matcher(email).matches()) {
+            if (!EmailAddresses.valid(email)) {
                 throw new InvalidRequestException("email", "Enter an email address such as name@example.org.");
             }
         }
@@ -140,9 +141,8 @@ public class PatientProfiles {
         String current = accounts.email(actor.userId()).orElse(null);
         if (email != null && !email.equals(current)) {
             String key = "email-change:" + actor.userId();
-            throttle.check(key, key);
             // Every request counts: the links go to addresses the asker names, and must not become a flood.
-            throttle.recordFailure(key, key);
+            throttle.count(key, key);
             var requested = changes.request(actor.practiceId(), actor.userId(), email, current, EMAIL_CHANGE_TTL);
             links.revoke(actor.practiceId(), actor.userId(), EMAIL_CHANGE);
             events.publishEvent(new EmailChangeRequested(actor.practiceId(), actor.userId()));

@@ -249,7 +249,9 @@ abstract class PasswordsTests extends ApplicationTest {
                     "confirmation", password)).status());
         }
         List<Integer> statuses = Race.statuses(redeems);
-        assertThat(statuses).allMatch(status -> status == 302 || status == 404);
+        // The date of birth is counted before it is checked: past the account's limit, or while two
+        // checks wait, a redeem is refused (429) and spends nothing.
+        assertThat(statuses).allMatch(status -> status == 302 || status == 404 || status == 429);
         assertThat(statuses.stream().filter(status -> status == 302).count()).isEqualTo(1);
         int winner = statuses.indexOf(302);
         assertThat(token(email, NEW + " " + winner).status()).isEqualTo(200);

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import io.bedside.patient.RosterEntry;
 import io.bedside.patient.Sex;
 
+import io.bedside.shared.EmailAddresses;
+
 /**
  * Turns one row of a roster file (as text fields, whatever the format) into a {@link RosterEntry},
  * or says in plain words why it cannot be one. The same rules for CSV and FHIR.
@@ -33,7 +35,6 @@ public final class RosterRows {
     public record Refusal(String field, String reason) {
     }
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
     private static final Set<String> LANGUAGES = new HashSet<>(Arrays.asList(Locale.getISOLanguages()));
     // Strict: 02/30/1980 is refused, never quietly turned into 02/29/1980.
@@ -151,7 +152,7 @@ public final class RosterRows {
     /** An email address in lower case; "" when empty; null when bad. */
     public static String email(String text) {
         String email = trim(text).toLowerCase(Locale.ROOT);
-        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 320)) {
+        if (!email.isEmpty() && !EmailAddresses.valid(email)) {
             return null;
         }
         return email;

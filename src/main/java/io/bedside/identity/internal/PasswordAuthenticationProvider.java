@@ -19,10 +19,17 @@ import io.bedside.shared.TooManyRequestsException;
 @Component
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
-    /** Sign-in refused by the throttle; the login page says to wait. */
+    /** Sign-in refused by the throttle, or turned away while busy; the login page says to wait. */
     static class ThrottledException extends AuthenticationException {
-        ThrottledException(String message) {
+        private final boolean busy;
+
+        ThrottledException(String message, boolean busy) {
             super(message);
+            this.busy = busy;
+        }
+
+        String page() {
+            return busy ? "/login?busy" : "/login?throttled";
         }
     }
 
@@ -41,7 +48,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
                     String.valueOf(authentication.getCredentials()), address);
             return new ActorAuthentication(account.toActor(), null);
         } catch (TooManyRequestsException e) {
-            throw new ThrottledException(e.getMessage());
+            throw new ThrottledException(e.getMessage(), e instanceof SignInBusyException);
         } catch (AuthenticationFailedException e) {
             throw new BadCredentialsException("The email or password is not correct.");
         }

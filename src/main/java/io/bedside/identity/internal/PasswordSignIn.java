@@ -65,34 +65,36 @@ public class PasswordSignIn {
      */
     public boolean codeAccepted(io.bedside.shared.UserId user, String clientAddress,
             java.util.function.BooleanSupplier check) {
-        String key = TwoStep.throttleKey(user);
-        throttle.check(key, clientAddress);
-        if (!check.getAsBoolean()) {
-            throttle.recordFailure(key, clientAddress);
-            return false;
+        try (LoginThrottle.Attempt attempt = throttle.attempt(TwoStep.throttleKey(user), clientAddress)) {
+            if (!check.getAsBoolean()) {
+                return false;
+            }
+            attempt.succeeded();
+            return true;
         }
-        throttle.recordSuccess(key);
-        return true;
     }
 
     /**
-     * The one password check, for the API and the sign-in page alike: throttle first, then Argon2id
-     * (against a dummy hash for unknown or disabled accounts), counting failures.
+     * The one password check, for the API and the sign-in page alike: the attempt is counted first,
+     * then Argon2id runs (against a dummy hash for unknown or disabled accounts); a right password
+     * clears the account's count.
      *
      * @throws io.bedside.shared.TooManyRequestsException when the username or address is throttled
+     * @throws SignInBusyException when too many checks for the username or address are already waiting
      * @throws AuthenticationFailedException for any wrong, unknown or disabled credentials
      */
     public UserAccounts.Account verify(String username, String password, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
-        throttle.check(name, clientAddress);
-        Optional<UserAccounts.Account> account = accounts.findByEmail(name);
-        String storedHash = account.filter(UserAccounts.Account::active).map(UserAccounts.Account::passwordHash)
-                .orElse(null);
-        if (password.length() > MAX_PASSWORD || !hashing.matches(password, storedHash)) {
-            throttle.recordFailure(name, clientAddress);
-            throw new AuthenticationFailedException();
+        // Counted before the hash, so a burst sent at once gets no more checks than the limit.
+        try (LoginThrottle.Attempt attempt = throttle.attempt(name, clientAddress)) {
+            Optional<UserAccounts.Account> account = accounts.findByEmail(name);
+            String storedHash = account.filter(UserAccounts.Account::active).map(UserAccounts.Account::passwordHash)
+                    .orElse(null);
+            if (password.length() > MAX_PASSWORD || !hashing.matches(password, storedHash)) {
+                throw new AuthenticationFailedException();
+            }
+            attempt.succeeded();
+            return account.orElseThrow();
         }
-        throttle.recordSuccess(name);
-        return account.orElseThrow();
     }
 }

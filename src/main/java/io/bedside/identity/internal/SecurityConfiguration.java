@@ -117,8 +117,8 @@ class SecurityConfiguration {
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(language.then(gate.onSignIn(sessions, saved)))
                         .failureHandler((request, response, ex) -> response.sendRedirect(
-                                ex instanceof PasswordAuthenticationProvider.ThrottledException
-                                        ? "/login?throttled" : "/login?error")))
+                                ex instanceof PasswordAuthenticationProvider.ThrottledException throttled
+                                        ? throttled.page() : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // One-click unsubscribe (RFC 8058) is a POST from a mail program: no session, no token.

@@ -1,0 +1,4 @@
+package io.bedside.identity;
+
+class LoginThrottleConcurrencyH2IntegrationTests extends LoginThrottleConcurrencyTests {
+}

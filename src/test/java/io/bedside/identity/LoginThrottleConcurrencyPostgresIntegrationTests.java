@@ -1,0 +1,7 @@
+package io.bedside.identity;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class LoginThrottleConcurrencyPostgresIntegrationTests extends LoginThrottleConcurrencyTests {
+}

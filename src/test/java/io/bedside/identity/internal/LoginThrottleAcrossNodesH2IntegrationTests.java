@@ -1,0 +1,4 @@
+package io.bedside.identity.internal;
+
+class LoginThrottleAcrossNodesH2IntegrationTests extends LoginThrottleAcrossNodesTests {
+}
