@@ -89,13 +89,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Anything unforeseen: logged with the correlation id, answered without internals. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
+            return databaseUnavailable();
+        }
         String correlationId = CorrelationId.current();
         log.error("Unhandled error, correlationId={}: {}", correlationId, e.getClass().getName(), e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. If it keeps happening, quote this reference: " + correlationId);
         problem.setProperty("correlationId", correlationId);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(DatabaseUnavailable.problem());
     }
 
     @Override
