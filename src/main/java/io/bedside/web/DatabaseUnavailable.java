@@ -44,6 +44,25 @@ final class DatabaseUnavailable {
         return false;
     }
 
+    /** The database's disk is full (the embedded H2 default; PostgreSQL reports its own 53100 the same way). */
+    static boolean isOutOfSpace(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("No space left")
+                    || t instanceof SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ProblemDetail outOfSpace() {
+        ProblemDetail problem = Problems.of(HttpStatus.INSUFFICIENT_STORAGE,
+                "The service has no disk space left to store this, so it was not stored. Try again later; "
+                        + "the operator has been told in the log.");
+        problem.setProperty("retryAfterSeconds", RETRY_AFTER.toSeconds());
+        return problem;
+    }
+
     static ProblemDetail problem() {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot reach its database just now. Try again in a few seconds, with the same "

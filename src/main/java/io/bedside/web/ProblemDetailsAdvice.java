@@ -90,9 +90,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Anything unforeseen: logged with the correlation id, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseUnavailable.isCause(e)) {
-            log.warn("Database unavailable, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
-            return databaseUnavailable();
+        if (DatabaseUnavailable.isOutOfSpace(e) || DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
         }
         String correlationId = CorrelationId.current();
         log.error("Unhandled error, correlationId={}: {}", correlationId, e.getClass().getName(), e);
@@ -102,11 +101,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    static ResponseEntity<ProblemDetail> databaseUnavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+    /** A 507 when the database's disk is full, else a 503: both say when to try again. */
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e) {
+        boolean full = DatabaseUnavailable.isOutOfSpace(e);
+        if (full) {
+            log.error("No space left for the database, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
+        } else {
+            log.warn("Database unavailable, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
+        }
+        return ResponseEntity.status(full ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(DatabaseUnavailable.problem());
+                .body(full ? DatabaseUnavailable.outOfSpace() : DatabaseUnavailable.problem());
     }
 
     @Override

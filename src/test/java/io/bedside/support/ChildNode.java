@@ -25,23 +25,48 @@ public final class ChildNode implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + port);
     }
 
+    /** How a node that was expected to stop by itself ended, and everything it printed. */
+    public record Exit(int code, String output) {
+    }
+
     /** Starts a node with these {@code --name=value} arguments and waits until it answers ready. */
     public static ChildNode start(Path dir, String name, List<String> args) {
         int port = Deployment.freePort();
         Path log = dir.resolve(name + ".log");
+        ChildNode node = new ChildNode(launch(log, port, args), log, port);
+        node.awaitReady(Duration.ofMinutes(3));
+        return node;
+    }
+
+    /** Starts a node that should refuse to start, and waits for it to end. */
+    public static Exit startExpectingExit(Path dir, String name, List<String> args) {
+        Path log = dir.resolve(name + ".log");
+        ChildNode node = new ChildNode(launch(log, Deployment.freePort(), args), log, 0);
+        try (node) {
+            if (!node.process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new AssertionError("the node did not stop by itself within 3 minutes; log:\n" + node.tail());
+            }
+            return new Exit(node.process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process launch(Path log, int port, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.bedside.BedsideApplication", "--server.port=" + port));
         command.addAll(args);
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // The child is a node as an operator starts it, not one in "demo unless told" test mode.
             builder.environment().remove("BEDSIDE_DEMO");
-            ChildNode node = new ChildNode(builder.start(), log, port);
-            node.awaitReady(Duration.ofMinutes(3));
-            return node;
+            return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a child JVM: " + e.getMessage(), e);
         }
