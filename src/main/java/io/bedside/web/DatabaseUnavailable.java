@@ -56,17 +56,19 @@ final class DatabaseUnavailable {
     }
 
     static ProblemDetail outOfSpace() {
-        ProblemDetail problem = Problems.of(HttpStatus.INSUFFICIENT_STORAGE,
+        return retryLater(HttpStatus.INSUFFICIENT_STORAGE,
                 "The service has no disk space left to store this, so it was not stored. Try again later; "
                         + "the operator has been told in the log.");
-        problem.setProperty("retryAfterSeconds", RETRY_AFTER.toSeconds());
-        return problem;
     }
 
     static ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot reach its database just now. Try again in a few seconds, with the same "
                         + "Idempotency-Key if you sent one, so that nothing is stored twice.");
+    }
+
+    private static ProblemDetail retryLater(HttpStatus status, String detail) {
+        ProblemDetail problem = Problems.of(status, detail);
         problem.setProperty("retryAfterSeconds", RETRY_AFTER.toSeconds());
         return problem;
     }

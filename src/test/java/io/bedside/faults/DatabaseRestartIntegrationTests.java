@@ -119,7 +119,7 @@ class DatabaseRestartIntegrationTests {
                 assertThat(ids).as("every key names its one message").containsExactlyInAnyOrderElementsOf(
                         stored.values().stream().collect(Collectors.toSet()));
 
-                System.out.printf("Database restart: %d sends, %d acknowledged, %d during the outage (all 503), "
+                System.out.printf("Database restart: %d sends, %d acknowledged, %d started during the outage, "
                                 + "%d retried after it, %d messages checked, health %s%n",
                         sends.size(), sends.stream().filter(Send::acknowledged).count(), duringOutage.size(),
                         sends.stream().filter(s -> !s.acknowledged()).count(), messages, health.statusesSeen());

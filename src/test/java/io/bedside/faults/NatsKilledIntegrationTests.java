@@ -132,7 +132,7 @@ class NatsKilledIntegrationTests {
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + TestDatabases.user(),
-                "--spring.datasource.password=" + password(),
+                "--spring.datasource.password=" + TestDatabases.password(),
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--bedside.demo=true",
                 "--bedside.demo.office-hours=false",
@@ -145,10 +145,5 @@ class NatsKilledIntegrationTests {
                 "--bedside.live.catch-up-interval=5s");
         started.add(node);
         return new Api("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static String password() {
-        String password = System.getenv("BEDSIDE_TEST_POSTGRES_PASSWORD");
-        return password == null ? "" : password;
     }
 }

@@ -55,7 +55,7 @@ class NodeKilledIntegrationTests {
         String tag = "k" + UUID.randomUUID().toString().substring(0, 8);
         String database = TestDatabases.createPostgresDatabase(null);
         try {
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, TestDatabases.user(), password()));
+            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, TestDatabases.user(), TestDatabases.password()));
             String campaign;
             long sentAtKill;
             int emailsAtKill;
@@ -102,7 +102,7 @@ class NodeKilledIntegrationTests {
         return List.of(
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + TestDatabases.user(),
-                "--spring.datasource.password=" + password(),
+                "--spring.datasource.password=" + TestDatabases.password(),
                 "--bedside.demo=true",
                 "--bedside.demo.office-hours=false",
                 "--bedside.data-dir=" + dir.resolve("data"),
@@ -117,11 +117,6 @@ class NodeKilledIntegrationTests {
                 "--bedside.outreach.tick=1s",
                 "--bedside.outreach.rate=3",
                 "--bedside.outreach.batch-size=2");
-    }
-
-    private static String password() {
-        String password = System.getenv("BEDSIDE_TEST_POSTGRES_PASSWORD");
-        return password == null ? "" : password;
     }
 
     private static void importRoster(Api api, String admin, String tag) {

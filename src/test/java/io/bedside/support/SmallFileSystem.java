@@ -77,8 +77,9 @@ public final class SmallFileSystem implements AutoCloseable {
             run("umount", "-l", mountPoint.toString());
             mounted = false;
         }
-        try {
-            Files.deleteIfExists(mountPoint);
+        // Recursively: a node still closing may have created its data directory under the unmounted point.
+        try (var files = Files.walk(mountPoint)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A temporary directory left behind is harmless.
         }
