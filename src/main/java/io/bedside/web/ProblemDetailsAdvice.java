@@ -89,13 +89,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Anything unforeseen: logged with the correlation id, answered without internals. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isOutOfSpace(e) || DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         String correlationId = CorrelationId.current();
         log.error("Unhandled error, correlationId={}: {}", correlationId, e.getClass().getName(), e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. If it keeps happening, quote this reference: " + correlationId);
         problem.setProperty("correlationId", correlationId);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A 507 when the database's disk is full, else a 503: both say when to try again. */
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e) {
+        boolean full = DatabaseUnavailable.isOutOfSpace(e);
+        if (full) {
+            log.error("No space left for the database, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
+        } else {
+            log.warn("Database unavailable, correlationId={}: {}", CorrelationId.current(), e.getClass().getName());
+        }
+        return ResponseEntity.status(full ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(full ? DatabaseUnavailable.outOfSpace() : DatabaseUnavailable.problem());
     }
 
     @Override

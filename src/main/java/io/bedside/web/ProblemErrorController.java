@@ -20,6 +20,11 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        // A filter (the bearer token's look-up) that met a database outage: a 503 to retry, as in controllers.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e
+                && (DatabaseUnavailable.isOutOfSpace(e) || DatabaseUnavailable.isCause(e))) {
+            return ProblemDetailsAdvice.databaseUnavailable(e);
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -116,7 +116,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         return user == null || user.isBlank() ? System.getProperty("user.name") : user;
     }
 
-    private static String password() {
+    /** The password of {@link #user()}; empty when none is set. */
+    public static String password() {
         String password = System.getenv("BEDSIDE_TEST_POSTGRES_PASSWORD");
         return password == null ? "" : password;
     }
