@@ -17,14 +17,17 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 failed=0
+log=$(mktemp)
 for target in "${targets[@]}"; do
   echo "== fuzzing $target"
-  if ! ./mvnw -q test -Pfuzz -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-      | grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|Java Exception|FuzzTestFinding|Tests run:|crash-'; then
-    :
-  fi
-  if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  ./mvnw -q test -Pfuzz -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1
+  status=$?
+  # libFuzzer's closing figures, and any finding.
+  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs|FuzzTestFinding|Java Exception|Tests run:' "$log" | sort -u
+  if [ $status -ne 0 ]; then
     failed=1
+    echo "   finding (or failure) for $target: see target/surefire-reports and $log"
+    log=$(mktemp)
   fi
 done
 exit $failed

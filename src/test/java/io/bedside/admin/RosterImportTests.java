@@ -155,6 +155,18 @@ abstract class RosterImportTests extends ApplicationTest {
     }
 
     @Test
+    void aMalformedQuoteInTheHeaderIsAProblem() {
+        // Found by RosterFilesFuzzTests#csv: the header's parse error escaped as a 500.
+        long before = patients();
+        var response = importCsv(RIVERSIDE_ADMIN, "\"external_id\"x,given_name,family_name,birth_date\nM-1,Ann,Lee,1980-01-01\n",
+                null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("not well-formed CSV");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
     void onlyAPracticesAdminImportsAndOnlyIntoTheirPractice() {
         assertThat(importCsv(KIM, HEADER + "X-1,A,B,1980-01-01,f,,,en,,\n", null).status()).isEqualTo(403);
         assertThat(importCsv(ALICE, HEADER + "X-1,A,B,1980-01-01,f,,,en,,\n", null).status()).isEqualTo(404);

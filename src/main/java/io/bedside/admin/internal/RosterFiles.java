@@ -121,14 +121,15 @@ public final class RosterFiles {
                         get(record, columns, "phone"), get(record, columns, "language"), get(record, columns, "tags"),
                         get(record, columns, "last_visit"))));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // IOException: a bad header line (the reader is a string, so nothing else); the
+            // unchecked ones: a bad record line, or a header naming a column twice.
             if (e instanceof InvalidRequestException invalid) {
                 throw invalid;
             }
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new InvalidRequestException("file", "The file is not well-formed CSV: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().split("\n")[0]));
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException("file", "The file holds no patients, only a header.");
