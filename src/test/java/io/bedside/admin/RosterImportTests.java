@@ -155,6 +155,26 @@ abstract class RosterImportTests extends ApplicationTest {
     }
 
     @Test
+    void fhirElementsWithoutValuesAreRowsWithoutThoseValues() {
+        // Found by RosterFilesFuzzTests#fhirBundle: an identifier or telecom without a value was a 500.
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                  {"resource":{"resourceType":"Patient",
+                    "identifier":[{"type":{"coding":[{"code":"MR"}]}}],
+                    "name":[{"family":"Tran","given":["Minh"]}],"birthDate":"1948-02-29",
+                    "telecom":[{"system":"email"},{"system":"phone","use":"mobile"}],
+                    "meta":{"tag":[{"system":"x"}]}}}
+                ]}""";
+        long before = patients();
+        var response = api.post("/api/v1/patients/import").token(demo.token(RIVERSIDE_ADMIN))
+                .raw("application/fhir+json", bundle).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("accepted").asInt()).isZero();
+        assertThat(reasons(response.json())).singleElement().asString().contains("external id");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
     void aMalformedQuoteInTheHeaderIsAProblem() {
         // Found by RosterFilesFuzzTests#csv: the header's parse error escaped as a 500.
         long before = patients();

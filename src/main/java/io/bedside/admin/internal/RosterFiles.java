@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -169,18 +170,20 @@ public final class RosterFiles {
                     .orElse(p.getNameFirstRep());
             String mrn = p.getIdentifier().stream()
                     .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode())))
-                    .map(Identifier::getValue).findFirst().orElse(p.getIdentifierFirstRep().getValue());
+                    .map(Identifier::getValue).filter(Objects::nonNull).findFirst()
+                    .orElse(p.getIdentifierFirstRep().getValue());
             String email = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.EMAIL)
-                    .map(ContactPoint::getValue).findFirst().orElse("");
+                    .map(ContactPoint::getValue).filter(Objects::nonNull).findFirst().orElse("");
             String phone = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE
                     || t.getSystem() == ContactPoint.ContactPointSystem.SMS)
                     .sorted((a, b) -> Boolean.compare(b.getUse() == ContactPoint.ContactPointUse.MOBILE,
                             a.getUse() == ContactPoint.ContactPointUse.MOBILE))
-                    .map(ContactPoint::getValue).findFirst().orElse("");
+                    .map(ContactPoint::getValue).filter(Objects::nonNull).findFirst().orElse("");
             String language = p.getCommunication().isEmpty() ? ""
                     : p.getCommunicationFirstRep().getLanguage().getCodingFirstRep().getCode();
             language = language == null ? "" : language.split("-")[0];
-            String tags = String.join(";", p.getMeta().getTag().stream().map(c -> c.getCode()).toList());
+            String tags = String.join(";", p.getMeta().getTag().stream().map(c -> c.getCode())
+                    .filter(Objects::nonNull).toList());
             for (String value : new String[] {mrn, name.getGivenAsSingleString(), name.getFamily(), email, phone, tags}) {
                 if (RosterRows.isFormula(value)) {
                     throw new InvalidRequestException("file", "Entry " + number + " holds a value that starts like a "
