@@ -4,7 +4,7 @@ package io.bedside.support;
 public final class Fuzzing {
 
     /** Per target: Jazzer runs one target per JVM, so scripts/fuzz.sh takes about this times the targets. */
-    public static final String PER_TARGET = "1m";
+    public static final String PER_TARGET = "3m";
 
     private Fuzzing() {
     }
