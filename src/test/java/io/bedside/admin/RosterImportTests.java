@@ -175,6 +175,18 @@ abstract class RosterImportTests extends ApplicationTest {
     }
 
     @Test
+    void aFhirPropertyWithoutANameIsAProblem() {
+        // Found by RosterFilesFuzzTests#fhirBundle: HAPI's parser threw StringIndexOutOfBoundsException (a 500).
+        long before = patients();
+        var response = api.post("/api/v1/patients/import").token(demo.token(RIVERSIDE_ADMIN))
+                .raw("application/fhir+json", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":"
+                        + "{\"resourceType\":\"Patient\",\"\":{\"text\":\"x\"}}}]}").send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
     void aMalformedQuoteInTheHeaderIsAProblem() {
         // Found by RosterFilesFuzzTests#csv: the header's parse error escaped as a 500.
         long before = patients();
