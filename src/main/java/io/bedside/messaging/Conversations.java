@@ -754,7 +754,8 @@ public class Conversations {
         return subject.strip();
     }
 
-    private static String checkedKey(String key) {
+    /** The Idempotency-Key header as sent, or a 400; package-private for its fuzz test. */
+    static String checkedKey(String key) {
         if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new InvalidRequestException("Idempotency-Key",
                     "The Idempotency-Key must be 1 to 255 visible ASCII characters.");

@@ -1,5 +1,6 @@
 package io.bedside.outreach;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -153,18 +154,24 @@ public record Cohort(CohortCriteria criteria, Integer notContactedDays) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        int n;
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            n = number.intValue();
+        BigDecimal n = null;
+        if (value instanceof Number number) {
+            // Exactly as written: intValue() would wrap 2^64 + 5 to 5, and doubles round.
+            try {
+                n = new BigDecimal(number.toString());
+            } catch (NumberFormatException infinite) {
+                n = null;
+            }
         } else if (value instanceof String text && text.strip().matches("\\d{1,5}")) {
-            n = Integer.parseInt(text.strip());
-        } else {
+            n = new BigDecimal(text.strip());
+        }
+        if (n == null || n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
             throw new InvalidRequestException("cohort." + field, field + " must be a whole number.");
         }
-        if (n < min || n > max) {
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new InvalidRequestException("cohort." + field, field + " must be between " + min + " and " + max + ".");
         }
-        return n;
+        return n.intValueExact();
     }
 
     private static LocalDate date(Object value, String field) {

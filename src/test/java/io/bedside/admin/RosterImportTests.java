@@ -158,6 +158,50 @@ abstract class RosterImportTests extends ApplicationTest {
     }
 
     @Test
+    void fhirElementsWithoutValuesAreRowsWithoutThoseValues() {
+        // Found by RosterFilesFuzzTests#fhirBundle: an identifier or telecom without a value was a 500.
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                  {"resource":{"resourceType":"Patient",
+                    "identifier":[{"type":{"coding":[{"code":"MR"}]}}],
+                    "name":[{"family":"Tran","given":["Minh"]}],"birthDate":"1948-02-29",
+                    "telecom":[{"system":"email"},{"system":"phone","use":"mobile"}],
+                    "meta":{"tag":[{"system":"x"}]}}}
+                ]}""";
+        long before = patients();
+        var response = api.post("/api/v1/patients/import").token(demo.token(RIVERSIDE_ADMIN))
+                .raw("application/fhir+json", bundle).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("accepted").asInt()).isZero();
+        assertThat(reasons(response.json())).singleElement().asString().contains("external id");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
+    void aFhirPropertyWithoutANameIsAProblem() {
+        // Found by RosterFilesFuzzTests#fhirBundle: HAPI's parser threw StringIndexOutOfBoundsException (a 500).
+        long before = patients();
+        var response = api.post("/api/v1/patients/import").token(demo.token(RIVERSIDE_ADMIN))
+                .raw("application/fhir+json", "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":"
+                        + "{\"resourceType\":\"Patient\",\"\":{\"text\":\"x\"}}}]}").send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedQuoteInTheHeaderIsAProblem() {
+        // Found by RosterFilesFuzzTests#csv: the header's parse error escaped as a 500.
+        long before = patients();
+        var response = importCsv(RIVERSIDE_ADMIN, "\"external_id\"x,given_name,family_name,birth_date\nM-1,Ann,Lee,1980-01-01\n",
+                null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("not well-formed CSV");
+        assertThat(patients()).isEqualTo(before);
+    }
+
+    @Test
     void onlyAPracticesAdminImportsAndOnlyIntoTheirPractice() {
         assertThat(importCsv(KIM, HEADER + "X-1,A,B,1980-01-01,f,,,en,,\n", null).status()).isEqualTo(403);
         assertThat(importCsv(ALICE, HEADER + "X-1,A,B,1980-01-01,f,,,en,,\n", null).status()).isEqualTo(404);

@@ -408,6 +408,9 @@ abstract class OutreachTests extends ApplicationTest {
         bad.add(campaign("", mine(), en));
         bad.add(campaign("Typo", Map.of("minage", 50), en));
         bad.add(campaign("Ages", mine("minAge", 70, "maxAge", 50), en));
+        // Found by CohortFuzzTests: numbers beyond int were wrapped to their low 32 bits (2^64 + 5 was age 5).
+        bad.add(campaign("Age beyond long", mine("minAge", new java.math.BigInteger("18446744073709551621")), en));
+        bad.add(campaign("Age beyond int", mine("maxAge", 4294967326L), en));
         bad.add(campaign("Sex", mine("sex", "robot"), en));
         bad.add(campaign("Language", mine("languages", List.of("klingon")), en));
         bad.add(campaign("Date", mine("lastVisitBefore", "2026-02-30"), en));

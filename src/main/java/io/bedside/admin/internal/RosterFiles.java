@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -121,14 +122,15 @@ public final class RosterFiles {
                         get(record, columns, "phone"), get(record, columns, "language"), get(record, columns, "tags"),
                         get(record, columns, "last_visit"))));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // IOException: a bad header line (the reader is a string, so nothing else); the
+            // unchecked ones: a bad record line, or a header naming a column twice.
             if (e instanceof InvalidRequestException invalid) {
                 throw invalid;
             }
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new InvalidRequestException("file", "The file is not well-formed CSV: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().split("\n")[0]));
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException("file", "The file holds no patients, only a header.");
@@ -150,7 +152,9 @@ public final class RosterFiles {
         Bundle bundle;
         try {
             bundle = Fhir.R4.newJsonParser().parseResource(Bundle.class, text);
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (DataFormatException | ClassCastException | IndexOutOfBoundsException e) {
+            // HAPI's parser can also fail with an index error on crafted input (a property named
+            // "", found by RosterFilesFuzzTests#fhirBundle): still a file that is not a bundle.
             throw new InvalidRequestException("file", "The file is not a FHIR R4 Bundle of Patient resources.");
         }
         if (bundle.getEntry().size() > MAX_ROWS) {
@@ -168,18 +172,20 @@ public final class RosterFiles {
                     .orElse(p.getNameFirstRep());
             String mrn = p.getIdentifier().stream()
                     .filter(i -> i.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode())))
-                    .map(Identifier::getValue).findFirst().orElse(p.getIdentifierFirstRep().getValue());
+                    .map(Identifier::getValue).filter(Objects::nonNull).findFirst()
+                    .orElse(p.getIdentifierFirstRep().getValue());
             String email = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.EMAIL)
-                    .map(ContactPoint::getValue).findFirst().orElse("");
+                    .map(ContactPoint::getValue).filter(Objects::nonNull).findFirst().orElse("");
             String phone = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE
                     || t.getSystem() == ContactPoint.ContactPointSystem.SMS)
                     .sorted((a, b) -> Boolean.compare(b.getUse() == ContactPoint.ContactPointUse.MOBILE,
                             a.getUse() == ContactPoint.ContactPointUse.MOBILE))
-                    .map(ContactPoint::getValue).findFirst().orElse("");
+                    .map(ContactPoint::getValue).filter(Objects::nonNull).findFirst().orElse("");
             String language = p.getCommunication().isEmpty() ? ""
                     : p.getCommunicationFirstRep().getLanguage().getCodingFirstRep().getCode();
             language = language == null ? "" : language.split("-")[0];
-            String tags = String.join(";", p.getMeta().getTag().stream().map(c -> c.getCode()).toList());
+            String tags = String.join(";", p.getMeta().getTag().stream().map(c -> c.getCode())
+                    .filter(Objects::nonNull).toList());
             for (String value : new String[] {mrn, name.getGivenAsSingleString(), name.getFamily(), email, phone, tags}) {
                 if (RosterRows.isFormula(value)) {
                     throw new InvalidRequestException("file", "Entry " + number + " holds a value that starts like a "

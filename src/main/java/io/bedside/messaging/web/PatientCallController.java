@@ -1,9 +1,5 @@
 package io.bedside.messaging.web;
 
-import io.bedside.shared.InvalidRequestException;
-
-import java.util.Map;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +25,14 @@ import io.bedside.shared.Actor;
 @RestController
 class PatientCallController {
 
+    /** The outcome is text; a number or true is refused by the strict JSON scalars (finding 13). */
+    record CallRequest(String outcome) {
+        @Override
+        public String toString() {
+            return "CallRequest";
+        }
+    }
+
     record CallJson(String id, String conversationId, PersonJson caller, Instant calledAt, String outcome) {
         static CallJson of(PatientCall c) {
             return new CallJson(c.id().toString(), c.conversationId().toString(), PersonJson.of(c.caller()),
@@ -52,13 +56,8 @@ class PatientCallController {
 
     @PostMapping("/api/v1/conversations/{id}/calls")
     ResponseEntity<CallJson> record(@AuthenticationPrincipal Actor actor, @PathVariable String id,
-            @RequestBody(required = false) Map<String, Object> request) {
-        // Read by hand: a JSON number or true would otherwise be taken as the text "42" or "true".
-        Object outcome = request == null ? null : request.get("outcome");
-        if (outcome != null && !(outcome instanceof String)) {
-            throw new InvalidRequestException("outcome", "outcome is text: what came of the call, or leave it out.");
-        }
-        PatientCall call = calls.record(actor, ConversationId.parse(id), (String) outcome);
+            @RequestBody(required = false) CallRequest request) {
+        PatientCall call = calls.record(actor, ConversationId.parse(id), request == null ? null : request.outcome());
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id + "/calls")).body(CallJson.of(call));
     }
 

@@ -1,0 +1,43 @@
+package io.bedside.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import io.bedside.messaging.NewAttachment;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.support.Fuzzing;
+
+/**
+ * Attachment content detection (Apache Tika, from the bytes): any bytes are one of the allowed
+ * photo or PDF types, or a 400 naming {@code attachments}; the file's name never changes the
+ * verdict, and detecting twice gives the same answer.
+ */
+class AttachmentsFuzzTests {
+
+    // check() reads only the bytes: no database or keys are needed to detect a type.
+    private static final Attachments ATTACHMENTS = new Attachments(null, null);
+
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    void contentDetection(byte[] content) {
+        String verdict = verdict("scan.bin", content);
+        if (!verdict.startsWith("refused")) {
+            assertThat(Attachments.ALLOWED).contains(verdict);
+        }
+        assertThat(verdict("photo.jpg", content)).isEqualTo(verdict);
+        assertThat(verdict("report.pdf", content)).isEqualTo(verdict);
+    }
+
+    private static String verdict(String name, byte[] content) {
+        try {
+            List<String> types = ATTACHMENTS.check(List.of(new NewAttachment(name, content)));
+            assertThat(types).hasSize(1);
+            return types.get(0);
+        } catch (InvalidRequestException refused) {
+            assertThat(refused.field()).isEqualTo("attachments");
+            return "refused";
+        }
+    }
+}

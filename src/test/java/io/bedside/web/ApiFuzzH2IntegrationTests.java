@@ -1,0 +1,4 @@
+package io.bedside.web;
+
+class ApiFuzzH2IntegrationTests extends ApiFuzzTests {
+}

@@ -1,0 +1,7 @@
+package io.bedside.web;
+
+import io.bedside.support.PostgresTest;
+
+@PostgresTest
+class ApiFuzzPostgresIntegrationTests extends ApiFuzzTests {
+}

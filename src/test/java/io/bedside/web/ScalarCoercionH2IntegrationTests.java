@@ -1,0 +1,4 @@
+package io.bedside.web;
+
+class ScalarCoercionH2IntegrationTests extends ScalarCoercionTests {
+}
