@@ -17,8 +17,9 @@ import io.bedside.support.Fuzzing;
  */
 class AttachmentsFuzzTests {
 
-    // check() reads only the bytes: no database or keys are needed to detect a type.
-    private static final Attachments ATTACHMENTS = new Attachments(null, null);
+    // check() reads only the bytes (and decodes photos for their thumbnails, so the decoders are
+    // fuzzed too): no database or keys are needed.
+    private static final Attachments ATTACHMENTS = new Attachments(null, null, new Thumbnails());
 
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
     void contentDetection(byte[] content) {
@@ -32,9 +33,9 @@ class AttachmentsFuzzTests {
 
     private static String verdict(String name, byte[] content) {
         try {
-            List<String> types = ATTACHMENTS.check(List.of(new NewAttachment(name, content)));
-            assertThat(types).hasSize(1);
-            return types.get(0);
+            List<Attachments.Checked> checked = ATTACHMENTS.check(List.of(new NewAttachment(name, content)));
+            assertThat(checked).hasSize(1);
+            return checked.get(0).type();
         } catch (InvalidRequestException refused) {
             assertThat(refused.field()).isEqualTo("attachments");
             return "refused";
