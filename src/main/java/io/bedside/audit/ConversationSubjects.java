@@ -17,4 +17,11 @@ public interface ConversationSubjects {
 
     /** Subject by message id (the conversation each message is in), under the same rule. */
     Map<String, String> subjectsOfMessages(Actor reader, Collection<String> messageIds);
+
+    /**
+     * The conversation id each message is in, for conversations the reader may open (the others are
+     * left out): a patient's report names the conversation a care team's internal note was written
+     * in, never the note.
+     */
+    Map<String, String> conversationsOfMessages(Actor reader, Collection<String> messageIds);
 }

@@ -104,6 +104,9 @@ class CampaignBrowserTests extends BrowserTest {
         // The answer waits in the care team's inbox like any patient message.
         Page nurse = newDesktopContext().newPage();
         signInStaff(nurse, KIM);
+        // Unread: the inbox puts the longest-waiting first, and the other tests' conversations in the shared
+        // demo practice may fill the first page of "Open".
+        nurse.navigate("/app/inbox?filter=unread");
         assertThat(nurse.locator("#inbox-results")).containsText("Flu shots are here");
         phone.context().close();
         nurse.context().close();

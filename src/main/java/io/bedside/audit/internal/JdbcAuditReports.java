@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -14,6 +15,7 @@ import io.bedside.audit.AuditEntry;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditReports;
 import io.bedside.audit.AuditTrail;
+import io.bedside.audit.ConversationSubjects;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.StaffDirectory;
@@ -34,12 +36,15 @@ class JdbcAuditReports implements AuditReports {
     private final StaffDirectory staff;
     private final Patients patients;
     private final AuditTrail trail;
+    private final ObjectProvider<ConversationSubjects> conversations;
 
-    JdbcAuditReports(JdbcClient jdbc, StaffDirectory staff, Patients patients, AuditTrail trail) {
+    JdbcAuditReports(JdbcClient jdbc, StaffDirectory staff, Patients patients, AuditTrail trail,
+            ObjectProvider<ConversationSubjects> conversations) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.patients = patients;
         this.trail = trail;
+        this.conversations = conversations;
     }
 
     @Override
@@ -82,6 +87,7 @@ class JdbcAuditReports implements AuditReports {
                 .forEach(r -> staffIds.add(UserId.of(r.event().actorId())));
         Map<UserId, StaffMember> named = staff.findAll(actor.practiceId(), staffIds);
         Map<UUID, String> patientNames = new java.util.HashMap<>();
+        Map<String, String> noteConversations = noteConversations(actor, page.stream().map(Row::event).toList());
 
         List<AuditEntry> items = page.stream().map(r -> {
             StoredAuditEvent e = r.event();
@@ -107,13 +113,26 @@ class JdbcAuditReports implements AuditReports {
             AuditEntry entry = new AuditEntry(e.id(), e.occurredAt(), hidden ? null : e.actorId(),
                     e.actorKind().toLowerCase(java.util.Locale.ROOT), hidden ? "Your care team" : name,
                     hidden ? "staff" : role, e.patientId(), action, AuditActions.describe(action, e.allowed()),
-                    e.targetType(), e.targetId(), e.clientAddress(), e.userAgent(), e.allowed(), r.sealed());
+                    hidden ? "conversation" : e.targetType(),
+                    hidden ? noteConversations.get(e.targetId()) : e.targetId(),
+                    e.clientAddress(), e.userAgent(), e.allowed(), r.sealed());
             return actor.isPatient() ? PatientReportView.of(entry, actor) : entry;
         }).toList();
         String next = more ? new KeysetCursor(page.get(page.size() - 1).event().occurredAt(),
                 page.get(page.size() - 1).event().id()).encode() : null;
         trail.record(AuditRecord.allowed(actor, subject, "audit.viewed", "audit", subject == null ? "practice" : subject));
         return new Page(items, next);
+    }
+
+    /** For a patient: the conversation each internal note on the page was written in (never the note's id). */
+    private Map<String, String> noteConversations(Actor actor, List<StoredAuditEvent> events) {
+        ConversationSubjects source = conversations.getIfAvailable();
+        List<String> notes = events.stream().filter(e -> AuditActions.INTERNAL_NOTE.equals(e.action()))
+                .map(StoredAuditEvent::targetId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!actor.isPatient() || source == null || notes.isEmpty()) {
+            return Map.of();
+        }
+        return source.conversationsOfMessages(actor, notes);
     }
 
     private PatientId authorize(Actor actor, PatientId requested) {

@@ -39,15 +39,7 @@ class AuditedConversationSubjects implements ConversationSubjects {
 
     @Override
     public Map<String, String> subjectsOfMessages(Actor reader, Collection<String> messageIds) {
-        Map<String, String> conversationOf = new LinkedHashMap<>();
-        for (String text : messageIds.stream().distinct().limit(MAX).toList()) {
-            try {
-                messages.find(reader.practiceId(), MessageId.of(UUID.fromString(text)))
-                        .ifPresent(m -> conversationOf.put(text, m.conversationId().toString()));
-            } catch (IllegalArgumentException notAnId) {
-                // not a message id: left out
-            }
-        }
+        Map<String, String> conversationOf = conversationOf(reader, messageIds);
         Map<String, String> byConversation = subjects(reader, conversationOf.values());
         Map<String, String> result = new LinkedHashMap<>();
         conversationOf.forEach((message, conversation) -> {
@@ -57,6 +49,30 @@ class AuditedConversationSubjects implements ConversationSubjects {
             }
         });
         return result;
+    }
+
+    @Override
+    public Map<String, String> conversationsOfMessages(Actor reader, Collection<String> messageIds) {
+        Map<String, String> result = new LinkedHashMap<>();
+        conversationOf(reader, messageIds).forEach((message, conversation) -> conversations
+                .find(reader.practiceId(), ConversationId.of(UUID.fromString(conversation)))
+                .filter(row -> ConversationAccess.mayAccess(reader, row))
+                .ifPresent(row -> result.put(message, conversation)));
+        return result;
+    }
+
+    /** The conversation of each message of the reader's practice, whoever may open it. */
+    private Map<String, String> conversationOf(Actor reader, Collection<String> messageIds) {
+        Map<String, String> conversationOf = new LinkedHashMap<>();
+        for (String text : messageIds.stream().distinct().limit(MAX).toList()) {
+            try {
+                messages.find(reader.practiceId(), MessageId.of(UUID.fromString(text)))
+                        .ifPresent(m -> conversationOf.put(text, m.conversationId().toString()));
+            } catch (IllegalArgumentException notAnId) {
+                // not a message id: left out
+            }
+        }
+        return conversationOf;
     }
 
     @Override
