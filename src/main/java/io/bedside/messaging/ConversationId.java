@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.bedside.shared.Ids;
+import io.bedside.shared.TypedId;
 
-public record ConversationId(UUID value) {
+public record ConversationId(UUID value) implements TypedId {
 
     public ConversationId {
         Objects.requireNonNull(value, "value");

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.bedside.shared.Ids;
+import io.bedside.shared.TypedId;
 
-public record MessageId(UUID value) {
+public record MessageId(UUID value) implements TypedId {
 
     public MessageId {
         Objects.requireNonNull(value, "value");

@@ -44,4 +44,27 @@ public record Actor(UserId userId, PracticeId practiceId, Kind kind, Set<StaffRo
     public boolean isPracticeAdmin() {
         return isStaff() && hasRole(StaffRole.PRACTICE_ADMIN);
     }
+
+    /**
+     * Refuses a patient where only staff may go. A patient is answered "not found", exactly like a
+     * missing id, so a staff-only address tells a patient nothing about what exists there.
+     */
+    public Actor requireStaff() {
+        if (!isStaff()) {
+            throw new NotFoundException();
+        }
+        return this;
+    }
+
+    /**
+     * Refuses anyone but a practice admin: a patient as {@link #requireStaff()} does, other staff
+     * with 403, since they know the page exists and may ask an admin.
+     */
+    public Actor requireAdmin() {
+        requireStaff();
+        if (!isPracticeAdmin()) {
+            throw new ForbiddenException("Only practice admins can do this.");
+        }
+        return this;
+    }
 }

@@ -1,10 +1,11 @@
 package io.bedside.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a care team across modules; other modules hold the id, never the object. */
-public record CareTeamId(UUID value) implements java.io.Serializable {
+public record CareTeamId(UUID value) implements TypedId, Serializable {
 
     public CareTeamId {
         Objects.requireNonNull(value, "value");

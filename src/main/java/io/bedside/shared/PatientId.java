@@ -1,10 +1,11 @@
 package io.bedside.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a patient across modules; other modules hold the id, never the object. */
-public record PatientId(UUID value) implements java.io.Serializable {
+public record PatientId(UUID value) implements TypedId, Serializable {
 
     public PatientId {
         Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package io.bedside.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a practice across modules; other modules hold the id, never the object. */
-public record PracticeId(UUID value) implements java.io.Serializable {
+public record PracticeId(UUID value) implements TypedId, Serializable {
 
     public PracticeId {
         Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package io.bedside.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user across modules; other modules hold the id, never the object. */
-public record UserId(UUID value) implements java.io.Serializable {
+public record UserId(UUID value) implements TypedId, Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "value");

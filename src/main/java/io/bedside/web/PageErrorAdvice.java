@@ -29,6 +29,12 @@ class PageErrorAdvice {
         return page(HttpStatus.NOT_FOUND, "error.notFound");
     }
 
+    /** A malformed id in the address names nothing: the same page as a missing one. */
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ModelAndView wrongType(org.springframework.beans.TypeMismatchException e) {
+        return PathIdFailures.isMissingId(e) ? notFound() : page(HttpStatus.BAD_REQUEST, "error.invalid");
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ModelAndView forbidden() {
         return page(HttpStatus.FORBIDDEN, "error.forbidden");

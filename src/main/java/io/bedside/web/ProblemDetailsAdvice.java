@@ -168,6 +168,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (PathIdFailures.isMissingId(ex)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "Not found"));
+        }
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The value of '" + name + "' has the wrong type.");
         problem.setProperty("errors", List.of(fieldError(name, "has the wrong type")));

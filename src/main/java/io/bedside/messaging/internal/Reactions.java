@@ -1,0 +1,93 @@
+package io.bedside.messaging.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.bedside.messaging.CampaignConversationStarted;
+import io.bedside.messaging.ConversationReactions;
+import io.bedside.messaging.ConversationStarted;
+import io.bedside.messaging.ConversationUpdated;
+import io.bedside.messaging.MessageSent;
+import io.bedside.messaging.PatientCalled;
+import io.bedside.messaging.ReadStateUpdated;
+
+/**
+ * Calls every {@link ConversationReactions} in order, in the caller's transaction. The list is read
+ * lazily: the reacting modules' beans depend on messaging, so they cannot be injected into it.
+ */
+@Component
+public class Reactions {
+
+    private final ObjectProvider<ConversationReactions> reactions;
+
+    Reactions(ObjectProvider<ConversationReactions> reactions) {
+        this.reactions = reactions;
+    }
+
+    public void started(ConversationStarted event) {
+        each(r -> r.started(event));
+    }
+
+    public void campaignStarted(CampaignConversationStarted event) {
+        each(r -> r.campaignStarted(event));
+    }
+
+    public void messageSent(MessageSent event) {
+        each(r -> r.messageSent(event));
+    }
+
+    public void updated(ConversationUpdated event) {
+        each(r -> r.updated(event));
+    }
+
+    public void readStateUpdated(ReadStateUpdated event) {
+        each(r -> r.readStateUpdated(event));
+    }
+
+    public void patientCalled(PatientCalled event) {
+        each(r -> r.patientCalled(event));
+    }
+
+    private void each(Consumer<ConversationReactions> call) {
+        List<ConversationReactions> ordered = reactions.orderedStream().toList();
+        ordered.forEach(call);
+    }
+
+    // ------------------------------------------------------------ bridge (issue 20, temporary)
+    // Until messaging's services call the methods above directly, the events they still publish are
+    // forwarded here. The messaging split removes these listeners and the publishEvent calls together.
+
+    @EventListener
+    void bridge(ConversationStarted event) {
+        started(event);
+    }
+
+    @EventListener
+    void bridge(CampaignConversationStarted event) {
+        campaignStarted(event);
+    }
+
+    @EventListener
+    void bridge(MessageSent event) {
+        messageSent(event);
+    }
+
+    @EventListener
+    void bridge(ConversationUpdated event) {
+        updated(event);
+    }
+
+    @EventListener
+    void bridge(ReadStateUpdated event) {
+        readStateUpdated(event);
+    }
+
+    @EventListener
+    void bridge(PatientCalled event) {
+        patientCalled(event);
+    }
+}
