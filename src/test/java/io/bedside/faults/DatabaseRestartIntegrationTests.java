@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,10 +26,10 @@ import io.bedside.BedsideApplication;
 import io.bedside.support.Api;
 import io.bedside.support.Demo;
 import io.bedside.support.PostgresCluster;
+import io.bedside.support.PostgresOnly;
 import io.bedside.support.SendLoad;
 import io.bedside.support.SendLoad.Send;
 import io.bedside.support.SendLoad.Target;
-import io.bedside.support.TestDatabases;
 
 /**
  * PostgreSQL stopped at once ({@code pg_ctl stop -m immediate}, as a crash) under a running node
@@ -39,7 +38,7 @@ import io.bedside.support.TestDatabases;
  * node acknowledged is stored once, with a gapless seq. Runs on a cluster of its own (the machine's
  * shared server is never stopped), in CI where {@code BEDSIDE_TEST_POSTGRES_URL} is set.
  */
-@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL, matches = ".+")
+@PostgresOnly
 class DatabaseRestartIntegrationTests {
 
     /** Far above the pool's connection timeout (5 s): an answer slower than this is a hang. */

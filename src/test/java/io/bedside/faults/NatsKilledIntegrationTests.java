@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +23,7 @@ import io.bedside.BedsideApplication;
 import io.bedside.support.Api;
 import io.bedside.support.Demo;
 import io.bedside.support.NatsServer;
+import io.bedside.support.PostgresOnly;
 import io.bedside.support.SendLoad;
 import io.bedside.support.SendLoad.Send;
 import io.bedside.support.SendLoad.Target;
@@ -36,7 +36,7 @@ import io.bedside.support.TestDatabases;
  * fails, and every message reaches every open stream on both nodes exactly once (live from the
  * node that took it, by the sweep when NATS is back or by the periodic catch-up).
  */
-@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL, matches = ".+")
+@PostgresOnly
 class NatsKilledIntegrationTests {
 
     private static final Duration OUTAGE = Duration.ofSeconds(6);

@@ -17,7 +17,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +28,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.bedside.support.Api;
 import io.bedside.support.ChildNode;
 import io.bedside.support.Demo;
+import io.bedside.support.PostgresOnly;
 import io.bedside.support.TestDatabases;
 
 /**
@@ -38,7 +38,7 @@ import io.bedside.support.TestDatabases;
  * after the kill carries the same Message-ID (the notice's id, the documented key for spotting a
  * resend), never a second notice.
  */
-@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL, matches = ".+")
+@PostgresOnly
 class NodeKilledIntegrationTests {
 
     private static final int PATIENTS = 30;

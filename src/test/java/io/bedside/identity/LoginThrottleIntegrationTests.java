@@ -28,7 +28,7 @@ class LoginThrottleIntegrationTests extends ApplicationTest {
         String email = "throttle-" + UUID.randomUUID() + "@riverside.example";
         UUID practice = jdbc.sql("select id from practice where slug = 'riverside'").query(UUID.class).single();
         var nurse = accounts.createStaff(PracticeId.of(practice), email, "demo-password", "Test Nurse", StaffRole.NURSE, null);
-        // The password throttle is what is tested here; the second step has its own tests (TwoStepSignInTests).
+        // The password throttle is what is tested here; the second step has its own tests (TwoStepSignInIntegrationTests).
         accounts.exemptFromTwoStep(nurse.id());
         return email;
     }

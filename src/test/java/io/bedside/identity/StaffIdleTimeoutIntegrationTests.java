@@ -14,7 +14,9 @@ import io.bedside.support.PageSession;
  * A staff session ends after its idle limit (here 3 seconds instead of 15 minutes), and what the
  * page fetches by itself does not keep it alive; what the person does does. The page says so.
  */
-@TestPropertySource(properties = "bedside.web.session.staff-idle=3s")
+// The properties of StreamsEndWithTheirSignInIntegrationTests (the heartbeat does not matter here), so that
+// both classes share one application context.
+@TestPropertySource(properties = {"bedside.live.heartbeat=8s", "bedside.web.session.staff-idle=3s"})
 class StaffIdleTimeoutIntegrationTests extends ApplicationTest {
 
     @Test

@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The base of tests that run the whole application on a random port with demo data, on H2, or
- * on PostgreSQL for subclasses marked {@link PostgresTest}.
+ * The base of tests that run the whole application on a random port with demo data, on the
+ * database of this test JVM ({@link TestDatabases}: H2, or PostgreSQL in the PostgreSQL run).
+ * Name subclasses {@code *IntegrationTests}; mark them {@link BothDatabases} to run in both runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabases.class)

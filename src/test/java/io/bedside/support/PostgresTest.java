@@ -10,8 +10,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Runs a database test class against PostgreSQL, in a database of its own, when
- * {@code BEDSIDE_TEST_POSTGRES_URL} is set (CI always sets it).
+ * Runs a class always against PostgreSQL, in a database of its own, when
+ * {@code BEDSIDE_TEST_POSTGRES_URL} is set: the benchmarks, which measure PostgreSQL only. A test
+ * that runs on both databases is {@link BothDatabases} instead (the run, not the class, chooses).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,13 +20,17 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives every test application context a database of its own: an in-memory H2 database, or,
- * under the {@code postgres} profile, a fresh PostgreSQL database created on the server named by
- * {@code BEDSIDE_TEST_POSTGRES_URL} and dropped when the context closes.
+ * Gives every test application context a database of its own: an in-memory H2 database, or, when
+ * this JVM runs the suite on PostgreSQL ({@code -Dbedside.test.database=postgres}, as Failsafe's
+ * {@code postgres} execution sets; or a class under the {@code postgres} profile, the benchmarks),
+ * a fresh PostgreSQL database created on the server named by {@code BEDSIDE_TEST_POSTGRES_URL}
+ * and dropped when the context closes. The database is chosen per JVM, never per class.
  */
 public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String POSTGRES_URL = "BEDSIDE_TEST_POSTGRES_URL";
+    /** System property naming the database of this test JVM: {@code postgres}, or H2 when unset. */
+    public static final String DATABASE = "bedside.test.database";
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
 
     @Override
@@ -41,13 +45,17 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         properties.put("bedside.workflow.overdue-check", "1h");
         // Tests send campaigns themselves (CampaignSender), so the background tick stays out of the way.
         properties.put("bedside.outreach.tick", "1h");
+        // Tests that read the chain seal it themselves (AuditChain.sealPending); a sealer every 500 ms in
+        // each of the dozens of cached contexts only takes CPU from the running test.
+        properties.put("bedside.audit.seal-interval", "1h");
         properties.put("bedside.data-dir", tempDir().toString());
         // Tests sign in from many client addresses through the loopback "proxy" (X-Forwarded-For), as
         // behind a named proxy; a test of the default (no proxy trusted) sets the property itself.
         if (!environment.containsProperty("bedside.trusted-proxies")) {
             properties.put("bedside.trusted-proxies", "127.0.0.1,::1");
         }
-        if (Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
+        boolean postgres = postgres() || Arrays.asList(environment.getActiveProfiles()).contains("postgres");
+        if (postgres) {
             String database = createPostgresDatabase(context);
             properties.put("spring.datasource.url", database);
             properties.put("spring.datasource.username", user());
@@ -68,6 +76,22 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
     public static String h2Url() {
         return "jdbc:h2:mem:bedside-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    /** Whether this test JVM runs on PostgreSQL ({@code -Dbedside.test.database=postgres}) rather than H2. */
+    public static boolean postgres() {
+        String database = System.getProperty(DATABASE, "h2");
+        if (database.isBlank() || database.equalsIgnoreCase("h2")) {
+            return false;
+        }
+        if (!database.equalsIgnoreCase("postgres")) {
+            throw new IllegalStateException(DATABASE + " must be h2 or postgres, not " + database);
+        }
+        if (!postgresConfigured()) {
+            throw new IllegalStateException(DATABASE + "=postgres needs " + POSTGRES_URL
+                    + " (jdbc:postgresql://host:port/database of a server where the tests may create databases)");
+        }
+        return true;
     }
 
     public static boolean postgresConfigured() {

@@ -1,9 +1,0 @@
-package io.bedside;
-
-class ClearValuesUpgradeH2IntegrationTests extends ClearValuesUpgradeTests {
-
-    @Override
-    boolean postgres() {
-        return false;
-    }
-}

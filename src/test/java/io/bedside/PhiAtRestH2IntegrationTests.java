@@ -1,4 +1,0 @@
-package io.bedside;
-
-class PhiAtRestH2IntegrationTests extends PhiAtRestTests {
-}

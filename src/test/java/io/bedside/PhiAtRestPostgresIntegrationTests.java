@@ -1,7 +1,0 @@
-package io.bedside;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class PhiAtRestPostgresIntegrationTests extends PhiAtRestTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside;
-
-class SchemaH2IntegrationTests extends SchemaTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.admin;
-
-class PatientRecordsH2IntegrationTests extends PatientRecordsTests {
-}

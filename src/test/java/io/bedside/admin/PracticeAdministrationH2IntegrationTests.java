@@ -1,4 +1,0 @@
-package io.bedside.admin;
-
-class PracticeAdministrationH2IntegrationTests extends PracticeAdministrationTests {
-}

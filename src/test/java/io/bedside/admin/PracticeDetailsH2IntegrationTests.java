@@ -1,4 +1,0 @@
-package io.bedside.admin;
-
-class PracticeDetailsH2IntegrationTests extends PracticeDetailsTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.admin;
-
-class RosterImportH2IntegrationTests extends RosterImportTests {
-}

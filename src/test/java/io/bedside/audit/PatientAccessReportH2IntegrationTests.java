@@ -1,4 +1,0 @@
-package io.bedside.audit;
-
-class PatientAccessReportH2IntegrationTests extends PatientAccessReportTests {
-}

@@ -1,5 +1,0 @@
-package io.bedside.audit.internal;
-
-
-class AuditTrailH2IntegrationTests extends AuditTrailTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.crypto;
-
-class PracticeEncryptionH2IntegrationTests extends PracticeEncryptionTests {
-}

@@ -1,7 +1,0 @@
-package io.bedside.crypto;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class PracticeEncryptionPostgresIntegrationTests extends PracticeEncryptionTests {
-}

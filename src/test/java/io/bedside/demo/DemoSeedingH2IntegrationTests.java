@@ -1,4 +1,0 @@
-package io.bedside.demo;
-
-class DemoSeedingH2IntegrationTests extends DemoSeedingTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class AuthTokenApiH2IntegrationTests extends AuthTokenApiTests {
-}

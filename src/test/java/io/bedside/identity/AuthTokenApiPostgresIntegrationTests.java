@@ -1,7 +1,0 @@
-package io.bedside.identity;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class AuthTokenApiPostgresIntegrationTests extends AuthTokenApiTests {
-}

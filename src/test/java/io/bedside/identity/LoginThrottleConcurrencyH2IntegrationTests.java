@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class LoginThrottleConcurrencyH2IntegrationTests extends LoginThrottleConcurrencyTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class PasswordsH2IntegrationTests extends PasswordsTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class PatientAccountsH2IntegrationTests extends PatientAccountsTests {
-}

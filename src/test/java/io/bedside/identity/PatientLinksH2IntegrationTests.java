@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class PatientLinksH2IntegrationTests extends PatientLinksTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.identity;
-
-class TwoStepSignInH2IntegrationTests extends TwoStepSignInTests {
-}

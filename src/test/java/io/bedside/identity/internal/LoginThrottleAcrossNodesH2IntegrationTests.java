@@ -1,4 +1,0 @@
-package io.bedside.identity.internal;
-
-class LoginThrottleAcrossNodesH2IntegrationTests extends LoginThrottleAcrossNodesTests {
-}

@@ -1,5 +1,0 @@
-package io.bedside.live;
-
-
-class LiveDeliveryH2IntegrationTests extends LiveDeliveryTests {
-}

@@ -1,7 +1,0 @@
-package io.bedside.live;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class LiveDeliveryPostgresIntegrationTests extends LiveDeliveryTests {
-}

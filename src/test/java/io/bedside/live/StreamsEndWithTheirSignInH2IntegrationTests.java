@@ -1,4 +1,0 @@
-package io.bedside.live;
-
-class StreamsEndWithTheirSignInH2IntegrationTests extends StreamsEndWithTheirSignInTests {
-}

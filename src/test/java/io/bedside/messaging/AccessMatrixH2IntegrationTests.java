@@ -1,5 +1,0 @@
-package io.bedside.messaging;
-
-
-class AccessMatrixH2IntegrationTests extends AccessMatrixTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.messaging;
-
-class AttachmentImagesH2IntegrationTests extends AttachmentImagesTests {
-}

@@ -1,5 +1,0 @@
-package io.bedside.messaging;
-
-
-class ConcurrentSendsH2IntegrationTests extends ConcurrentSendsTests {
-}

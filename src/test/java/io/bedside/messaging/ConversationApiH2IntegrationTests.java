@@ -1,5 +1,0 @@
-package io.bedside.messaging;
-
-
-class ConversationApiH2IntegrationTests extends ConversationApiTests {
-}

@@ -1,5 +1,0 @@
-package io.bedside.messaging;
-
-
-class DraftsH2IntegrationTests extends DraftsTests {
-}

@@ -1,7 +1,0 @@
-package io.bedside.messaging;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class DraftsPostgresIntegrationTests extends DraftsTests {
-}

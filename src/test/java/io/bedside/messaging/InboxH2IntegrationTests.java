@@ -1,4 +1,0 @@
-package io.bedside.messaging;
-
-class InboxH2IntegrationTests extends InboxTests {
-}

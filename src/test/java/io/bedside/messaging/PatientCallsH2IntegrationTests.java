@@ -1,4 +1,0 @@
-package io.bedside.messaging;
-
-class PatientCallsH2IntegrationTests extends PatientCallsTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.messaging;
-
-class RequestRulesH2IntegrationTests extends RequestRulesTests {
-}

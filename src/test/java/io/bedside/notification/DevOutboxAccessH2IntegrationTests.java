@@ -1,4 +1,0 @@
-package io.bedside.notification;
-
-class DevOutboxAccessH2IntegrationTests extends DevOutboxAccessTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.notification;
-
-class NotificationChannelsH2IntegrationTests extends NotificationChannelsTests {
-}

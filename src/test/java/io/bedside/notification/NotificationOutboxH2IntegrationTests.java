@@ -1,4 +1,0 @@
-package io.bedside.notification;
-
-class NotificationOutboxH2IntegrationTests extends NotificationOutboxTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.notification;
-
-class StaffMessageNoticesH2IntegrationTests extends StaffMessageNoticesTests {
-}

@@ -1,7 +1,0 @@
-package io.bedside.notification;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class StaffMessageNoticesPostgresIntegrationTests extends StaffMessageNoticesTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.outreach;
-
-class OutreachH2IntegrationTests extends OutreachTests {
-}

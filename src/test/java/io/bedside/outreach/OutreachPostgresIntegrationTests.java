@@ -1,7 +1,0 @@
-package io.bedside.outreach;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class OutreachPostgresIntegrationTests extends OutreachTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.web;
-
-class ApiFuzzH2IntegrationTests extends ApiFuzzTests {
-}

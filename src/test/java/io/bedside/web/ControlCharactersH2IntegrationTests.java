@@ -1,4 +1,0 @@
-package io.bedside.web;
-
-class ControlCharactersH2IntegrationTests extends ControlCharactersTests {
-}

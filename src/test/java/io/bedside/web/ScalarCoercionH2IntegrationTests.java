@@ -1,4 +1,0 @@
-package io.bedside.web;
-
-class ScalarCoercionH2IntegrationTests extends ScalarCoercionTests {
-}

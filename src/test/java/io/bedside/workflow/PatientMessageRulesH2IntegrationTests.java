@@ -1,4 +1,0 @@
-package io.bedside.workflow;
-
-class PatientMessageRulesH2IntegrationTests extends PatientMessageRulesTests {
-}

@@ -1,4 +1,0 @@
-package io.bedside.workflow;
-
-class ReplyTemplatesH2IntegrationTests extends ReplyTemplatesTests {
-}

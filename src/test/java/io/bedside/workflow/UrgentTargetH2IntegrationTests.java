@@ -1,4 +1,0 @@
-package io.bedside.workflow;
-
-class UrgentTargetH2IntegrationTests extends UrgentTargetTests {
-}

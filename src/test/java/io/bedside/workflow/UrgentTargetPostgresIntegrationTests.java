@@ -1,7 +1,0 @@
-package io.bedside.workflow;
-
-import io.bedside.support.PostgresTest;
-
-@PostgresTest
-class UrgentTargetPostgresIntegrationTests extends UrgentTargetTests {
-}
