@@ -1,4 +1,4 @@
-package io.bedside.outreach.internal;
+package io.bedside.outreach;
 
 import java.time.Clock;
 
@@ -34,14 +34,14 @@ class FunnelRecorder implements ConversationReactions {
     @Override
     public void readStateUpdated(ReadStateUpdated e) {
         if (e.byPatient() && e.seq() >= 1) {
-            rows.markRead(e.practiceId(), e.conversationId().value(), Timestamps.now(clock));
+            rows.markRead(e.practiceId(), e.conversationId(), Timestamps.now(clock));
         }
     }
 
     @Override
     public void messageSent(MessageSent e) {
         if (e.fromPatient() && !e.internal()) {
-            rows.markReplied(e.practiceId(), e.conversationId().value(), Timestamps.now(clock));
+            rows.markReplied(e.practiceId(), e.conversationId(), Timestamps.now(clock));
         }
     }
 }
