@@ -29,8 +29,8 @@ import io.bedside.shared.PracticeId;
  * Real delivery (the {@code live} value of {@code bedside.notification.delivery}): email through the
  * configured SMTP server (Spring's mail support), text messages through an HTTP gateway in the style
  * of the common SMS APIs (a form POST of To, From and Body with basic authentication), each carrying
- * the notification's id as its key. Named for where notices go, not "live", so it is not mistaken
- * for the {@code live} module (the Server-Sent Events streams).
+ * the notification's id as its key. Named for where notices go, not for the delivery mode, so it
+ * is not mistaken for the {@code live} module (the Server-Sent Events streams).
  */
 class SmtpAndSmsDelivery implements Delivery {
 
