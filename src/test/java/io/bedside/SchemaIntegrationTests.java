@@ -15,12 +15,11 @@ import io.bedside.support.BothDatabases;
 @BothDatabases
 class SchemaIntegrationTests extends ApplicationTest {
 
-    // Infrastructure, not practice data: migration history and Modulith's event publication log
-    // (which holds only ids). The practice table's own id is its practice id.
+    // Infrastructure, not practice data: migration history. The practice table's own id is its practice id.
     // The sign-in throttle counts usernames (unique across the deployment) and client addresses, before
     // anyone is known to belong to a practice; its keys are hashes and name no one.
-    private static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "event_publication",
-            "event_publication_archive", "practice", "sign_in_throttle", "sign_in_attempt");
+    private static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history",
+            "practice", "sign_in_throttle", "sign_in_attempt");
 
     @Autowired
     org.flywaydb.core.Flyway flyway;

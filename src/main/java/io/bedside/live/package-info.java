@@ -3,5 +3,6 @@
  * event log (ids only, never PHI) and fanned out across nodes through NATS, which only rings the
  * doorbell: the database holds every event, and any node can rebuild a stream from it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Live delivery")
+@org.springframework.modulith.ApplicationModule(displayName = "Live delivery",
+        allowedDependencies = { "identity", "messaging", "practice", "shared" })
 package io.bedside.live;

@@ -1,11 +1,12 @@
 package io.bedside.notification;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 import io.bedside.notification.internal.Outbox;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
-import io.bedside.shared.NotFoundException;
 
 /** How many of a practice's notices could not be delivered, for its admins' overview. */
 @Service
@@ -18,12 +19,21 @@ public class FailedNotices {
     }
 
     public long count(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException();
-        }
+        requireAdmin(actor);
+        return outbox.failedCount(actor.practiceId());
+    }
+
+    /** The newest notices that could not be delivered, for the admins' page. */
+    public List<FailedNotice> latest(Actor actor, int limit) {
+        requireAdmin(actor);
+        return outbox.failed(actor.practiceId(), limit);
+    }
+
+    /** {@link Actor#requireAdmin()}, with this page's own words for the 403. */
+    private static void requireAdmin(Actor actor) {
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins can see this.");
         }
-        return outbox.failedCount(actor.practiceId());
     }
 }

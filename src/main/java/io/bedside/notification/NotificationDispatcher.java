@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.notification.internal.Outbox;
 import io.bedside.notification.internal.Sender;
+import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
 
 /**
  * Delivers what the outbox holds: claims due notices ({@code FOR UPDATE SKIP LOCKED}, so several
@@ -68,7 +70,7 @@ public class NotificationDispatcher {
      * command exits) and says how each went: {@code sent}, or its state and the reason (a notice
      * not sent stays in the outbox, and the nodes retry it as any other).
      */
-    public List<String> deliverNow(io.bedside.shared.PracticeId practice, io.bedside.shared.UserId user) {
+    public List<String> deliverNow(PracticeId practice, UserId user) {
         Instant now = Timestamps.now(clock);
         List<Outbox.Row> batch = transaction.execute(tx -> outbox.claimFor(practice, user, now));
         return batch.stream().map(row -> {

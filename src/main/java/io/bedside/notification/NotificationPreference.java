@@ -1,5 +1,6 @@
 package io.bedside.notification;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,7 +18,7 @@ public record NotificationPreference(Channel channel, LocalTime quietStart, Loca
         return quietStart != null && quietEnd != null && !quietStart.equals(quietEnd);
     }
 
-    public boolean isQuiet(java.time.Instant at) {
+    public boolean isQuiet(Instant at) {
         if (!hasQuietHours()) {
             return false;
         }
@@ -28,7 +29,7 @@ public record NotificationPreference(Channel channel, LocalTime quietStart, Loca
     }
 
     /** When the quiet hours around {@code at} end. */
-    public java.time.Instant quietEndsAfter(java.time.Instant at) {
+    public Instant quietEndsAfter(Instant at) {
         ZonedDateTime local = at.atZone(timeZone);
         ZonedDateTime end = local.toLocalDate().atTime(quietEnd).atZone(timeZone);
         if (!end.isAfter(local)) {

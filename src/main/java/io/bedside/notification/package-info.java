@@ -3,5 +3,6 @@
  * its dispatcher, email (SMTP) and SMS (an HTTP gateway), the demo mailbox, each person's
  * channel, quiet hours and one-click unsubscribe.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = { "identity", "messaging", "patient", "practice", "shared", "web", "workflow" })
 package io.bedside.notification;

@@ -15,10 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.Conversations;
-import io.bedside.outreach.internal.CampaignRows;
+import io.bedside.identity.PatientLinks;
 import io.bedside.patient.Patient;
+import io.bedside.patient.Patients;
+import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.Practice;
+import io.bedside.shared.ConflictException;
+import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.Timestamps;
 
 /**
@@ -29,6 +33,10 @@ import io.bedside.shared.Timestamps;
  * recipient marked sent in the same commit. A crash loses nothing and repeats nothing: an
  * uncommitted batch rolls back whole and is taken again, by this node after a restart or by
  * another node. The rate limit keeps ordinary sends unhurried.
+ *
+ * <p>Transactions by {@link TransactionTemplate}, not {@code @Transactional}: one tick runs many
+ * (enrolment, then one per batch, and a savepoint per patient so one failure skips only that
+ * patient), and each batch must commit before the next is taken.
  */
 @Component
 public class CampaignSender {
@@ -36,10 +44,11 @@ public class CampaignSender {
     private static final Logger log = LoggerFactory.getLogger(CampaignSender.class);
 
     private final CampaignRows rows;
-    private final Campaigns campaigns;
+    private final CohortSelection selection;
+    private final Patients patients;
     private final Conversations conversations;
     private final CareTeams careTeams;
-    private final io.bedside.identity.PatientLinks links;
+    private final PatientLinks links;
     private final OutreachProperties properties;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
@@ -47,11 +56,12 @@ public class CampaignSender {
     private double permits;
     private Instant lastRefill;
 
-    CampaignSender(CampaignRows rows, Campaigns campaigns, Conversations conversations, CareTeams careTeams,
-            io.bedside.identity.PatientLinks links, OutreachProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+    CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, Conversations conversations,
+            CareTeams careTeams, PatientLinks links, OutreachProperties properties,
+            PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;
-        this.campaigns = campaigns;
+        this.selection = selection;
+        this.patients = patients;
         this.conversations = conversations;
         this.careTeams = careTeams;
         this.links = links;
@@ -90,7 +100,7 @@ public class CampaignSender {
             Instant now = Timestamps.now(clock);
             List<CampaignRows.Row> due = rows.claimDue(now, 10);
             for (CampaignRows.Row campaign : due) {
-                var selected = campaigns.select(campaign.practiceId(), campaigns.cohort(campaign), now);
+                var selected = selection.select(campaign.practiceId(), selection.cohort(campaign), now);
                 rows.enroll(campaign.practiceId(), campaign.id(), selected);
                 rows.start(campaign.id(), selected.size(), now);
                 rows.finishIfDone(campaign.id(), now);
@@ -146,8 +156,8 @@ public class CampaignSender {
     }
 
     private void sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
-        Patient patient = campaigns.patient(campaign.practiceId(), recipient.patientId()).orElse(null);
-        if (patient == null || patient.closed() || campaigns.optedOut(campaign.practiceId(), recipient.patientId())) {
+        Patient patient = patients.find(campaign.practiceId(), recipient.patientId()).orElse(null);
+        if (patient == null || patient.closed() || patients.optedOutOfCampaigns(campaign.practiceId(), recipient.patientId())) {
             // Opted out, or their account closed, since the campaign started: not written to.
             rows.markSkipped(campaign.id(), recipient.patientId());
             return;
@@ -159,7 +169,7 @@ public class CampaignSender {
                 patient.givenName(), recipe.practice().shownName(), recipe.team());
         ConversationId conversation = conversations.startForCampaign(campaign.practiceId(), campaign.createdBy(),
                 patient.id(), campaign.careTeamId(), campaign.name(), text);
-        rows.markSent(campaign.id(), patient.id(), conversation.value(), Timestamps.now(clock));
+        rows.markSent(campaign.id(), patient.id(), conversation, Timestamps.now(clock));
     }
 
     /**
@@ -173,7 +183,7 @@ public class CampaignSender {
         }
         try {
             links.invite(campaign.practiceId(), patient.id());
-        } catch (io.bedside.shared.ConflictException | io.bedside.shared.InvalidRequestException e) {
+        } catch (ConflictException | InvalidRequestException e) {
             log.info("Campaign {} could not invite patient {}: {}", campaign.id(), patient.id(), e.getClass().getSimpleName());
         }
     }
@@ -183,9 +193,9 @@ public class CampaignSender {
     }
 
     private Recipe recipe(CampaignRows.Row campaign) {
-        return new Recipe(campaigns.practice(campaign.practiceId()),
+        return new Recipe(selection.practice(campaign.practiceId()),
                 careTeams.findInPractice(campaign.practiceId(), campaign.careTeamId())
-                        .map(io.bedside.practice.CareTeam::name).orElse(""),
+                        .map(CareTeam::name).orElse(""),
                 new CampaignMessages(campaign.messageEn(), campaign.messageEs()));
     }
 }

@@ -12,137 +12,70 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
-import io.bedside.messaging.ConversationId;
-import io.bedside.outreach.internal.CampaignRows;
-import io.bedside.patient.Patient;
+import io.bedside.identity.Accounts;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
 import io.bedside.practice.Practice;
-import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
-import io.bedside.shared.CareTeamId;
 import io.bedside.shared.ConflictException;
-import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
-import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UnprocessableException;
-import io.bedside.shared.UserId;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A practice's outreach campaigns: previewing a cohort, creating, reading and stopping campaigns,
- * who may send them, and each patient's choice to receive them or not. Practice admins send
- * campaigns, and the staff members an admin allows; every member of staff may read them (their
- * replies land in the team's inbox). Patients never see a campaign, only its message to them.
+ * A practice's outreach campaigns: previewing a cohort, reviewing, creating, reading and stopping
+ * campaigns. Practice admins send campaigns, and the staff members an admin allows
+ * ({@link CampaignCreators}); every member of staff may read them (their replies land in the
+ * team's inbox). Patients never see a campaign, only its message to them; their say over campaigns
+ * is {@link CampaignOptOuts}'.
  */
 @Service
 public class Campaigns {
 
     static final int SAMPLE_SIZE = 10;
-    /** An opt-out from the settings page counts against the latest campaign message of this long ago. */
-    static final Duration OPT_OUT_ATTRIBUTION = Duration.ofDays(30);
 
     private final CampaignRows rows;
+    private final CohortSelection selection;
+    private final CampaignCreators creators;
     private final Patients patients;
-    private final Practices practices;
     private final CareTeams careTeams;
     private final StaffDirectory staff;
-    private final io.bedside.identity.Accounts accounts;
+    private final Accounts accounts;
     private final AuditTrail audit;
-    private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final Clock clock;
 
-    Campaigns(CampaignRows rows, Patients patients, Practices practices, CareTeams careTeams, StaffDirectory staff,
-            io.bedside.identity.Accounts accounts, AuditTrail audit, TransactionTemplate transaction, JsonMapper json,
-            Clock clock) {
+    Campaigns(CampaignRows rows, CohortSelection selection, CampaignCreators creators, Patients patients,
+            CareTeams careTeams, StaffDirectory staff, Accounts accounts, AuditTrail audit, Clock clock) {
         this.rows = rows;
+        this.selection = selection;
+        this.creators = creators;
         this.patients = patients;
-        this.practices = practices;
         this.careTeams = careTeams;
         this.staff = staff;
         this.accounts = accounts;
         this.audit = audit;
-        this.transaction = transaction;
-        this.json = json;
         this.clock = clock;
-    }
-
-    // ------------------------------------------------------------ who may
-
-    /** Practice admins, and the staff members an admin allowed. */
-    public boolean mayCreate(Actor actor) {
-        return actor.isStaff() && (actor.isPracticeAdmin() || rows.isSender(actor.practiceId(), actor.userId()));
-    }
-
-    private void requireStaff(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
-    }
-
-    private void requireCreator(Actor actor) {
-        requireStaff(actor);
-        if (!mayCreate(actor)) {
-            throw new ForbiddenException("Only practice admins, and staff they allow, send campaigns.");
-        }
-    }
-
-    /** A member of staff of the practice and whether they may send campaigns. */
-    public record Sender(StaffMember member, boolean admin, boolean allowed) {
-    }
-
-    public List<Sender> senders(Actor actor) {
-        requireAdmin(actor);
-        Set<UserId> allowed = rows.senders(actor.practiceId());
-        return staff.all(actor.practiceId()).stream().filter(StaffMember::active)
-                .map(m -> new Sender(m, m.role() == io.bedside.shared.StaffRole.PRACTICE_ADMIN, allowed.contains(m.id())))
-                .toList();
-    }
-
-    public void setSender(Actor actor, UserId member, boolean allowed) {
-        requireAdmin(actor);
-        staff.find(actor.practiceId(), member).orElseThrow(() -> new NotFoundException("No such member of staff."));
-        transaction.executeWithoutResult(tx -> {
-            if (allowed) {
-                rows.allow(actor.practiceId(), member, actor.userId(), Timestamps.now(clock));
-            } else {
-                rows.disallow(actor.practiceId(), member);
-            }
-            audit.record(AuditRecord.allowed(actor, null, allowed ? "campaign-sender.allowed"
-                    : "campaign-sender.disallowed", "staff", member));
-        });
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
-        if (!actor.isPracticeAdmin()) {
-            throw new ForbiddenException("Only practice admins choose who sends campaigns.");
-        }
     }
 
     // ------------------------------------------------------------ cohort
 
     public CohortPreview preview(Actor actor, Cohort cohort) {
-        requireCreator(actor);
-        List<PatientId> selected = select(actor.practiceId(), cohort, Timestamps.now(clock));
-        LocalDate today = today(practice(actor.practiceId()).timeZone());
+        creators.requireCreator(actor);
+        List<PatientId> selected = selection.select(actor.practiceId(), cohort, Timestamps.now(clock));
+        LocalDate today = selection.today(selection.practice(actor.practiceId()).timeZone());
         List<CohortPreview.Member> sample = new ArrayList<>();
         for (PatientId id : selected.subList(0, Math.min(SAMPLE_SIZE, selected.size()))) {
             patients.find(actor.practiceId(), id).ifPresent(p -> {
@@ -155,16 +88,6 @@ public class Campaigns {
         int withAccount = (int) selected.stream().filter(reachable::contains).count();
         audit.record(AuditRecord.allowed(actor, null, "cohort.previewed", "campaign", "preview"));
         return new CohortPreview(selected.size(), withAccount, sample);
-    }
-
-    /** The practice's patients the cohort selects at {@code now}, opted-out patients never among them. */
-    List<PatientId> select(PracticeId practice, Cohort cohort, Instant now) {
-        List<PatientId> selected = patients.matching(practice, cohort.criteria(), today(practice(practice).timeZone()));
-        if (cohort.notContactedDays() == null) {
-            return selected;
-        }
-        Set<PatientId> recent = rows.contactedSince(practice, now.minus(Duration.ofDays(cohort.notContactedDays())));
-        return selected.stream().filter(p -> !recent.contains(p)).toList();
     }
 
     // ------------------------------------------------------------ campaigns
@@ -214,9 +137,9 @@ public class Campaigns {
      * selection who reads it (recorded on that patient's audit trail, as the preview's sample is).
      */
     private List<LanguageText> texts(Actor actor, Checked checked) {
-        Practice practice = practice(actor.practiceId());
-        List<PatientId> selected = select(actor.practiceId(), checked.cohort(), checked.now());
-        Map<String, List<PatientId>> byLanguage = new java.util.TreeMap<>();
+        Practice practice = selection.practice(actor.practiceId());
+        List<PatientId> selected = selection.select(actor.practiceId(), checked.cohort(), checked.now());
+        Map<String, List<PatientId>> byLanguage = new TreeMap<>();
         patients.languages(actor.practiceId(), selected).forEach((id, language) ->
                 byLanguage.computeIfAbsent(CampaignMessages.primary(language == null || language.isBlank()
                         ? practice.defaultLanguage() : language), l -> new ArrayList<>()).add(id));
@@ -232,16 +155,15 @@ public class Campaigns {
         return texts;
     }
 
+    @Transactional
     public Campaign create(Actor actor, NewCampaign request) {
         Checked checked = check(actor, request);
-        UUID id = UUID.randomUUID();
-        transaction.executeWithoutResult(tx -> {
-            rows.insert(new CampaignRows.Row(id, actor.practiceId(), checked.team().id(), checked.name(),
-                    json.writeValueAsString(checked.cohort().toJson()), checked.messages().en(),
-                    checked.messages().es(), CampaignStatus.SCHEDULED, checked.sendAt(), actor.userId(), checked.now(),
-                    null, null, null, request.inviteNew()));
-            audit.record(AuditRecord.allowed(actor, null, "campaign.created", "campaign", id));
-        });
+        CampaignId id = CampaignId.random();
+        rows.insert(new CampaignRows.Row(id, actor.practiceId(), checked.team().id(), checked.name(),
+                selection.stored(checked.cohort()), checked.messages().en(), checked.messages().es(),
+                CampaignStatus.SCHEDULED, checked.sendAt(), actor.userId(), checked.now(), null, null, null,
+                request.inviteNew()));
+        audit.record(AuditRecord.allowed(actor, null, "campaign.created", "campaign", id));
         return view(rows.find(actor.practiceId(), id).orElseThrow());
     }
 
@@ -251,8 +173,8 @@ public class Campaigns {
     }
 
     private Checked check(Actor actor, NewCampaign request) {
-        requireCreator(actor);
-        Practice practice = practice(actor.practiceId());
+        creators.requireCreator(actor);
+        Practice practice = selection.practice(actor.practiceId());
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty()) {
             throw new InvalidRequestException("name", "Name the campaign: patients see the name as the subject.");
@@ -296,121 +218,38 @@ public class Campaigns {
         return requested.isBefore(now) ? now : requested;
     }
 
-    public Campaign get(Actor actor, UUID id) {
-        requireStaff(actor);
+    public Campaign get(Actor actor, CampaignId id) {
+        actor.requireStaff();
         return view(rows.find(actor.practiceId(), id).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
 
     /** The practice's campaigns, newest first. */
     public List<Campaign> list(Actor actor) {
-        requireStaff(actor);
+        actor.requireStaff();
         return rows.ofPractice(actor.practiceId(), 100).stream().map(this::view).toList();
     }
 
     /** Stops a campaign: if it is sending, the messages not yet sent are never sent. */
-    public Campaign cancel(Actor actor, UUID id) {
-        requireCreator(actor);
+    @Transactional
+    public Campaign cancel(Actor actor, CampaignId id) {
+        creators.requireCreator(actor);
         rows.find(actor.practiceId(), id).orElseThrow(() -> new NotFoundException("No such campaign."));
-        boolean stopped = Boolean.TRUE.equals(transaction.execute(tx -> {
-            boolean changed = rows.cancel(actor.practiceId(), id, actor.userId(), Timestamps.now(clock));
-            if (changed) {
-                audit.record(AuditRecord.allowed(actor, null, "campaign.cancelled", "campaign", id));
-            }
-            return changed;
-        }));
-        if (!stopped) {
+        if (!rows.cancel(actor.practiceId(), id, actor.userId(), Timestamps.now(clock))) {
             throw new ConflictException("This campaign has already finished.");
         }
+        audit.record(AuditRecord.allowed(actor, null, "campaign.cancelled", "campaign", id));
         return get(actor, id);
     }
 
-    Campaign view(CampaignRows.Row row) {
-        Cohort cohort = cohort(row);
+    private Campaign view(CampaignRows.Row row) {
+        Cohort cohort = selection.cohort(row);
         Funnel funnel = row.status() == CampaignStatus.SCHEDULED
-                ? new Funnel(select(row.practiceId(), cohort, Timestamps.now(clock)).size(), 0, 0, 0, 0)
+                ? new Funnel(selection.select(row.practiceId(), cohort, Timestamps.now(clock)).size(), 0, 0, 0, 0)
                 : rows.funnel(row.id());
         String team = careTeams.findInPractice(row.practiceId(), row.careTeamId()).map(CareTeam::name).orElse("");
         String author = staff.find(row.practiceId(), row.createdBy()).map(StaffMember::displayName).orElse("");
         return new Campaign(row.id(), row.practiceId(), row.name(), row.careTeamId(), team, cohort,
                 new CampaignMessages(row.messageEn(), row.messageEs()), row.status(), row.sendAt(), row.createdBy(),
                 author, row.createdAt(), row.startedAt(), row.finishedAt(), funnel, row.inviteNew());
-    }
-
-    @SuppressWarnings("unchecked")
-    Cohort cohort(CampaignRows.Row row) {
-        return Cohort.parse(json.readValue(row.cohortJson(), Map.class));
-    }
-
-    // ------------------------------------------------------------ the patient's choice
-
-    /** Whether the signed-in patient said no to campaign messages. */
-    public boolean optedOut(Actor actor) {
-        requirePatient(actor);
-        return patients.optedOutOfCampaigns(actor.practiceId(), actor.patientId());
-    }
-
-    /**
-     * The patient's choice from their settings. Saying no is counted against the latest campaign
-     * that wrote to them (within 30 days), for that campaign's funnel.
-     */
-    public void setOptedOut(Actor actor, boolean optedOut) {
-        requirePatient(actor);
-        transaction.executeWithoutResult(tx -> {
-            boolean before = patients.optedOutOfCampaigns(actor.practiceId(), actor.patientId());
-            patients.setOptedOutOfCampaigns(actor.practiceId(), actor.patientId(), optedOut);
-            if (optedOut && !before) {
-                Instant now = Timestamps.now(clock);
-                rows.markOptedOut(actor.practiceId(), actor.patientId(), null, now.minus(OPT_OUT_ATTRIBUTION), now);
-            }
-            audit.record(AuditRecord.allowed(actor, actor.patientId(), optedOut ? "campaigns.opted-out"
-                    : "campaigns.opted-in", "patient", actor.patientId()));
-        });
-    }
-
-    /** The patient says no to campaigns from one campaign's message; 404 unless it is one to them. */
-    public void optOutFrom(Actor actor, ConversationId conversation) {
-        requirePatient(actor);
-        if (!rows.isCampaignConversation(actor.practiceId(), actor.patientId(), conversation.value())) {
-            throw new NotFoundException("No such campaign message.");
-        }
-        transaction.executeWithoutResult(tx -> {
-            Instant now = Timestamps.now(clock);
-            patients.setOptedOutOfCampaigns(actor.practiceId(), actor.patientId(), true);
-            rows.markOptedOut(actor.practiceId(), actor.patientId(), conversation.value(), now, now);
-            audit.record(AuditRecord.allowed(actor, actor.patientId(), "campaigns.opted-out", "conversation",
-                    conversation));
-        });
-    }
-
-    /** Whether a conversation the patient can see is a campaign's message to them. */
-    public boolean isCampaignMessage(Actor actor, ConversationId conversation) {
-        return actor.isPatient()
-                && rows.isCampaignConversation(actor.practiceId(), actor.patientId(), conversation.value());
-    }
-
-    private static void requirePatient(Actor actor) {
-        if (!actor.isPatient()) {
-            throw new NotFoundException("Not found.");
-        }
-    }
-
-    // ------------------------------------------------------------ helpers
-
-    Practice practice(PracticeId id) {
-        return practices.find(id).orElseThrow(() -> new NotFoundException("No such practice."));
-    }
-
-    private LocalDate today(ZoneId zone) {
-        return LocalDate.now(clock.withZone(zone));
-    }
-
-    /** Whether a patient opted out of campaigns, for the sender. */
-    boolean optedOut(PracticeId practice, PatientId patient) {
-        return patients.optedOutOfCampaigns(practice, patient);
-    }
-
-    /** The patient a recipient row names, for the sender. */
-    java.util.Optional<Patient> patient(PracticeId practice, PatientId id) {
-        return patients.find(practice, id);
     }
 }

@@ -5,5 +5,6 @@
  * Owns the campaign, recipient and campaign-sender tables; reads patients only through the
  * patient module's cohort query and writes to patients only through messaging.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outreach")
+@org.springframework.modulith.ApplicationModule(displayName = "Outreach",
+        allowedDependencies = { "audit", "identity", "messaging", "patient", "practice", "shared", "web" })
 package io.bedside.outreach;

@@ -3,6 +3,7 @@ package io.bedside.workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,6 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
 import io.bedside.workflow.internal.WorkflowTexts;
 
@@ -58,9 +58,7 @@ public class AfterHoursTexts {
 
     @Transactional
     public void set(Actor actor, Map<String, String> texts) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins change the after-hours reply.");
         }
@@ -85,7 +83,7 @@ public class AfterHoursTexts {
         audit.record(AuditRecord.allowed(actor, null, "after_hours_text.changed", "practice", actor.practiceId()));
     }
 
-    private java.util.Optional<String> own(PracticeId practice, String language) {
+    private Optional<String> own(PracticeId practice, String language) {
         return jdbc.sql("select body from practice_text where practice_id = :p and purpose = :purpose and language = :l")
                 .param("p", practice.value()).param("purpose", PURPOSE).param("l", language)
                 .query(String.class).optional();

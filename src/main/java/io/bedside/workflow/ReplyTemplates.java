@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,91 +32,66 @@ public class ReplyTemplates implements QuickReplies {
     public static final int MAX_NAME = 100;
     public static final int MAX_BODY = 4000;
 
-    private final JdbcClient jdbc;
+    private final ReplyTemplateRows rows;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReplyTemplates(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    ReplyTemplates(ReplyTemplateRows rows, AuditTrail audit, Clock clock) {
+        this.rows = rows;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** The practice's templates, then the reader's own, each by name. */
     public List<ReplyTemplate> list(Actor actor) {
-        requireStaff(actor);
-        return jdbc.sql("""
-                select * from reply_template
-                 where practice_id = :practice and (owner_id is null or owner_id = :me)
-                 order by case when owner_id is null then 0 else 1 end, lower(name), id""")
-                .param("practice", actor.practiceId().value()).param("me", actor.userId().value())
-                .query((rs, n) -> new ReplyTemplate(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("body"), rs.getObject("owner_id", UUID.class) == null ? null
-                                : UserId.of(rs.getObject("owner_id", UUID.class)),
-                        Timestamps.fromDb(rs, "updated_at")))
-                .list();
+        actor.requireStaff();
+        return rows.visibleTo(actor.practiceId(), actor.userId());
     }
 
-    public ReplyTemplate get(Actor actor, UUID id) {
+    public ReplyTemplate get(Actor actor, TemplateId id) {
         return list(actor).stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No such template."));
     }
 
     @Transactional
     public ReplyTemplate create(Actor actor, String name, String body, boolean practiceWide) {
-        requireStaff(actor);
+        actor.requireStaff();
         if (practiceWide) {
             requireAdmin(actor);
         }
         String checkedName = checkedName(name);
         String checkedBody = checkedBody(body);
-        UUID id = UUID.randomUUID();
+        TemplateId id = TemplateId.random();
         Instant now = Timestamps.now(clock);
-        jdbc.sql("""
-                insert into reply_template (id, practice_id, owner_id, name, body, created_by, created_at, updated_at)
-                values (:id, :practice, :owner, :name, :body, :me, :now, :now)""")
-                .param("id", id).param("practice", actor.practiceId().value())
-                .param("owner", practiceWide ? null : actor.userId().value())
-                .param("name", checkedName).param("body", checkedBody)
-                .param("me", actor.userId().value()).param("now", Timestamps.toDb(now))
-                .update();
+        rows.insert(actor.practiceId(), id, practiceWide ? null : actor.userId(), checkedName, checkedBody,
+                actor.userId(), now);
         audit.record(AuditRecord.allowed(actor, null, "template.changed", "reply_template", id));
         return new ReplyTemplate(id, checkedName, checkedBody, practiceWide ? null : actor.userId(), now);
     }
 
     @Transactional
-    public ReplyTemplate update(Actor actor, UUID id, String name, String body) {
+    public ReplyTemplate update(Actor actor, TemplateId id, String name, String body) {
         ReplyTemplate existing = changeable(actor, id);
         String checkedName = checkedName(name);
         String checkedBody = checkedBody(body);
         Instant now = Timestamps.now(clock);
-        jdbc.sql("update reply_template set name = :name, body = :body, updated_at = :now where id = :id and practice_id = :practice")
-                .param("name", checkedName).param("body", checkedBody).param("now", Timestamps.toDb(now))
-                .param("id", id).param("practice", actor.practiceId().value())
-                .update();
+        rows.update(actor.practiceId(), id, checkedName, checkedBody, now);
         audit.record(AuditRecord.allowed(actor, null, "template.changed", "reply_template", id));
         return new ReplyTemplate(id, checkedName, checkedBody, existing.ownerId(), now);
     }
 
     @Transactional
-    public void delete(Actor actor, UUID id) {
+    public void delete(Actor actor, TemplateId id) {
         changeable(actor, id);
-        jdbc.sql("delete from reply_template where id = :id and practice_id = :practice")
-                .param("id", id).param("practice", actor.practiceId().value()).update();
+        rows.delete(actor.practiceId(), id);
         audit.record(AuditRecord.allowed(actor, null, "template.changed", "reply_template", id));
     }
 
     /** A practice's starting set, for a new practice (and the demo). */
     @Transactional
     public void createPracticeTemplate(PracticeId practice, UserId author, String name, String body) {
-        Instant now = Timestamps.now(clock);
-        jdbc.sql("""
-                insert into reply_template (id, practice_id, owner_id, name, body, created_by, created_at, updated_at)
-                values (:id, :practice, null, :name, :body, :author, :now, :now)""")
-                .param("id", UUID.randomUUID()).param("practice", practice.value())
-                .param("name", checkedName(name)).param("body", checkedBody(body))
-                .param("author", author.value()).param("now", Timestamps.toDb(now))
-                .update();
+        rows.insert(practice, TemplateId.random(), null, checkedName(name), checkedBody(body), author,
+                Timestamps.now(clock));
     }
 
     // ------------------------------------------------------------ QuickReplies
@@ -129,16 +103,16 @@ public class ReplyTemplates implements QuickReplies {
 
     @Override
     public Optional<QuickReply> find(Actor staff, UUID id) {
-        return list(staff).stream().filter(t -> t.id().equals(id)).findFirst().map(ReplyTemplates::quickReply);
+        return list(staff).stream().filter(t -> t.id().value().equals(id)).findFirst().map(ReplyTemplates::quickReply);
     }
 
     private static QuickReply quickReply(ReplyTemplate t) {
-        return new QuickReply(t.id(), t.name(), t.body(), t.practiceWide());
+        return new QuickReply(t.id().value(), t.name(), t.body(), t.practiceWide());
     }
 
     // ------------------------------------------------------------ rules
 
-    private ReplyTemplate changeable(Actor actor, UUID id) {
+    private ReplyTemplate changeable(Actor actor, TemplateId id) {
         ReplyTemplate existing = get(actor, id);
         if (existing.practiceWide()) {
             requireAdmin(actor);
@@ -146,12 +120,7 @@ public class ReplyTemplates implements QuickReplies {
         return existing;
     }
 
-    private static void requireStaff(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
-    }
-
+    /** A member of staff (checked first) who is a practice admin, with this page's own words for the 403. */
     private static void requireAdmin(Actor actor) {
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins change the practice's templates.");

@@ -18,7 +18,6 @@ import io.bedside.messaging.TriggerPhrases;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
 
 /**
@@ -58,9 +57,7 @@ public class UrgentPhrases implements TriggerPhrases {
     /** Replaces the practice's list (practice admins); an empty list goes back to the defaults. */
     @Transactional
     public void set(Actor actor, List<String> phrases) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins change the urgent phrases.");
         }

@@ -11,7 +11,6 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
 
 /**
@@ -46,9 +45,7 @@ public class UrgentTarget {
     /** Practice admins set it; from 5 minutes to a day. */
     @Transactional
     public void set(Actor actor, Integer minutes) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins change the urgent answer target.");
         }

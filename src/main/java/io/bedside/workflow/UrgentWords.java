@@ -2,6 +2,7 @@ package io.bedside.workflow;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public final class UrgentWords {
                 from = match[0] + 1;
             }
         }
-        found.sort(java.util.Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+        found.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
         List<Span> merged = new ArrayList<>();
         for (Span span : found) {
             Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);

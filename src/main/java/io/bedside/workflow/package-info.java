@@ -2,5 +2,6 @@
  * How the care team works its inbox: quick-reply templates (and, as they come, office hours,
  * response-time promises, after-hours replies and urgent triage).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workflow")
+@org.springframework.modulith.ApplicationModule(displayName = "Workflow",
+        allowedDependencies = { "audit", "messaging", "patient", "practice", "shared", "web" })
 package io.bedside.workflow;

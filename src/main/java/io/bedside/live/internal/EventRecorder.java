@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.bedside.identity.Accounts;
+import io.bedside.messaging.CampaignConversationStarted;
+import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.ConversationStarted;
 import io.bedside.messaging.ConversationUpdated;
 import io.bedside.messaging.MessageSent;
+import io.bedside.messaging.PatientCalled;
 import io.bedside.messaging.ReadStateUpdated;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -32,9 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * that caused them (so a rolled-back send leaves no event), and rings the broker's doorbell only
  * after that transaction commits. Recipients follow the rules for reading: the care team's
  * members and the patient; internal notes reach staff only.
+ *
+ * <p>First of messaging's reactions (order 100): the stream hears of the change itself before any
+ * later reaction makes changes of its own (workflow's emergency guidance, after-hours reply and
+ * urgent priority), whose events are then recorded after it, in the order they happened.
  */
 @Component
-class EventRecorder {
+@Order(100)
+class EventRecorder implements ConversationReactions {
 
     private final LiveEventLog log;
     private final LiveBroker broker;
@@ -50,8 +58,8 @@ class EventRecorder {
         this.json = json;
     }
 
-    @EventListener
-    void on(ConversationStarted e) {
+    @Override
+    public void started(ConversationStarted e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("careTeamId", e.careTeamId().toString());
         record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.startedBy(), true),
@@ -59,16 +67,16 @@ class EventRecorder {
     }
 
     /** Only the patient's own devices hear of a campaign's message: staff would get thousands. */
-    @EventListener
-    void on(io.bedside.messaging.CampaignConversationStarted e) {
+    @Override
+    public void campaignStarted(CampaignConversationStarted e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("careTeamId", e.careTeamId().toString());
         accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
                 append(e.practiceId(), List.of(pending(patient.value(), "conversation.created", data))));
     }
 
-    @EventListener
-    void on(MessageSent e) {
+    @Override
+    public void messageSent(MessageSent e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("messageId", e.messageId().toString());
         data.put("seq", e.seq());
@@ -77,8 +85,8 @@ class EventRecorder {
                 "message.created", data);
     }
 
-    @EventListener
-    void on(ConversationUpdated e) {
+    @Override
+    public void updated(ConversationUpdated e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("status", e.status().code());
         data.put("priority", e.priority().code());
@@ -88,14 +96,14 @@ class EventRecorder {
     }
 
     /** The care team's open pages show the call; the patient's never hear of it. */
-    @EventListener
-    void on(io.bedside.messaging.PatientCalled e) {
+    @Override
+    public void patientCalled(PatientCalled e) {
         record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.callerId(), false),
                 "call.recorded", data(e.conversationId().value()));
     }
 
-    @EventListener
-    void on(ReadStateUpdated e) {
+    @Override
+    public void readStateUpdated(ReadStateUpdated e) {
         Recipients to = recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), true);
         List<LiveEventLog.Pending> pending = new ArrayList<>();
         for (UUID user : to.staff()) {

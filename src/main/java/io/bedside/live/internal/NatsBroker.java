@@ -1,5 +1,6 @@
 package io.bedside.live.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class NatsBroker implements LiveBroker, DisposableBean {
     private final Connection connection;
     private volatile boolean connected;
 
-    NatsBroker(LocalStreams streams, LiveProperties properties) throws InterruptedException, java.io.IOException {
+    NatsBroker(LocalStreams streams, LiveProperties properties) throws InterruptedException, IOException {
         this.streams = streams;
         this.subject = properties.nats().subject();
         Options options = Options.builder()

@@ -1,5 +1,7 @@
 package io.bedside.notification.internal;
 
+import io.bedside.shared.CareTeamId;
+
 /**
  * The words of a notice. Deliberately empty of health information: no subject, no text, no sender,
  * no kind of request, no file name, no patient name; only that there is something to read, from
@@ -62,7 +64,7 @@ record NoticeText(String subject, String body, String sms) {
      * staff's ({@code unsubscribeUrl} null: staff alerts are work, not marketing) points at the
      * settings page where they choose what they hear of.
      */
-    static NoticeText of(Outbox.Kind kind, String practice, String team, io.bedside.shared.CareTeamId teamId,
+    static NoticeText of(Outbox.Kind kind, String practice, String team, CareTeamId teamId,
             String baseUrl, String unsubscribeUrl, boolean spanish) {
         String signIn = baseUrl + "/login";
         String settings = baseUrl + "/app/settings/notifications";

@@ -19,6 +19,6 @@ class NotificationConfiguration {
             @Value("${bedside.demo:false}") boolean demo) {
         String mode = properties.delivery() == null || properties.delivery().isBlank() ? (demo ? "dev" : "live")
                 : properties.delivery().trim();
-        return "dev".equals(mode) ? devMailbox : new LiveDelivery(mail, properties);
+        return "dev".equals(mode) ? devMailbox : new SmtpAndSmsDelivery(mail, properties);
     }
 }

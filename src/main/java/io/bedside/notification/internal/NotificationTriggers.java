@@ -9,14 +9,23 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.identity.EmailChangeRequested;
+import io.bedside.identity.EmailChanged;
+import io.bedside.identity.PasswordResetRequested;
+import io.bedside.identity.PatientLinkRequested;
+import io.bedside.identity.StaffInvited;
+import io.bedside.messaging.CampaignConversationStarted;
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.SystemAuthor;
 import io.bedside.notification.NotificationPreferences;
+import io.bedside.notification.StaffMessages;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
@@ -31,9 +40,17 @@ import io.bedside.workflow.UrgentMessageReceived;
  * staff who chose to hear of it (both after a delay and coalesced, so a burst gives at most one
  * notice, and a message read at once none), an urgent message to whoever is on call, an overdue
  * conversation to the team's lead.
+ *
+ * <p>Messaging's changes arrive as {@link ConversationReactions} (order 200, after live's
+ * {@code EventRecorder}, before outreach's and workflow's reactions): the notices read the
+ * conversation as the change left it (provider, assignee), and workflow's urgent rule, which runs
+ * later, changes neither; its urgent notice comes through {@link UrgentMessageReceived}. The other
+ * modules' events (identity's, workflow's) stay plain Spring events, delivered synchronously in the
+ * publisher's transaction; {@code @Order} does not apply to them.
  */
 @Component
-class NotificationTriggers {
+@Order(200)
+class NotificationTriggers implements ConversationReactions {
 
     private final Outbox outbox;
     private final Accounts accounts;
@@ -54,8 +71,8 @@ class NotificationTriggers {
         this.delay = delay;
     }
 
-    @EventListener
-    void on(MessageSent e) {
+    @Override
+    public void messageSent(MessageSent e) {
         if (e.internal() || SystemAuthor.is(e.authorId())) {
             return;
         }
@@ -71,15 +88,15 @@ class NotificationTriggers {
      * A campaign's message is a message from the care team like any other: the same PHI-free
      * notice to the patient. It rings no member of staff.
      */
-    @EventListener
-    void on(io.bedside.messaging.CampaignConversationStarted e) {
+    @Override
+    public void campaignStarted(CampaignConversationStarted e) {
         accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
                 later(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
     /**
      * A patient's new message (the first of a conversation or a reply) for each member of staff
-     * whose choice ({@link io.bedside.notification.StaffMessages}) takes it in: the team's members
+     * whose choice ({@link StaffMessages}) takes it in: the team's members
      * who hear of all, the provider the patient named, the assignee, and, while nobody is
      * assigned, whoever is on call. Never its author.
      */
@@ -129,22 +146,22 @@ class NotificationTriggers {
     }
 
     @EventListener
-    void on(io.bedside.identity.PatientLinkRequested e) {
+    void on(PatientLinkRequested e) {
         Instant now = Timestamps.now(clock);
-        outbox.add(e.practiceId(), e.userId(), e.purpose() == io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
+        outbox.add(e.practiceId(), e.userId(), e.purpose() == PatientLinkRequested.Purpose.INVITATION
                 ? Outbox.Kind.INVITATION : Outbox.Kind.SIGN_IN_LINK, null, null, now, now);
     }
 
     /** A member of staff's invitation email, with its own link made when it is sent. */
     @EventListener
-    void on(io.bedside.identity.StaffInvited e) {
+    void on(StaffInvited e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Outbox.Kind.STAFF_INVITATION, null, null, now, now);
     }
 
     /** A password reset email, with its own link made when it is sent. */
     @EventListener
-    void on(io.bedside.identity.PasswordResetRequested e) {
+    void on(PasswordResetRequested e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Outbox.Kind.PASSWORD_RESET, null, null, now, now);
     }
@@ -162,14 +179,14 @@ class NotificationTriggers {
 
     /** The link to the new address, made when the email is sent. */
     @EventListener
-    void on(io.bedside.identity.EmailChangeRequested e) {
+    void on(EmailChangeRequested e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGE, null, null, now, now);
     }
 
     /** The old address is told of the change. */
     @EventListener
-    void on(io.bedside.identity.EmailChanged e) {
+    void on(EmailChanged e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGED, e.changeId(), null, now, now);
     }

@@ -1,5 +1,7 @@
 package io.bedside.notification.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.bedside.notification.FailedNotice;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
@@ -148,20 +151,17 @@ public class Outbox {
     }
 
     /** The practice's notices that could not be delivered, newest first, for its admins. */
-    public List<Failed> failed(PracticeId practice, int limit) {
+    public List<FailedNotice> failed(PracticeId practice, int limit) {
         return jdbc.sql("""
                 select id, kind, attempts, last_error, created_at from notification
                  where practice_id = :practice and status = 'failed' order by created_at desc limit :limit""")
                 .param("practice", practice.value()).param("limit", limit)
-                .query((rs, n) -> new Failed(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getInt("attempts"),
+                .query((rs, n) -> new FailedNotice(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getInt("attempts"),
                         rs.getString("last_error"), Timestamps.fromDb(rs, "created_at")))
                 .list();
     }
 
-    public record Failed(UUID id, String kind, int attempts, String reason, Instant createdAt) {
-    }
-
-    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row map(ResultSet rs, int n) throws SQLException {
         UUID team = rs.getObject("care_team_id", UUID.class);
         return new Row(rs.getObject("id", UUID.class), PracticeId.of(rs.getObject("practice_id", UUID.class)),
                 UserId.of(rs.getObject("user_id", UUID.class)), Kind.valueOf(rs.getString("kind")),

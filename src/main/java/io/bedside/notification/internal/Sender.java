@@ -7,6 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.identity.Passwords;
+import io.bedside.identity.PatientLinkRequested;
+import io.bedside.identity.PatientLinks;
+import io.bedside.identity.PatientProfiles;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.Conversations;
 import io.bedside.notification.Channel;
@@ -41,15 +45,15 @@ public class Sender {
     private final CareTeams careTeams;
     private final Conversations conversations;
     private final NotificationPreferences preferences;
-    private final io.bedside.identity.PatientLinks links;
-    private final io.bedside.identity.PatientProfiles profiles;
-    private final io.bedside.identity.Passwords passwords;
+    private final PatientLinks links;
+    private final PatientProfiles profiles;
+    private final Passwords passwords;
     private final Outbox outbox;
     private final String baseUrl;
 
     Sender(Delivery delivery, Outbox outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
-            Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
-            io.bedside.identity.Passwords passwords, io.bedside.identity.PatientProfiles profiles,
+            Conversations conversations, NotificationPreferences preferences, PatientLinks links,
+            Passwords passwords, PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
         this.passwords = passwords;
@@ -75,8 +79,8 @@ public class Sender {
         }
         Practice practice = practices.find(row.practiceId()).orElseThrow();
         String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Outbox.Kind.INVITATION
-                ? io.bedside.identity.PatientLinkRequested.Purpose.INVITATION
-                : io.bedside.identity.PatientLinkRequested.Purpose.SIGN_IN);
+                ? PatientLinkRequested.Purpose.INVITATION
+                : PatientLinkRequested.Purpose.SIGN_IN);
         NoticeText text = NoticeText.link(row.kind(), practice.shownName(), link, spanish(practice, contact));
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
                 baseUrl + "/app/settings/notifications");

@@ -1,5 +1,6 @@
 package io.bedside.notification.web;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.PatientProfiles;
 import io.bedside.notification.Channel;
+import io.bedside.notification.FailedNotices;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
 import io.bedside.notification.internal.DevMailbox;
-import io.bedside.notification.internal.Outbox;
 import io.bedside.shared.Actor;
-import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.HumanTimes;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.UnprocessableException;
+import io.bedside.web.Phones;
 import io.bedside.web.WebPage;
 
 /**
@@ -44,7 +45,7 @@ class NotificationPages {
 
     private final NotificationPreferences preferences;
     private final DevMailbox mailbox;
-    private final Outbox outbox;
+    private final FailedNotices failedNotices;
     private final boolean demo;
     private final PatientProfiles profiles;
     private final MessageSource messages;
@@ -55,12 +56,12 @@ class NotificationPages {
             "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
             "UTC");
 
-    NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, Outbox outbox,
+    NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, FailedNotices failedNotices,
             @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages,
             PlatformTransactionManager transactions) {
         this.preferences = preferences;
         this.mailbox = mailbox;
-        this.outbox = outbox;
+        this.failedNotices = failedNotices;
         this.demo = demo;
         this.profiles = profiles;
         this.messages = messages;
@@ -125,7 +126,7 @@ class NotificationPages {
         boolean alreadyTexting = preferences.get(actor).channel() == Channel.SMS;
         if (!alreadyTexting && !"yes".equals(confirmed)) {
             throw new InvalidRequestException("confirmPhone",
-                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {io.bedside.web.Phones.shown(onFile)}, locale));
+                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {Phones.shown(onFile)}, locale));
         }
     }
 
@@ -147,7 +148,7 @@ class NotificationPages {
         model.addAttribute("phone", form.phone() == null ? "" : form.phone());
         if (actor.isPatient()) {
             String onFile = profiles.profile(actor).phone();
-            model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : io.bedside.web.Phones.shown(onFile));
+            model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : Phones.shown(onFile));
             model.addAttribute("patientPhone", form.patientPhone() == null ? "" : form.patientPhone());
             model.addAttribute("texting", preferences.get(actor).channel() == Channel.SMS);
         }
@@ -161,7 +162,7 @@ class NotificationPages {
         if (current != null && !current.isBlank() && !ZONES.contains(current)) {
             try {
                 zones.add(new ZoneChoice(current, HumanTimes.zoneName(ZoneId.of(current), locale)));
-            } catch (java.time.DateTimeException notAZone) {
+            } catch (DateTimeException notAZone) {
                 zones.add(new ZoneChoice(current, current));
             }
         }
@@ -198,13 +199,7 @@ class NotificationPages {
 
     @GetMapping("/app/admin/notifications")
     String failed(@AuthenticationPrincipal Actor actor, Model model) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException();
-        }
-        if (!actor.isPracticeAdmin()) {
-            throw new ForbiddenException("Only practice admins can see this.");
-        }
-        model.addAttribute("failed", outbox.failed(actor.practiceId(), 100));
+        model.addAttribute("failed", failedNotices.latest(actor, 100));
         return "notification/failed";
     }
 }

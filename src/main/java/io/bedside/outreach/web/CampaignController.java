@@ -2,6 +2,7 @@ package io.bedside.outreach.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.outreach.Campaign;
+import io.bedside.outreach.CampaignId;
+import io.bedside.outreach.CampaignOptOuts;
 import io.bedside.outreach.Campaigns;
 import io.bedside.outreach.Cohort;
 import io.bedside.outreach.CohortPreview;
@@ -53,7 +56,7 @@ class CampaignController {
             Map<String, String> messages, String status, Instant sendAt, Instant createdAt, Instant startedAt,
             Instant finishedAt, boolean inviteNew, CountsJson counts) {
         static CampaignJson of(Campaign c) {
-            return new CampaignJson(c.id(), c.name(), c.careTeamId().toString(), c.careTeamName(), c.cohort().toJson(),
+            return new CampaignJson(c.id().value(), c.name(), c.careTeamId().toString(), c.careTeamName(), c.cohort().toJson(),
                     c.messages().toJson(), c.status().code(), c.sendAt(), c.createdAt(), c.startedAt(), c.finishedAt(),
                     c.inviteNew(), CountsJson.of(c.funnel()));
         }
@@ -76,9 +79,11 @@ class CampaignController {
     }
 
     private final Campaigns campaigns;
+    private final CampaignOptOuts optOuts;
 
-    CampaignController(Campaigns campaigns) {
+    CampaignController(Campaigns campaigns, CampaignOptOuts optOuts) {
         this.campaigns = campaigns;
+        this.optOuts = optOuts;
     }
 
     @PostMapping("/api/v1/campaigns")
@@ -97,13 +102,13 @@ class CampaignController {
     }
 
     @GetMapping("/api/v1/campaigns/{id}")
-    CampaignJson get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return CampaignJson.of(campaigns.get(actor, Ids.parse(id)));
+    CampaignJson get(@AuthenticationPrincipal Actor actor, @PathVariable CampaignId id) {
+        return CampaignJson.of(campaigns.get(actor, id));
     }
 
     @PostMapping("/api/v1/campaigns/{id}/cancel")
-    CampaignJson cancel(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return CampaignJson.of(campaigns.cancel(actor, Ids.parse(id)));
+    CampaignJson cancel(@AuthenticationPrincipal Actor actor, @PathVariable CampaignId id) {
+        return CampaignJson.of(campaigns.cancel(actor, id));
     }
 
     @PostMapping("/api/v1/campaigns/preview")
@@ -113,7 +118,7 @@ class CampaignController {
 
     @GetMapping("/api/v1/me/campaign-preferences")
     PreferenceJson preferences(@AuthenticationPrincipal Actor actor) {
-        return new PreferenceJson(campaigns.optedOut(actor));
+        return new PreferenceJson(optOuts.optedOut(actor));
     }
 
     @PutMapping("/api/v1/me/campaign-preferences")
@@ -121,8 +126,8 @@ class CampaignController {
         if (request.optedOut() == null) {
             throw new InvalidRequestException("optedOut", "Say optedOut: true (no campaign messages) or false.");
         }
-        campaigns.setOptedOut(actor, request.optedOut());
-        return new PreferenceJson(campaigns.optedOut(actor));
+        optOuts.setOptedOut(actor, request.optedOut());
+        return new PreferenceJson(optOuts.optedOut(actor));
     }
 
     private static Instant instant(String text) {
@@ -130,7 +135,7 @@ class CampaignController {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+            return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("sendAt", "sendAt must be a date and time with its offset, "
                     + "such as 2026-12-01T09:30:00-05:00.");

@@ -2,13 +2,17 @@ package io.bedside.outreach.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,14 +24,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.outreach.Campaign;
+import io.bedside.outreach.CampaignCreators;
+import io.bedside.outreach.CampaignId;
 import io.bedside.outreach.Campaigns;
 import io.bedside.outreach.Cohort;
 import io.bedside.outreach.NewCampaign;
 import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
-import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.UnprocessableException;
 import io.bedside.shared.UserId;
@@ -42,11 +48,13 @@ import io.bedside.web.WebPage;
 class CampaignPages {
 
     private final Campaigns campaigns;
+    private final CampaignCreators creators;
     private final CareTeams careTeams;
     private final Practices practices;
 
-    CampaignPages(Campaigns campaigns, CareTeams careTeams, Practices practices) {
+    CampaignPages(Campaigns campaigns, CampaignCreators creators, CareTeams careTeams, Practices practices) {
         this.campaigns = campaigns;
+        this.creators = creators;
         this.careTeams = careTeams;
         this.practices = practices;
     }
@@ -54,26 +62,21 @@ class CampaignPages {
     @GetMapping("/app/campaigns")
     String list(@AuthenticationPrincipal Actor actor, Model model) {
         model.addAttribute("campaigns", campaigns.list(actor));
-        model.addAttribute("mayCreate", campaigns.mayCreate(actor));
-        model.addAttribute("senders", actor.isPracticeAdmin() ? campaigns.senders(actor) : java.util.List.of());
+        model.addAttribute("mayCreate", creators.mayCreate(actor));
+        model.addAttribute("senders", actor.isPracticeAdmin() ? creators.senders(actor) : List.of());
         return "outreach/campaigns";
     }
 
     @PostMapping("/app/campaigns/senders")
-    String setSender(@AuthenticationPrincipal Actor actor, @RequestParam String userId,
+    String setSender(@AuthenticationPrincipal Actor actor, @RequestParam("userId") UserId member,
             @RequestParam(defaultValue = "false") boolean allowed) {
-        campaigns.setSender(actor, UserId.of(Ids.parse(userId)), allowed);
+        creators.setSender(actor, member, allowed);
         return "redirect:/app/campaigns?saved";
     }
 
     @GetMapping("/app/campaigns/new")
     String form(@AuthenticationPrincipal Actor actor, Model model) {
-        if (!actor.isStaff()) {
-            throw new io.bedside.shared.NotFoundException("Not found.");
-        }
-        if (!campaigns.mayCreate(actor)) {
-            throw new io.bedside.shared.ForbiddenException("Only practice admins, and staff they allow, send campaigns.");
-        }
+        creators.requireCreator(actor);
         return form(actor, model, CampaignForm.empty(), Map.of());
     }
 
@@ -99,7 +102,7 @@ class CampaignPages {
         try {
             NewCampaign request = new NewCampaign(form.name(),
                     form.careTeamId() == null || form.careTeamId().isBlank() ? null
-                            : CareTeamId.of(Ids.parse(form.careTeamId())),
+                            : CareTeamId.parse(form.careTeamId()),
                     Cohort.parse(form.cohort()), form.messages(), sendAt(actor, form), form.invitesNew());
             if (!form.isConfirmed()) {
                 // A last look before writing to many people: whom, how many, when.
@@ -122,11 +125,11 @@ class CampaignPages {
 
     /** Each language of the review named in the reader's own language ("Spanish", "español"). */
     private static Map<String, String> languageNames(Campaigns.Review review) {
-        java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        Map<String, String> names = new java.util.HashMap<>();
+        Locale reader = LocaleContextHolder.getLocale();
+        Map<String, String> names = new HashMap<>();
         for (Campaigns.LanguageText t : review.texts()) {
             for (String language : List.of(t.language(), t.shownIn())) {
-                String name = java.util.Locale.forLanguageTag(language).getDisplayLanguage(reader);
+                String name = Locale.forLanguageTag(language).getDisplayLanguage(reader);
                 names.put(language, name.isBlank() ? language : name);
             }
         }
@@ -162,28 +165,26 @@ class CampaignPages {
     }
 
     @GetMapping("/app/campaigns/{id}")
-    String campaign(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("campaign", campaigns.get(actor, Ids.parse(id)));
-        model.addAttribute("mayCreate", campaigns.mayCreate(actor));
+    String campaign(@AuthenticationPrincipal Actor actor, @PathVariable CampaignId id, Model model) {
+        model.addAttribute("campaign", campaigns.get(actor, id));
+        model.addAttribute("mayCreate", creators.mayCreate(actor));
         return "outreach/campaign";
     }
 
     @GetMapping("/app/campaigns/{id}/funnel")
-    String funnel(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("campaign", campaigns.get(actor, Ids.parse(id)));
-        model.addAttribute("mayCreate", campaigns.mayCreate(actor));
+    String funnel(@AuthenticationPrincipal Actor actor, @PathVariable CampaignId id, Model model) {
+        model.addAttribute("campaign", campaigns.get(actor, id));
+        model.addAttribute("mayCreate", creators.mayCreate(actor));
         return "outreach/campaign :: funnel";
     }
 
     @PostMapping("/app/campaigns/{id}/cancel")
-    String cancel(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        UUID campaign = Ids.parse(id);
+    String cancel(@AuthenticationPrincipal Actor actor, @PathVariable("id") CampaignId campaign) {
         campaigns.cancel(actor, campaign);
         return "redirect:/app/campaigns/" + campaign + "?cancelled";
     }
 
-    private java.time.ZoneId zone(Actor actor) {
-        return practices.find(actor.practiceId()).map(io.bedside.practice.Practice::timeZone)
-                .orElse(java.time.ZoneOffset.UTC);
+    private ZoneId zone(Actor actor) {
+        return practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneOffset.UTC);
     }
 }

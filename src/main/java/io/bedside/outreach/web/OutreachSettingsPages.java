@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.outreach.Campaigns;
+import io.bedside.outreach.CampaignOptOuts;
 import io.bedside.shared.Actor;
 import io.bedside.web.WebPage;
 
@@ -21,28 +21,27 @@ import io.bedside.web.WebPage;
 @WebPage
 class OutreachSettingsPages {
 
-    private final Campaigns campaigns;
+    private final CampaignOptOuts optOuts;
 
-    OutreachSettingsPages(Campaigns campaigns) {
-        this.campaigns = campaigns;
+    OutreachSettingsPages(CampaignOptOuts optOuts) {
+        this.optOuts = optOuts;
     }
 
     @GetMapping("/app/settings/campaigns")
     String page(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("optedOut", campaigns.optedOut(actor));
+        model.addAttribute("optedOut", optOuts.optedOut(actor));
         return "outreach/settings";
     }
 
     @PostMapping("/app/settings/campaigns")
     String save(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "false") boolean optedOut) {
-        campaigns.setOptedOut(actor, optedOut);
+        optOuts.setOptedOut(actor, optedOut);
         return "redirect:/app/settings/campaigns?saved";
     }
 
     @PostMapping("/app/conversations/{id}/campaign-opt-out")
-    String optOut(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        ConversationId conversation = ConversationId.parse(id);
-        campaigns.optOutFrom(actor, conversation);
+    String optOut(@AuthenticationPrincipal Actor actor, @PathVariable("id") ConversationId conversation) {
+        optOuts.optOutFrom(actor, conversation);
         return "redirect:/app/conversations/" + conversation + "?optedOut";
     }
 }

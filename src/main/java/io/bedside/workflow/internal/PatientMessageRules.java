@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.Priority;
@@ -27,6 +28,7 @@ import io.bedside.practice.Practices;
 import io.bedside.shared.HumanTimes;
 import io.bedside.shared.PromisedResponse;
 import io.bedside.shared.Timestamps;
+import io.bedside.workflow.AfterHoursTexts;
 import io.bedside.workflow.UrgentMessageReceived;
 import io.bedside.workflow.UrgentPhrases;
 
@@ -35,9 +37,17 @@ import io.bedside.workflow.UrgentPhrases;
  * answer clock starts (in business time), outside office hours Bedside replies once per closed
  * period with when to expect an answer, and urgent words bring emergency guidance, the urgent
  * priority and a notice to whoever is on call. A staff reply stops the clock.
+ *
+ * <p>Order 400: workflow's reactions come last among messaging's reactions. This one changes the
+ * conversation again (Bedside's own messages, the urgent priority), and those changes' reactions
+ * run nested inside it; by then live has recorded the patient's message (so the stream shows it
+ * before Bedside's answer) and notification has queued its notices for the conversation as the
+ * patient's message left it. That is the order these listeners had as Spring event listeners
+ * (the order of their package names).
  */
 @Component
-class PatientMessageRules {
+@Order(400)
+class PatientMessageRules implements ConversationReactions {
 
     private static final Logger log = LoggerFactory.getLogger(PatientMessageRules.class);
 
@@ -47,7 +57,7 @@ class PatientMessageRules {
     private final Practices practices;
     private final Patients patients;
     private final UrgentPhrases urgentPhrases;
-    private final io.bedside.workflow.AfterHoursTexts afterHoursTexts;
+    private final AfterHoursTexts afterHoursTexts;
     private final ApplicationEventPublisher events;
     private final UrgentClock urgentClock;
     private final TransactionTemplate savepoint;
@@ -55,7 +65,7 @@ class PatientMessageRules {
     private final HumanTimes times;
 
     PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
-            Patients patients, UrgentPhrases urgentPhrases, io.bedside.workflow.AfterHoursTexts afterHoursTexts,
+            Patients patients, UrgentPhrases urgentPhrases, AfterHoursTexts afterHoursTexts,
             ApplicationEventPublisher events, UrgentClock urgentClock,
             PlatformTransactionManager transactions, Clock clock, HumanTimes times) {
         this.urgentClock = urgentClock;
@@ -73,8 +83,8 @@ class PatientMessageRules {
         this.times = times;
     }
 
-    @EventListener
-    void on(MessageSent e) {
+    @Override
+    public void messageSent(MessageSent e) {
         if (e.internal() || SystemAuthor.is(e.authorId())) {
             return;
         }

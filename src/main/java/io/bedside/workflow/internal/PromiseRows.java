@@ -1,5 +1,7 @@
 package io.bedside.workflow.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -144,7 +146,7 @@ public class PromiseRows {
                 .param("id", id.value()).param("practice", practice.value()).query(PromiseRows::map).optional();
     }
 
-    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(PracticeId.of(rs.getObject("practice_id", UUID.class)),
                 ConversationId.of(rs.getObject("conversation_id", UUID.class)),
                 CareTeamId.of(rs.getObject("care_team_id", UUID.class)), Timestamps.fromDb(rs, "waiting_since"),

@@ -3,10 +3,11 @@ package io.bedside.workflow.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.ConversationUpdated;
 import io.bedside.messaging.PatientCalled;
 import io.bedside.messaging.Priority;
@@ -21,9 +22,15 @@ import io.bedside.workflow.UrgentTarget;
  * the patient meets the target: the flag stays (a nurse clears it when she is satisfied), and the
  * written answer falls back to the team's usual promise. Clearing the flag does the same.
  * Runs in the transaction of the change that caused it.
+ *
+ * <p>Order 410 among messaging's reactions, with workflow's others last (after live, notification
+ * and outreach): {@link PatientMessageRules} (400) reacts to messages only, this class to updates
+ * and calls; it runs before {@link WaitEnds} (420), which also reacts to updates. The priority
+ * change that urgent words cause reaches this class nested inside {@link PatientMessageRules}.
  */
 @Component
-public class UrgentClock {
+@Order(410)
+class UrgentClock implements ConversationReactions {
 
     private final PromiseRows promises;
     private final UrgentTarget target;
@@ -36,14 +43,14 @@ public class UrgentClock {
     }
 
     /** Flagged urgent now: due within the urgent target. */
-    public void flagged(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
+    void flagged(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
         promises.lock(practice, conversation, team, now);
         promises.urgent(conversation, now);
         settle(practice, conversation, now);
     }
 
     /** Puts the wait's due time right: the urgent target's while its clock runs, else the team's promise. */
-    public void settle(PracticeId practice, ConversationId conversation, Instant now) {
+    void settle(PracticeId practice, ConversationId conversation, Instant now) {
         promises.find(practice, conversation).filter(r -> r.waitingSince() != null).ifPresent(row -> {
             Instant routine = row.routineDueAt() != null ? row.routineDueAt() : row.dueAt();
             Instant due = routine;
@@ -58,8 +65,8 @@ public class UrgentClock {
         });
     }
 
-    @EventListener
-    void on(ConversationUpdated e) {
+    @Override
+    public void updated(ConversationUpdated e) {
         Instant now = Timestamps.now(clock);
         var row = promises.find(e.practiceId(), e.conversationId());
         if (e.priority() == Priority.URGENT) {
@@ -73,8 +80,8 @@ public class UrgentClock {
         }
     }
 
-    @EventListener
-    void on(PatientCalled e) {
+    @Override
+    public void patientCalled(PatientCalled e) {
         Instant now = Timestamps.now(clock);
         promises.find(e.practiceId(), e.conversationId()).filter(r -> r.urgentClockRunning()).ifPresent(r -> {
             promises.lock(e.practiceId(), e.conversationId(), e.careTeamId(), now);

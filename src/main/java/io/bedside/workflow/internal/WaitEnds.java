@@ -3,9 +3,10 @@ package io.bedside.workflow.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.ConversationUpdated;
 import io.bedside.shared.Timestamps;
@@ -15,9 +16,14 @@ import io.bedside.shared.Timestamps;
  * any more: the answer clock stops (and with it the due banner and the overdue alert), as a reply
  * stops it. The patient's next message starts a new wait. Reopening by hand does not: there is
  * nothing new to answer.
+ *
+ * <p>Order 420, after {@link UrgentClock} (410): a change that both flags a conversation urgent and
+ * closes it has the urgent clock settle the wait's due time first, then the wait ends, as when
+ * these were Spring event listeners (run in the order of their class names).
  */
 @Component
-class WaitEnds {
+@Order(420)
+class WaitEnds implements ConversationReactions {
 
     private final PromiseRows promises;
     private final Clock clock;
@@ -27,8 +33,8 @@ class WaitEnds {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(ConversationUpdated e) {
+    @Override
+    public void updated(ConversationUpdated e) {
         if (e.status() == ConversationStatus.OPEN) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.bedside.workflow.web;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,10 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.messaging.ReplyPlaceholders;
 import io.bedside.shared.Actor;
-import io.bedside.shared.Ids;
+import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.workflow.ReplyTemplate;
 import io.bedside.workflow.ReplyTemplates;
+import io.bedside.workflow.TemplateId;
 import io.bedside.web.WebPage;
 
 /** Quick-reply templates: everyone on staff keeps their own; practice admins keep the practice's. */
@@ -52,16 +52,15 @@ class TemplatePages {
     }
 
     @GetMapping("/app/templates/{id}")
-    String edit(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        ReplyTemplate t = templates.get(actor, Ids.parse(id));
+    String edit(@AuthenticationPrincipal Actor actor, @PathVariable TemplateId id, Model model) {
+        ReplyTemplate t = templates.get(actor, id);
         return editPage(actor, model, new Form(t.id(), t.name(), t.body(), t.practiceWide()), Map.of());
     }
 
     @PostMapping("/app/templates/{id}")
-    String update(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    String update(@AuthenticationPrincipal Actor actor, @PathVariable("id") TemplateId templateId,
             @RequestParam(required = false) String name, @RequestParam(required = false) String body, Model model,
             HttpServletResponse response) {
-        UUID templateId = Ids.parse(id);
         try {
             templates.update(actor, templateId, name, body);
             return "redirect:/app/templates?saved";
@@ -73,13 +72,13 @@ class TemplatePages {
     }
 
     @PostMapping("/app/templates/{id}/delete")
-    String delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        templates.delete(actor, Ids.parse(id));
+    String delete(@AuthenticationPrincipal Actor actor, @PathVariable TemplateId id) {
+        templates.delete(actor, id);
         return "redirect:/app/templates?deleted";
     }
 
     /** The form as typed. */
-    record Form(UUID id, String name, String body, boolean practiceWide) {
+    record Form(TemplateId id, String name, String body, boolean practiceWide) {
     }
 
     private String listPage(Actor actor, Model model, Form form, Map<String, String> errors) {
@@ -91,7 +90,7 @@ class TemplatePages {
 
     private String editPage(Actor actor, Model model, Form form, Map<String, String> errors) {
         if (form.practiceWide() && !actor.isPracticeAdmin()) {
-            throw new io.bedside.shared.ForbiddenException("Only practice admins change the practice's templates.");
+            throw new ForbiddenException("Only practice admins change the practice's templates.");
         }
         common(model, form, errors);
         return "workflow/template";

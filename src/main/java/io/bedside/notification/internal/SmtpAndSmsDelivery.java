@@ -1,5 +1,6 @@
 package io.bedside.notification.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -24,17 +26,19 @@ import io.bedside.notification.NotificationProperties;
 import io.bedside.shared.PracticeId;
 
 /**
- * Real delivery: email through the configured SMTP server (Spring's mail support), text messages
- * through an HTTP gateway in the style of the common SMS APIs (a form POST of To, From and Body
- * with basic authentication), each carrying the notification's id as its key.
+ * Real delivery (the {@code live} value of {@code bedside.notification.delivery}): email through the
+ * configured SMTP server (Spring's mail support), text messages through an HTTP gateway in the style
+ * of the common SMS APIs (a form POST of To, From and Body with basic authentication), each carrying
+ * the notification's id as its key. Named for where notices go, not for the delivery mode, so it
+ * is not mistaken for the {@code live} module (the Server-Sent Events streams).
  */
-class LiveDelivery implements Delivery {
+class SmtpAndSmsDelivery implements Delivery {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LiveDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+    SmtpAndSmsDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
         this.mail = mail;
         this.properties = properties;
     }
@@ -55,7 +59,7 @@ class LiveDelivery implements Delivery {
                 }
             };
             message.setFrom(new InternetAddress(properties.email().from()));
-            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
             message.setText(text, "UTF-8");
             if (unsubscribeUrl != null) {
@@ -93,7 +97,7 @@ class LiveDelivery implements Delivery {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("The SMS gateway answered " + response.statusCode());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("The SMS gateway could not be reached: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
