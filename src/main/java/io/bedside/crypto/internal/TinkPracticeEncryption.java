@@ -32,7 +32,7 @@ class TinkPracticeEncryption implements PracticeEncryption {
     }
 
     private final MasterKey masterKey;
-    private final PracticeKeysets keysets;
+    private final PracticeKeysetRows keysets;
     // Another node may rotate a keyset: entries expire, and a failed decrypt reloads once.
     private final Cache<PracticeId, Loaded> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -41,7 +41,7 @@ class TinkPracticeEncryption implements PracticeEncryption {
 
     private final Savepoints savepoints;
 
-    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysets keysets, Savepoints savepoints) {
+    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysetRows keysets, Savepoints savepoints) {
         this.masterKey = masterKey;
         this.keysets = keysets;
         this.savepoints = savepoints;
