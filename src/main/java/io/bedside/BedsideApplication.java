@@ -1,7 +1,9 @@
 package io.bedside;
 
 import java.util.Arrays;
+import java.util.Map;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -49,8 +51,8 @@ public class BedsideApplication {
             application.setWebApplicationType(WebApplicationType.NONE);
             // What a command prints is for the operator and their scripts: no banner, and the
             // application's own log on the console only for warnings and errors.
-            application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-            application.setDefaultProperties(java.util.Map.of("logging.threshold.console", "WARN"));
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setDefaultProperties(Map.of("logging.threshold.console", "WARN"));
         }
         ConfigurableApplicationContext context = application.run(args);
         if (context.getBeanProvider(Command.class).stream().findAny().isEmpty()) {

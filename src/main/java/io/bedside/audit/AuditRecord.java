@@ -12,7 +12,7 @@ import io.bedside.shared.PracticeId;
  * @param practiceId the practice whose trail records it (the caller's, for a denied attempt)
  * @param actor      who did it; null for the system itself
  * @param patientId  whose data, when known and when the caller may know it
- * @param action     what, e.g. {@code messages.read}
+ * @param action     what: the code of an {@link AuditAction}, e.g. {@code messages.read}
  * @param targetType the kind of object, e.g. {@code conversation}
  * @param targetId   its id
  * @param allowed    false for an attempt that was refused
@@ -31,5 +31,14 @@ public record AuditRecord(PracticeId practiceId, Actor actor, PatientId patientI
 
     public static AuditRecord denied(Actor actor, String action, String targetType, Object targetId) {
         return new AuditRecord(actor.practiceId(), actor, null, action, targetType, String.valueOf(targetId), false);
+    }
+
+    public static AuditRecord allowed(Actor actor, PatientId patient, AuditAction action, String targetType,
+            Object targetId) {
+        return allowed(actor, patient, action.code(), targetType, targetId);
+    }
+
+    public static AuditRecord denied(Actor actor, AuditAction action, String targetType, Object targetId) {
+        return denied(actor, action.code(), targetType, targetId);
     }
 }

@@ -3,5 +3,7 @@
  * and whether it was allowed. Rows are append-only and hash-chained per practice by a sealer;
  * signed checkpoints of the chain head are kept apart; a verifier detects any change.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "crypto", "patient", "practice", "web"})
 package io.bedside.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,7 @@ package io.bedside.crypto;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record AssociatedData(String purpose, List<String> ids) {
     }
 
     public static AssociatedData of(String purpose, Object... ids) {
-        return new AssociatedData(purpose, java.util.Arrays.stream(ids).map(String::valueOf).toList());
+        return new AssociatedData(purpose, Arrays.stream(ids).map(String::valueOf).toList());
     }
 
     /**

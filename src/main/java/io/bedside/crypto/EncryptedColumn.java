@@ -1,5 +1,6 @@
 package io.bedside.crypto;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public record EncryptedColumn(String table, List<String> keyColumns, String colu
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     @Override

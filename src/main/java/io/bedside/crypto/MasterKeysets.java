@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -103,7 +104,7 @@ public final class MasterKeysets {
         return handle;
     }
 
-    private static OutputStream open(Path path, java.util.Set<StandardOpenOption> options) throws IOException {
+    private static OutputStream open(Path path, Set<StandardOpenOption> options) throws IOException {
         try {
             return Channels.newOutputStream(Files.newByteChannel(path, options,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,6 +30,7 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.CareTeamId;
+import io.bedside.shared.Command;
 import io.bedside.shared.StaffRole;
 import io.bedside.workflow.ReplyTemplates;
 
@@ -52,11 +56,11 @@ class DemoData implements ApplicationRunner {
     private final ReplyTemplates templates;
     private final TransactionTemplate transaction;
     private final boolean officeHours;
-    private final org.springframework.beans.factory.ObjectProvider<io.bedside.shared.Command> commands;
+    private final ObjectProvider<Command> commands;
 
-    DemoData(org.springframework.beans.factory.ObjectProvider<io.bedside.shared.Command> commands, Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
+    DemoData(ObjectProvider<Command> commands, Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
             ReplyTemplates templates, TransactionTemplate transaction,
-            @org.springframework.beans.factory.annotation.Value("${bedside.demo.office-hours:true}") boolean officeHours) {
+            @Value("${bedside.demo.office-hours:true}") boolean officeHours) {
         this.officeHours = officeHours;
         this.commands = commands;
         this.practices = practices;
@@ -117,7 +121,7 @@ class DemoData implements ApplicationRunner {
         if (officeHours) {
             careTeams.setOfficeHours(practice.id(), patelTeam, OfficeHours.weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0)));
             careTeams.setOfficeHours(practice.id(), billing, OfficeHours.weekdays(LocalTime.of(9, 0), LocalTime.of(16, 0)));
-            careTeams.setHolidays(practice.id(), java.util.Map.of(LocalDate.of(2026, 11, 26), "Thanksgiving",
+            careTeams.setHolidays(practice.id(), Map.of(LocalDate.of(2026, 11, 26), "Thanksgiving",
                     LocalDate.of(2026, 12, 25), "Christmas Day", LocalDate.of(2027, 1, 1), "New Year's Day"));
         }
         templates.createPracticeTemplate(practice.id(), admin.id(), "Refill sent to pharmacy",

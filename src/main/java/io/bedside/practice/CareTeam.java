@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.UserId;
 
 /**
  * A group of staff with a shared inbox. Patients write to a care team, optionally naming one of
@@ -24,7 +25,7 @@ public record CareTeam(CareTeamId id, PracticeId practiceId, String name, String
         this(id, practiceId, name, description, expectedResponseHours, members, false);
     }
 
-    public boolean hasMember(io.bedside.shared.UserId staff) {
+    public boolean hasMember(UserId staff) {
         return members.stream().anyMatch(m -> m.id().equals(staff));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -97,7 +98,7 @@ public record OfficeHours(ZoneId zone, Map<DayOfWeek, List<Window>> week, Set<Lo
         for (int d = 0; d <= MAX_DAYS; d++) {
             LocalDate day = local.toLocalDate().minusDays(d);
             List<Window> windows = new ArrayList<>(openWindows(day));
-            java.util.Collections.reverse(windows);
+            Collections.reverse(windows);
             for (Window w : windows) {
                 ZonedDateTime closes = day.atTime(w.closes()).atZone(zone);
                 if (!closes.isAfter(local)) {

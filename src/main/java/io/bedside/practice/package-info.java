@@ -2,5 +2,7 @@
  * Practices (the tenants), their staff directory and their care teams: who works where, and who
  * a patient can write to.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Practice")
+@ApplicationModule(displayName = "Practice", allowedDependencies = {"shared"})
 package io.bedside.practice;
+
+import org.springframework.modulith.ApplicationModule;

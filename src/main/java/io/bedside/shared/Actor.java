@@ -1,5 +1,6 @@
 package io.bedside.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param patientId   for a patient account, the patient record it signs in as; otherwise null
  */
 public record Actor(UserId userId, PracticeId practiceId, Kind kind, Set<StaffRole> roles, PatientId patientId)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public enum Kind { STAFF, PATIENT }
 

@@ -2,9 +2,11 @@ package io.bedside.shared;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Moves instants in and out of {@code timestamp with time zone} columns the same way on H2 and
@@ -19,8 +21,8 @@ public final class Timestamps {
      * Now, to the microsecond: what both databases store, so a value read back equals the value
      * written (keyset cursors and audit hashes depend on that).
      */
-    public static Instant now(java.time.Clock clock) {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static OffsetDateTime toDb(Instant instant) {

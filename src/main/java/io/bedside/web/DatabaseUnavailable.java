@@ -1,5 +1,6 @@
 package io.bedside.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -47,7 +48,7 @@ final class DatabaseUnavailable {
     /** The database's disk is full (the embedded H2 default; PostgreSQL reports its own 53100 the same way). */
     static boolean isOutOfSpace(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("No space left")
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("No space left")
                     || t instanceof SQLException sql && "53100".equals(sql.getSQLState())) {
                 return true;
             }

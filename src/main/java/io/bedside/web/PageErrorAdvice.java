@@ -2,17 +2,22 @@ package io.bedside.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.bedside.shared.ConflictException;
+import io.bedside.shared.ControlCharacters;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.TooManyRequestsException;
+import io.bedside.shared.UnprocessableException;
 
 /**
  * Errors on pages become a friendly page in the reader's language with a way back, never a stack
@@ -30,8 +35,8 @@ class PageErrorAdvice {
     }
 
     /** A malformed id in the address names nothing: the same page as a missing one. */
-    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
-    ModelAndView wrongType(org.springframework.beans.TypeMismatchException e) {
+    @ExceptionHandler(TypeMismatchException.class)
+    ModelAndView wrongType(TypeMismatchException e) {
         return PathIdFailures.isMissingId(e) ? notFound() : page(HttpStatus.BAD_REQUEST, "error.invalid");
     }
 
@@ -49,17 +54,17 @@ class PageErrorAdvice {
      * A form field holding a control character is refused before the page's own handler runs, so the
      * reason (which names the field, never its value) is shown here.
      */
-    @ExceptionHandler(io.bedside.shared.ControlCharacters.Refused.class)
-    ModelAndView controlCharacter(io.bedside.shared.ControlCharacters.Refused e) {
+    @ExceptionHandler(ControlCharacters.Refused.class)
+    ModelAndView controlCharacter(ControlCharacters.Refused e) {
         ModelAndView page = page(HttpStatus.BAD_REQUEST, "error.invalid");
         page.addObject("reason", e.getMessage());
         return page;
     }
 
     /** A request that cannot be done as things stand; the service's reason is shown (it names no patient). */
-    @ExceptionHandler({io.bedside.shared.ConflictException.class, io.bedside.shared.UnprocessableException.class})
+    @ExceptionHandler({ConflictException.class, UnprocessableException.class})
     ModelAndView cannot(RuntimeException e) {
-        ModelAndView page = page(e instanceof io.bedside.shared.ConflictException ? HttpStatus.CONFLICT
+        ModelAndView page = page(e instanceof ConflictException ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_CONTENT, "error.cannot");
         page.addObject("reason", e.getMessage());
         return page;
@@ -70,7 +75,7 @@ class PageErrorAdvice {
         return page(HttpStatus.TOO_MANY_REQUESTS, "error.tooMany");
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {
         return page(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
     }

@@ -1,7 +1,10 @@
 package io.bedside.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -16,10 +19,10 @@ import io.bedside.shared.HumanTimes;
 @Component("pageTimes")
 public class PageTimes {
 
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final HumanTimes human;
 
-    PageTimes(java.time.Clock clock, HumanTimes human) {
+    PageTimes(Clock clock, HumanTimes human) {
         this.clock = clock;
         this.human = human;
     }
@@ -48,7 +51,7 @@ public class PageTimes {
     }
 
     public Age age(Instant since) {
-        long minutes = Math.max(0, java.time.Duration.between(since, clock.instant()).toMinutes());
+        long minutes = Math.max(0, Duration.between(since, clock.instant()).toMinutes());
         if (minutes < 1) {
             return new Age(0, "now");
         }
@@ -62,7 +65,7 @@ public class PageTimes {
     }
 
     /** Whole years between a date of birth and today in the practice's time zone. */
-    public int years(java.time.LocalDate birthDate, ZoneId zone) {
-        return java.time.Period.between(birthDate, LocalDate.now(clock.withZone(zone))).getYears();
+    public int years(LocalDate birthDate, ZoneId zone) {
+        return Period.between(birthDate, LocalDate.now(clock.withZone(zone))).getYears();
     }
 }

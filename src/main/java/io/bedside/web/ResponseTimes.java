@@ -2,6 +2,7 @@ package io.bedside.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class ResponseTimes {
         if (current < 1 || PromisedResponse.CHOICES.contains(current)) {
             return PromisedResponse.CHOICES;
         }
-        return java.util.stream.Stream.concat(PromisedResponse.CHOICES.stream(), java.util.stream.Stream.of(current))
+        return Stream.concat(PromisedResponse.CHOICES.stream(), Stream.of(current))
                 .sorted().toList();
     }
 }

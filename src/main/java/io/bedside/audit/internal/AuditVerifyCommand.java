@@ -1,17 +1,18 @@
 package io.bedside.audit.internal;
 
 import java.util.List;
-import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.bedside.audit.AuditChain;
 import io.bedside.audit.ChainVerification;
-import io.bedside.shared.PracticeId;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Command;
 
 /**
  * The audit verifier as a command:
@@ -22,35 +23,30 @@ import io.bedside.shared.PracticeId;
 @Component
 @Order(100)
 @ConditionalOnProperty("bedside.audit.verify")
-class AuditVerifyCommand implements io.bedside.shared.Command {
+class AuditVerifyCommand implements Command {
 
     private final AuditChain chain;
-    private final JdbcClient jdbc;
+    private final Practices practices;
     private final String which;
     private int exitCode = 1;
 
-    AuditVerifyCommand(AuditChain chain, JdbcClient jdbc,
-            @org.springframework.beans.factory.annotation.Value("${bedside.audit.verify}") String which) {
+    AuditVerifyCommand(AuditChain chain, Practices practices, @Value("${bedside.audit.verify}") String which) {
         this.chain = chain;
-        this.jdbc = jdbc;
+        this.practices = practices;
         this.which = which;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         chain.sealPending();
-        List<Object[]> practices = jdbc.sql("select id, slug from practice where :all or slug = :slug order by slug")
-                .param("all", "all".equals(which))
-                .param("slug", which)
-                .query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("slug")})
-                .list();
-        boolean intact = !practices.isEmpty();
-        if (practices.isEmpty()) {
+        List<Practice> chosen = "all".equals(which) ? practices.all() : practices.findBySlug(which).stream().toList();
+        boolean intact = !chosen.isEmpty();
+        if (chosen.isEmpty()) {
             System.out.println("No practice matches '" + which + "'.");
         }
-        for (Object[] practice : practices) {
-            ChainVerification result = chain.verify(PracticeId.of((UUID) practice[0]));
-            System.out.printf("%s: %s (%d rows, %d checkpoints)%n", practice[1],
+        for (Practice practice : chosen) {
+            ChainVerification result = chain.verify(practice.id());
+            System.out.printf("%s: %s (%d rows, %d checkpoints)%n", practice.slug(),
                     result.intact() ? "intact" : "NOT INTACT", result.rowsChecked(), result.checkpointsChecked());
             result.problems().forEach(p -> System.out.println("  - " + p));
             intact &= result.intact();

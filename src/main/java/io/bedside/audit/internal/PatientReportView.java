@@ -2,6 +2,7 @@ package io.bedside.audit.internal;
 
 import java.util.Objects;
 
+import io.bedside.audit.AuditAction;
 import io.bedside.audit.AuditEntry;
 import io.bedside.shared.Actor;
 
@@ -19,7 +20,7 @@ final class PatientReportView {
     static AuditEntry of(AuditEntry e, Actor reader) {
         boolean ownAction = reader.userId() != null && Objects.equals(reader.userId().value(), e.actorId());
         boolean namedTarget = "conversation".equals(e.targetType())
-                || ("message".equals(e.targetType()) && "message.sent".equals(e.action()));
+                || ("message".equals(e.targetType()) && AuditAction.MESSAGE_SENT.code().equals(e.action()));
         return new AuditEntry(e.id(), e.occurredAt(), ownAction ? e.actorId() : null, e.actorKind(), e.actorName(),
                 e.actorRole(), e.patientId(), e.action(), e.description(), namedTarget ? e.targetType() : null,
                 namedTarget ? e.targetId() : null, null, null, e.allowed(), e.sealed());

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +20,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.bedside.audit.AuditAction;
+import io.bedside.audit.AuditAction.PatientReport;
 import io.bedside.audit.AuditEntry;
 import io.bedside.audit.AuditReports;
 import io.bedside.audit.ConversationSubjects;
@@ -36,13 +38,6 @@ import io.bedside.web.WebPage;
 @Controller
 @WebPage
 class AccessPage {
-
-    /** Actions on a conversation that the report names by its subject. */
-    private static final Set<String> ABOUT_A_CONVERSATION = Set.of("conversation.created", "conversation.viewed",
-            "messages.read", "message.sent", "read.marked", "conversation.updated", "conversation.exported");
-
-    /** Actions that would reveal internal notes; shown as the care team working on the conversation. */
-    private static final Set<String> INTERNAL = Set.of("note.added", "conversation.worked_on");
 
     private final AuditReports reports;
     private final ObjectProvider<ConversationSubjects> subjects;
@@ -86,7 +81,7 @@ class AccessPage {
         if (source == null) {
             return Map.of();
         }
-        Map<String, String> named = new java.util.HashMap<>();
+        Map<String, String> named = new HashMap<>();
         if (!conversations.isEmpty()) {
             named.putAll(source.subjects(actor, conversations));
         }
@@ -110,7 +105,7 @@ class AccessPage {
         Map<Key, Group> groups = new LinkedHashMap<>();
         Map<Key, Map<Counted, Integer>> counts = new LinkedHashMap<>();
         for (AuditEntry e : entries) {
-            boolean internal = INTERNAL.contains(e.action());
+            boolean internal = shownAs(e, PatientReport.CARE_TEAM_WORK);
             boolean self = isMine(actor, e);
             String who = self ? message("access.you", locale)
                     : internal ? message("access.careTeam", locale) : e.actorName();
@@ -137,10 +132,15 @@ class AccessPage {
             return subject == null ? message("access.workedOn", locale)
                     : messages.getMessage("access.workedOnSubject", new Object[] {subject}, locale);
         }
-        if (subject != null && ABOUT_A_CONVERSATION.contains(e.action())) {
+        if (subject != null && shownAs(e, PatientReport.NAMES_CONVERSATION)) {
             return messages.getMessage("access.subject." + e.action(), new Object[] {subject}, locale);
         }
         return messages.getMessage("audit.action." + e.action(), null, e.description(), locale);
+    }
+
+    /** How the catalogue says a patient's report shows the row's action (a code outside it: as recorded). */
+    private static boolean shownAs(AuditEntry e, PatientReport way) {
+        return AuditAction.ofCode(e.action()).map(a -> a.patientReport() == way).orElse(false);
     }
 
     private String message(String key, Locale locale) {

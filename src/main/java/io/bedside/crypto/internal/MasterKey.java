@@ -21,6 +21,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 
 import io.bedside.crypto.CryptoProperties;
 import io.bedside.crypto.MasterKeysetMissingException;
+import io.bedside.crypto.MasterKeysets;
 
 /**
  * The master key: an AEAD that only ever wraps practice keysets. Loaded from a Tink keyset file;
@@ -84,7 +85,7 @@ class MasterKey {
 
     private static KeysetHandle generate(Path path) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
-        KeysetHandle handle = io.bedside.crypto.MasterKeysets.writeNew(path);
+        KeysetHandle handle = MasterKeysets.writeNew(path);
         log.warn("""
 
                 ************************************************************************

@@ -1,8 +1,10 @@
 package io.bedside.crypto.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -32,7 +34,7 @@ class TinkPracticeEncryption implements PracticeEncryption {
     }
 
     private final MasterKey masterKey;
-    private final PracticeKeysets keysets;
+    private final PracticeKeysetRows keysets;
     // Another node may rotate a keyset: entries expire, and a failed decrypt reloads once.
     private final Cache<PracticeId, Loaded> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -41,7 +43,7 @@ class TinkPracticeEncryption implements PracticeEncryption {
 
     private final Savepoints savepoints;
 
-    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysets keysets, Savepoints savepoints) {
+    TinkPracticeEncryption(MasterKey masterKey, PracticeKeysetRows keysets, Savepoints savepoints) {
         this.masterKey = masterKey;
         this.keysets = keysets;
         this.savepoints = savepoints;
@@ -100,12 +102,12 @@ class TinkPracticeEncryption implements PracticeEncryption {
      *
      * @throws DecryptionFailedException when it does not decrypt with this context
      */
-    java.util.Optional<byte[]> reencrypt(PracticeId practice, byte[] ciphertext, AssociatedData context) {
+    Optional<byte[]> reencrypt(PracticeId practice, byte[] ciphertext, AssociatedData context) {
         if (keyIdOf(ciphertext) == primaryKeyId(practice)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         byte[] plaintext = decrypt(practice, ciphertext, context);
-        return java.util.Optional.of(encrypt(practice, plaintext, context));
+        return Optional.of(encrypt(practice, plaintext, context));
     }
 
     /** The id of the key new ciphertexts of the practice are made with. */
@@ -125,7 +127,7 @@ class TinkPracticeEncryption implements PracticeEncryption {
 
     /** The key id in a Tink ciphertext's prefix (a version byte, then four bytes of key id). */
     static int keyIdOf(byte[] ciphertext) {
-        return ciphertext.length < 5 ? 0 : java.nio.ByteBuffer.wrap(ciphertext, 1, 4).getInt();
+        return ciphertext.length < 5 ? 0 : ByteBuffer.wrap(ciphertext, 1, 4).getInt();
     }
 
     /** Wraps a practice's keyset again under another master key, for the re-wrap command. */

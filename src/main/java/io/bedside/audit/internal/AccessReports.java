@@ -1,21 +1,26 @@
 package io.bedside.audit.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.bedside.audit.AuditAction;
+import io.bedside.audit.AuditAction.PatientReport;
 import io.bedside.audit.AuditEntry;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditReports;
 import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ConversationSubjects;
+import io.bedside.audit.internal.AuditEventRows.Reported;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.StaffDirectory;
@@ -25,22 +30,21 @@ import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
-import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
 /** Access reports, newest first, keyset-paginated. Reading one is itself audited. */
 @Service
-class JdbcAuditReports implements AuditReports {
+class AccessReports implements AuditReports {
 
-    private final JdbcClient jdbc;
+    private final AuditEventRows rows;
     private final StaffDirectory staff;
     private final Patients patients;
     private final AuditTrail trail;
     private final ObjectProvider<ConversationSubjects> conversations;
 
-    JdbcAuditReports(JdbcClient jdbc, StaffDirectory staff, Patients patients, AuditTrail trail,
+    AccessReports(AuditEventRows rows, StaffDirectory staff, Patients patients, AuditTrail trail,
             ObjectProvider<ConversationSubjects> conversations) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.staff = staff;
         this.patients = patients;
         this.trail = trail;
@@ -50,44 +54,17 @@ class JdbcAuditReports implements AuditReports {
     @Override
     public Page find(Actor actor, PatientId patient, Instant from, Instant to, String cursor, int limit) {
         PatientId subject = authorize(actor, patient);
-        StringBuilder sql = new StringBuilder("""
-                select e.*, case when c.event_id is null then false else true end as sealed
-                  from audit_event e left join audit_chain c on c.event_id = e.id
-                 where e.practice_id = :practice""");
-        var params = new java.util.HashMap<String, Object>();
-        params.put("practice", actor.practiceId().value());
-        if (subject != null) {
-            sql.append(" and e.patient_id = :patient");
-            params.put("patient", subject.value());
-        }
-        if (from != null) {
-            sql.append(" and e.occurred_at >= :from");
-            params.put("from", Timestamps.toDb(from));
-        }
-        if (to != null) {
-            sql.append(" and e.occurred_at < :to");
-            params.put("to", Timestamps.toDb(to));
-        }
-        if (cursor != null) {
-            KeysetCursor after = KeysetCursor.decode(cursor);
-            sql.append(" and (e.occurred_at < :cursorAt or (e.occurred_at = :cursorAt and e.id < :cursorId))");
-            params.put("cursorAt", Timestamps.toDb(after.at()));
-            params.put("cursorId", after.id());
-        }
-        sql.append(" order by e.occurred_at desc, e.id desc limit ").append(limit + 1);
-        record Row(StoredAuditEvent event, boolean sealed) {
-        }
-        List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(StoredAuditEvent.map(rs, n), rs.getBoolean("sealed"))).list();
-        boolean more = rows.size() > limit;
-        List<Row> page = more ? rows.subList(0, limit) : rows;
+        List<Reported> found = rows.page(actor.practiceId(), subject, from, to,
+                cursor == null ? null : KeysetCursor.decode(cursor), limit);
+        boolean more = found.size() > limit;
+        List<Reported> page = more ? found.subList(0, limit) : found;
 
         Set<UserId> staffIds = new HashSet<>();
         page.stream().filter(r -> "STAFF".equals(r.event().actorKind()) && r.event().actorId() != null)
                 .forEach(r -> staffIds.add(UserId.of(r.event().actorId())));
         Map<UserId, StaffMember> named = staff.findAll(actor.practiceId(), staffIds);
-        Map<UUID, String> patientNames = new java.util.HashMap<>();
-        Map<String, String> noteConversations = noteConversations(actor, page.stream().map(Row::event).toList());
+        Map<UUID, String> patientNames = new HashMap<>();
+        Map<String, String> noteConversations = noteConversations(actor, page.stream().map(Reported::event).toList());
 
         List<AuditEntry> items = page.stream().map(r -> {
             StoredAuditEvent e = r.event();
@@ -108,11 +85,11 @@ class JdbcAuditReports implements AuditReports {
             }
             // A patient never learns that internal notes exist: their report calls writing one
             // working on the conversation, as the care team's (no name, no role).
-            boolean hidden = actor.isPatient() && AuditActions.INTERNAL_NOTE.equals(e.action());
-            String action = hidden ? AuditActions.WORKED_ON : e.action();
+            boolean hidden = actor.isPatient() && isInternalNote(e);
+            String action = hidden ? AuditAction.CONVERSATION_WORKED_ON.code() : e.action();
             AuditEntry entry = new AuditEntry(e.id(), e.occurredAt(), hidden ? null : e.actorId(),
-                    e.actorKind().toLowerCase(java.util.Locale.ROOT), hidden ? "Your care team" : name,
-                    hidden ? "staff" : role, e.patientId(), action, AuditActions.describe(action, e.allowed()),
+                    e.actorKind().toLowerCase(Locale.ROOT), hidden ? "Your care team" : name,
+                    hidden ? "staff" : role, e.patientId(), action, describe(action, e.allowed()),
                     hidden ? "conversation" : e.targetType(),
                     hidden ? noteConversations.get(e.targetId()) : e.targetId(),
                     e.clientAddress(), e.userAgent(), e.allowed(), r.sealed());
@@ -120,35 +97,52 @@ class JdbcAuditReports implements AuditReports {
         }).toList();
         String next = more ? new KeysetCursor(page.get(page.size() - 1).event().occurredAt(),
                 page.get(page.size() - 1).event().id()).encode() : null;
-        trail.record(AuditRecord.allowed(actor, subject, "audit.viewed", "audit", subject == null ? "practice" : subject));
+        trail.record(AuditRecord.allowed(actor, subject, AuditAction.AUDIT_VIEWED, "audit",
+                subject == null ? "practice" : subject));
         return new Page(items, next);
+    }
+
+    /** Plain words for people reading an access report; a code outside the catalogue stands for itself. */
+    private static String describe(String action, boolean allowed) {
+        String words = AuditAction.ofCode(action).map(AuditAction::description).orElse(action);
+        return allowed ? words : "tried, and was refused: " + words;
+    }
+
+    private static boolean isInternalNote(StoredAuditEvent e) {
+        return AuditAction.ofCode(e.action()).map(a -> a.patientReport() == PatientReport.CARE_TEAM_WORK)
+                .orElse(false);
     }
 
     /** For a patient: the conversation each internal note on the page was written in (never the note's id). */
     private Map<String, String> noteConversations(Actor actor, List<StoredAuditEvent> events) {
         ConversationSubjects source = conversations.getIfAvailable();
-        List<String> notes = events.stream().filter(e -> AuditActions.INTERNAL_NOTE.equals(e.action()))
-                .map(StoredAuditEvent::targetId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> notes = events.stream().filter(AccessReports::isInternalNote)
+                .map(StoredAuditEvent::targetId).filter(Objects::nonNull).distinct().toList();
         if (!actor.isPatient() || source == null || notes.isEmpty()) {
             return Map.of();
         }
         return source.conversationsOfMessages(actor, notes);
     }
 
+    /**
+     * Who may read which report. Not {@link Actor#requireAdmin()}: each refusal here is itself put
+     * on the trail, and a patient asking for another patient's report is told it does not exist.
+     */
     private PatientId authorize(Actor actor, PatientId requested) {
         if (actor.isPatient()) {
             if (requested != null && !requested.equals(actor.patientId())) {
-                trail.record(AuditRecord.denied(actor, "audit.viewed", "patient", requested));
+                trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "patient", requested));
                 throw new NotFoundException("No such patient.");
             }
             return actor.patientId();
         }
         if (!actor.isPracticeAdmin()) {
-            trail.record(AuditRecord.denied(actor, "audit.viewed", "audit", requested == null ? "practice" : requested));
+            trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "audit",
+                    requested == null ? "practice" : requested));
             throw new ForbiddenException("Only practice admins may read the audit trail.");
         }
         if (requested != null && patients.find(actor.practiceId(), requested).isEmpty()) {
-            trail.record(AuditRecord.denied(actor, "audit.viewed", "patient", requested));
+            trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "patient", requested));
             throw new NotFoundException("No such patient.");
         }
         return requested;

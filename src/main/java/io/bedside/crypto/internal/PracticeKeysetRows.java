@@ -1,7 +1,10 @@
 package io.bedside.crypto.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +14,7 @@ import io.bedside.shared.Timestamps;
 
 /** The wrapped (master-key-encrypted) data keyset of each practice. */
 @Repository
-class PracticeKeysets {
+class PracticeKeysetRows {
 
     record Stored(String wrappedKeyset, int version) {
     }
@@ -19,7 +22,7 @@ class PracticeKeysets {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PracticeKeysets(JdbcClient jdbc, Clock clock) {
+    PracticeKeysetRows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -53,5 +56,24 @@ class PracticeKeysets {
                 .param("version", expectedVersion)
                 .param("now", Timestamps.toDb(clock.instant()))
                 .update() == 1;
+    }
+
+    /** Every practice's wrapped keyset, locked until the transaction ends (the master key is being replaced). */
+    List<Map.Entry<PracticeId, String>> lockAll() {
+        return jdbc.sql("select practice_id, wrapped_keyset from crypto_practice_keyset order by practice_id for update")
+                .query((rs, n) -> Map.entry(PracticeId.of(rs.getObject("practice_id", UUID.class)),
+                        rs.getString("wrapped_keyset")))
+                .list();
+    }
+
+    /** Replaces a keyset whatever its version (the caller holds the lock of {@link #lockAll()}). */
+    void overwrite(PracticeId practice, String wrappedKeyset) {
+        jdbc.sql("""
+                update crypto_practice_keyset set wrapped_keyset = :keyset, version = version + 1, updated_at = :now
+                 where practice_id = :practice""")
+                .param("keyset", wrappedKeyset)
+                .param("now", Timestamps.toDb(clock.instant()))
+                .param("practice", practice.value())
+                .update();
     }
 }

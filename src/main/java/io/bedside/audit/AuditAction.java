@@ -1,0 +1,144 @@
+package io.bedside.audit;
+
+import static io.bedside.audit.AuditAction.PatientReport.AS_RECORDED;
+import static io.bedside.audit.AuditAction.PatientReport.CARE_TEAM_WORK;
+import static io.bedside.audit.AuditAction.PatientReport.NAMES_CONVERSATION;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of audit actions: every action code Bedside writes to {@code audit_event.action},
+ * how a patient's access report shows it, and the plain words of the API's {@code description}.
+ * Pages describe an action by the message key {@code audit.action.<code>} (English and Spanish;
+ * {@code AuditActionCatalogueTests} checks that each has one and that main code writes no other code).
+ * The codes are stored: never change one, add a new constant instead.
+ */
+public enum AuditAction {
+
+    AFTER_HOURS_TEXT_CHANGED("after_hours_text.changed", AS_RECORDED, null),
+    ATTACHMENT_DOWNLOADED("attachment.downloaded", AS_RECORDED, "downloaded a file"),
+    AUDIT_VERIFIED("audit.verified", AS_RECORDED, "checked the audit trail for tampering"),
+    AUDIT_VIEWED("audit.viewed", AS_RECORDED, "looked at the access report"),
+    AUTO_REPLY_SENT("auto_reply.sent", AS_RECORDED, null),
+    CAMPAIGN_SENDER_ALLOWED("campaign-sender.allowed", AS_RECORDED, null),
+    CAMPAIGN_SENDER_DISALLOWED("campaign-sender.disallowed", AS_RECORDED, null),
+    CAMPAIGN_CANCELLED("campaign.cancelled", AS_RECORDED, null),
+    CAMPAIGN_CREATED("campaign.created", AS_RECORDED, null),
+    CAMPAIGNS_OPTED_IN("campaigns.opted-in", AS_RECORDED, null),
+    CAMPAIGNS_OPTED_OUT("campaigns.opted-out", AS_RECORDED, null),
+    COHORT_PREVIEWED("cohort.previewed", AS_RECORDED, null),
+    CONVERSATION_CREATED("conversation.created", NAMES_CONVERSATION, "started a conversation"),
+    CONVERSATION_EXPORTED("conversation.exported", NAMES_CONVERSATION, "downloaded a conversation as a PDF"),
+    CONVERSATION_PREVIEWED("conversation.previewed", AS_RECORDED, null),
+    CONVERSATION_UPDATED("conversation.updated", NAMES_CONVERSATION, "changed the status, priority or assignee of a conversation"),
+    CONVERSATION_VIEWED("conversation.viewed", NAMES_CONVERSATION, "opened a conversation"),
+    CONVERSATION_WORKED_ON("conversation.worked_on", CARE_TEAM_WORK, "worked on the conversation"),
+    CONVERSATIONS_LISTED("conversations.listed", AS_RECORDED, "looked at the list of conversations"),
+    DRAFT_SAVED("draft.saved", AS_RECORDED, null),
+    EMAIL_CHANGE_REQUESTED("email.change-requested", AS_RECORDED, "asked to change their email address"),
+    EMAIL_CHANGED("email.changed", AS_RECORDED, "confirmed a new email address"),
+    INBOX_LISTED("inbox.listed", AS_RECORDED, "looked at a care team's inbox"),
+    KEYS_REENCRYPTED("keys.reencrypted", AS_RECORDED, null),
+    KEYS_REWRAPPED("keys.rewrapped", AS_RECORDED, null),
+    KEYS_ROTATED("keys.rotated", AS_RECORDED, null),
+    MESSAGE_SENT("message.sent", NAMES_CONVERSATION, "sent a message"),
+    MESSAGES_READ("messages.read", NAMES_CONVERSATION, "read the messages of a conversation"),
+    NOTE_ADDED("note.added", CARE_TEAM_WORK, "added an internal note"),
+    PASSWORD_CHANGED("password.changed", AS_RECORDED, null),
+    PASSWORD_RESET("password.reset", AS_RECORDED, null),
+    PATIENT_ACCOUNT_CLOSED("patient.account-closed", AS_RECORDED, "closed the patient's account"),
+    PATIENT_ACCOUNT_REOPENED("patient.account-reopened", AS_RECORDED, "reopened the patient's account"),
+    PATIENT_ADDED("patient.added", AS_RECORDED, null),
+    PATIENT_CALLED("patient.called", AS_RECORDED, null),
+    PATIENT_CONTACT_CHANGED("patient.contact-changed", AS_RECORDED, null),
+    PATIENT_INVITED("patient.invited", AS_RECORDED, null),
+    PATIENT_SEARCHED("patient.searched", AS_RECORDED, "saw the patient's name and date of birth in a search of the patient list"),
+    PATIENT_VIEWED("patient.viewed", AS_RECORDED, "looked at the patient's page"),
+    PATIENT_CALLS_READ("patient_calls.read", AS_RECORDED, null),
+    PATIENTS_IMPORTED("patients.imported", AS_RECORDED, null),
+    PATIENTS_INVITED("patients.invited", AS_RECORDED, null),
+    PATIENTS_SEARCHED("patients.searched", AS_RECORDED, "searched the patient list"),
+    PRACTICE_CHANGED("practice.changed", AS_RECORDED, null),
+    PRACTICE_CREATED("practice.created", AS_RECORDED, null),
+    PROFILE_CHANGED("profile.changed", AS_RECORDED, "changed their mobile number or language"),
+    READ_MARKED("read.marked", NAMES_CONVERSATION, "marked messages as read"),
+    REQUEST_DETAILS_VIEWED("request.details.viewed", AS_RECORDED, null),
+    SESSION_ENDED("session.ended", AS_RECORDED, null),
+    SESSION_ENDED_OTHERS("session.ended-others", AS_RECORDED, null),
+    STAFF_DISABLED("staff.disabled", AS_RECORDED, "disabled a member of staff"),
+    STAFF_ENABLED("staff.enabled", AS_RECORDED, "enabled a member of staff again"),
+    STAFF_INVITED("staff.invited", AS_RECORDED, "invited a member of staff"),
+    STAFF_PASSWORD_RESET_SENT("staff.password-reset-sent", AS_RECORDED, null),
+    STAFF_TWO_STEP_RESET("staff.two-step-reset", AS_RECORDED, null),
+    TEAM_CHANGED("team.changed", AS_RECORDED, "changed a care team"),
+    TEMPLATE_CHANGED("template.changed", AS_RECORDED, "changed a quick-reply template"),
+    TWO_STEP_ENROLLED("two-step.enrolled", AS_RECORDED, null),
+    TWO_STEP_FAILED("two-step.failed", AS_RECORDED, null),
+    TWO_STEP_VERIFIED("two-step.verified", AS_RECORDED, null),
+    URGENT_DETECTED("urgent.detected", AS_RECORDED, null),
+    URGENT_GUIDANCE_SENT("urgent.guidance_sent", AS_RECORDED, null),
+    URGENT_PHRASES_CHANGED("urgent_phrases.changed", AS_RECORDED, null),
+    URGENT_TARGET_CHANGED("urgent_target.changed", AS_RECORDED, null);
+
+    /** How a row of this action appears on a patient's own access report. */
+    public enum PatientReport {
+        /** As recorded: who did what, in the action's words. */
+        AS_RECORDED,
+        /** Naming the conversation it was about by its subject ({@code access.subject.<code>}). */
+        NAMES_CONVERSATION,
+        /**
+         * Only as "your care team worked on the conversation", nobody named: a patient never learns
+         * that internal notes exist.
+         */
+        CARE_TEAM_WORK
+    }
+
+    private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
+
+    private final String code;
+    private final PatientReport patientReport;
+    private final String description;
+
+    AuditAction(String code, PatientReport patientReport, String description) {
+        this.code = code;
+        this.patientReport = patientReport;
+        this.description = description;
+    }
+
+    /** The stored code, e.g. {@code messages.read}. */
+    public String code() {
+        return code;
+    }
+
+    public PatientReport patientReport() {
+        return patientReport;
+    }
+
+    /** The message key of the action's words on pages. */
+    public String messageKey() {
+        return "audit.action." + code;
+    }
+
+    /**
+     * The action's plain words in the API's access report: fixed English words where the API has
+     * always given them, otherwise the code itself (as it always has).
+     */
+    public String description() {
+        return description == null ? code : description;
+    }
+
+    /** The action of a stored code; empty for a code no longer (or never) in the catalogue. */
+    public static Optional<AuditAction> ofCode(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
