@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +30,7 @@ import io.bedside.messaging.internal.MessageCipher;
 import io.bedside.messaging.internal.MessageRows;
 import io.bedside.messaging.internal.People;
 import io.bedside.messaging.internal.ReadStates;
+import io.bedside.messaging.internal.Reactions;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
@@ -63,7 +63,7 @@ public class Conversations {
     private final People people;
     private final Accounts accounts;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
+    private final Reactions reactions;
     private final TransactionTemplate transaction;
     private final MessagingProperties properties;
     private final Clock clock;
@@ -74,7 +74,7 @@ public class Conversations {
     Conversations(ConversationRows conversations, MessageRows messages, ReadStates readStates,
             IdempotencyKeys idempotencyKeys, ConversationAccess access, MessageCipher cipher,
             io.bedside.messaging.internal.Attachments attachments, People people,
-            Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Accounts accounts, AuditTrail audit, Reactions reactions, TransactionTemplate transaction,
             MessagingProperties properties, Clock clock, JsonMapper json) {
         this.conversations = conversations;
         this.messages = messages;
@@ -86,7 +86,7 @@ public class Conversations {
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
-        this.events = events;
+        this.reactions = reactions;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -130,8 +130,8 @@ public class Conversations {
             attachments.store(actor.practiceId(), id, messageId, files, types, now);
             readStates.advance(actor.practiceId(), id, actor, 1, now);
             audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
-            events.publishEvent(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
-            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, team.id(),
+            reactions.started(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
+            reactions.messageSent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, team.id(),
                     actor.userId(), actor.isPatient(), false));
             MessageView first = new MessageView(messageId, 1, author(actor, row, Map.of()), body, false, now);
             return new ConversationStartedView(view(actor, row, subject, 0), first);
@@ -164,7 +164,7 @@ public class Conversations {
                     cipher.encryptBody(practice, id, messageId, checkedBody), false, now));
             readStates.advance(practice, id, actor, 1, now);
             audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
-            events.publishEvent(new CampaignConversationStarted(practice, id, messageId, patient, team, author));
+            reactions.campaignStarted(new CampaignConversationStarted(practice, id, messageId, patient, team, author));
             return id;
         });
     }
@@ -447,12 +447,12 @@ public class Conversations {
             ConversationStatus status2 = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status2);
             if (status2 != row.status()) {
-                events.publishEvent(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                         status2, row.priority(), row.assigneeId()));
             }
             readStates.advance(actor.practiceId(), id, actor, seq, now);
             audit.record(AuditRecord.allowed(actor, row.patientId(), action, "message", messageId));
-            events.publishEvent(new MessageSent(actor.practiceId(), id, messageId, seq, row.patientId(),
+            reactions.messageSent(new MessageSent(actor.practiceId(), id, messageId, seq, row.patientId(),
                     row.careTeamId(), actor.userId(), actor.isPatient(), internal));
             return new MessageView(messageId, seq, author(actor, row, Map.of()), body, internal, now);
         });
@@ -510,7 +510,7 @@ public class Conversations {
                     cipher.encryptBody(practice, id, messageId, checkedBody(text)), false, now));
             conversations.recordMessage(id, seq, now, false, row.status());
             audit.record(new AuditRecord(practice, null, row.patientId(), action, "message", messageId.toString(), true));
-            events.publishEvent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
+            reactions.messageSent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
                     SystemAuthor.ID, false, false));
             return new MessageView(messageId, seq, people.system(practice),
                     text, false, now);
@@ -537,7 +537,7 @@ public class Conversations {
                     .orElseThrow(() -> new NotFoundException("No such conversation."));
             conversations.triage(id, row.status(), priority, row.assigneeId());
             audit.record(new AuditRecord(practice, null, row.patientId(), action, "conversation", id.toString(), true));
-            events.publishEvent(new ConversationUpdated(practice, id, row.patientId(), row.careTeamId(),
+            reactions.updated(new ConversationUpdated(practice, id, row.patientId(), row.careTeamId(),
                     row.status(), priority, row.assigneeId()));
         });
     }
@@ -594,7 +594,7 @@ public class Conversations {
             Priority priority = change.priority() != null ? change.priority() : row.priority();
             conversations.triage(id, status, priority, assignee);
             audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
-            events.publishEvent(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+            reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                     status, priority, assignee));
             return get(actor, id);
         });
@@ -613,7 +613,7 @@ public class Conversations {
             boolean moved = readStates.advance(actor.practiceId(), id, actor, seq, now);
             audit.record(AuditRecord.allowed(actor, row.patientId(), "read.marked", "conversation", id));
             if (moved) {
-                events.publishEvent(new ReadStateUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                reactions.readStateUpdated(new ReadStateUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                         actor.userId(), seq, Math.min(seq, row.lastPublicSeq()), actor.isPatient()));
             }
             return participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId().value())).findFirst()

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +18,7 @@ import io.bedside.messaging.internal.ConversationRow;
 import io.bedside.messaging.internal.MessageCipher;
 import io.bedside.messaging.internal.PatientCallRows;
 import io.bedside.messaging.internal.People;
+import io.bedside.messaging.internal.Reactions;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -43,18 +43,18 @@ public class PatientCalls {
     private final MessageCipher cipher;
     private final People people;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
+    private final Reactions reactions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PatientCalls(ConversationAccess access, PatientCallRows calls, MessageCipher cipher, People people,
-            AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock) {
         this.access = access;
         this.calls = calls;
         this.cipher = cipher;
         this.people = people;
         this.audit = audit;
-        this.events = events;
+        this.reactions = reactions;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -68,7 +68,7 @@ public class PatientCalls {
             calls.insert(new PatientCallRows.Row(callId, actor.practiceId(), id, actor.userId(), now,
                     note == null ? null : cipher.encryptCallOutcome(actor.practiceId(), id, callId, note)));
             audit.record(AuditRecord.allowed(actor, row.patientId(), "patient.called", "conversation", id));
-            events.publishEvent(new PatientCalled(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+            reactions.patientCalled(new PatientCalled(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                     actor.userId(), now));
             Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), List.of(actor.userId()));
             return new PatientCall(callId, id, people.staffPerson(actor.userId(), staff), now, note);

@@ -1,10 +1,9 @@
 package io.bedside.messaging.internal;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.bedside.messaging.CampaignConversationStarted;
@@ -23,71 +22,44 @@ import io.bedside.messaging.ReadStateUpdated;
 public class Reactions {
 
     private final ObjectProvider<ConversationReactions> reactions;
+    private final ApplicationEventPublisher events;
 
-    Reactions(ObjectProvider<ConversationReactions> reactions) {
+    Reactions(ObjectProvider<ConversationReactions> reactions, ApplicationEventPublisher events) {
         this.reactions = reactions;
+        this.events = events;
     }
 
     public void started(ConversationStarted event) {
         each(r -> r.started(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     public void campaignStarted(CampaignConversationStarted event) {
         each(r -> r.campaignStarted(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     public void messageSent(MessageSent event) {
         each(r -> r.messageSent(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     public void updated(ConversationUpdated event) {
         each(r -> r.updated(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     public void readStateUpdated(ReadStateUpdated event) {
         each(r -> r.readStateUpdated(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     public void patientCalled(PatientCalled event) {
         each(r -> r.patientCalled(event));
+        events.publishEvent(event); // bridge: removed at merge
     }
 
     private void each(Consumer<ConversationReactions> call) {
-        List<ConversationReactions> ordered = reactions.orderedStream().toList();
-        ordered.forEach(call);
-    }
-
-    // ------------------------------------------------------------ bridge (issue 20, temporary)
-    // Until messaging's services call the methods above directly, the events they still publish are
-    // forwarded here. The messaging split removes these listeners and the publishEvent calls together.
-
-    @EventListener
-    void bridge(ConversationStarted event) {
-        started(event);
-    }
-
-    @EventListener
-    void bridge(CampaignConversationStarted event) {
-        campaignStarted(event);
-    }
-
-    @EventListener
-    void bridge(MessageSent event) {
-        messageSent(event);
-    }
-
-    @EventListener
-    void bridge(ConversationUpdated event) {
-        updated(event);
-    }
-
-    @EventListener
-    void bridge(ReadStateUpdated event) {
-        readStateUpdated(event);
-    }
-
-    @EventListener
-    void bridge(PatientCalled event) {
-        patientCalled(event);
+        reactions.orderedStream().forEach(call);
     }
 }
