@@ -14,7 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.outreach.internal.CampaignRows;
 import io.bedside.patient.Patient;
 import io.bedside.practice.CareTeams;
@@ -37,7 +37,7 @@ public class CampaignSender {
 
     private final CampaignRows rows;
     private final Campaigns campaigns;
-    private final Conversations conversations;
+    private final SystemConversations conversations;
     private final CareTeams careTeams;
     private final io.bedside.identity.PatientLinks links;
     private final OutreachProperties properties;
@@ -47,7 +47,7 @@ public class CampaignSender {
     private double permits;
     private Instant lastRefill;
 
-    CampaignSender(CampaignRows rows, Campaigns campaigns, Conversations conversations, CareTeams careTeams,
+    CampaignSender(CampaignRows rows, Campaigns campaigns, SystemConversations conversations, CareTeams careTeams,
             io.bedside.identity.PatientLinks links, OutreachProperties properties, PlatformTransactionManager transactions,
             Clock clock) {
         this.rows = rows;

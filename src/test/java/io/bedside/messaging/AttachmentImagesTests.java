@@ -1,5 +1,6 @@
 package io.bedside.messaging;
 
+import io.bedside.messaging.internal.AttachmentDownloads;
 import static io.bedside.support.Demo.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ import io.bedside.support.PageSession;
 abstract class AttachmentImagesTests extends ApplicationTest {
 
     @Autowired
-    Conversations conversations;
+    AttachmentDownloads downloads;
 
     @Test
     void aSmallPngDeclaringTwelveThousandPixelsSquareIsRefusedAndNothingIsWritten() throws IOException {
@@ -65,7 +66,7 @@ abstract class AttachmentImagesTests extends ApplicationTest {
         assertThat(answer.status()).isEqualTo(302);
         UUID attachment = jdbc.sql("select id from attachment where conversation_id = :c")
                 .param("c", UUID.fromString(conversation)).query(UUID.class).single();
-        var thumbnail = conversations.attachment(demo.actor(ALICE), attachment, true);
+        var thumbnail = downloads.attachment(demo.actor(ALICE), AttachmentId.of(attachment), true);
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.bytes()));
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
         assertThat(small.getWidth()).isEqualTo(320);

@@ -1,5 +1,6 @@
 package io.bedside.messaging;
 
+import io.bedside.messaging.internal.Drafts;
 import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.BOB;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.bedside.messaging;
 
+import io.bedside.messaging.internal.ConversationStarts;
+import io.bedside.messaging.internal.NewConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -31,7 +33,7 @@ import io.bedside.support.TestDatabases;
 class MessagingModuleTests {
 
     @Autowired
-    Conversations conversations;
+    ConversationStarts starts;
 
     @Autowired
     Practices practices;
@@ -51,7 +53,7 @@ class MessagingModuleTests {
                 LocalDate.of(1990, 1, 1), Sex.UNKNOWN, null, null, "en")).id();
         Actor alice = new Actor(UserId.random(), practice, Actor.Kind.PATIENT, java.util.Set.of(), patient);
 
-        scenario.stimulate(() -> conversations.start(alice, new NewConversation(team,
+        scenario.stimulate(() -> starts.start(alice, new NewConversation(team,
                         "Secret subject", "Secret body", null, null, null)))
                 .andWaitForEventOfType(MessageSent.class)
                 .toArriveAndVerify(event -> {

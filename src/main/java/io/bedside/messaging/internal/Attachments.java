@@ -1,7 +1,9 @@
 package io.bedside.messaging.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.PracticeEncryption;
-import io.bedside.messaging.AttachmentView;
+import io.bedside.messaging.AttachmentId;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
-import io.bedside.messaging.NewAttachment;
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
 
@@ -123,11 +125,11 @@ public class Attachments {
                 .query(rs -> {
                     UUID id = rs.getObject("id", UUID.class);
                     byMessage.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-                            .add(new AttachmentView(id, name(practice, conversation, id, rs.getBytes("filename_ciphertext")),
+                            .add(new AttachmentView(AttachmentId.of(id), name(practice, conversation, id, rs.getBytes("filename_ciphertext")),
                                     rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("thumb")));
                 });
         // A message's files share their time: by name, as they were listed when names were in clear.
-        byMessage.values().forEach(files -> files.sort(java.util.Comparator.comparing(AttachmentView::filename)));
+        byMessage.values().forEach(files -> files.sort(Comparator.comparing(AttachmentView::filename)));
         return byMessage;
     }
 
@@ -136,17 +138,18 @@ public class Attachments {
     }
 
     /** Where an attachment belongs, within the practice; access is the caller's to check. */
-    public Optional<Place> placeOf(PracticeId practice, UUID attachment) {
+    public Optional<Place> placeOf(PracticeId practice, AttachmentId attachment) {
         return jdbc.sql("""
                 select a.conversation_id, m.internal from attachment a join message m on m.id = a.message_id
                  where a.id = :id and a.practice_id = :practice""")
-                .param("id", attachment).param("practice", practice.value())
+                .param("id", attachment.value()).param("practice", practice.value())
                 .query((rs, n) -> new Place(ConversationId.of(rs.getObject("conversation_id", UUID.class)),
                         rs.getBoolean("internal")))
                 .optional();
     }
 
-    public Content content(PracticeId practice, ConversationId conversation, UUID attachment, boolean thumbnail) {
+    public Content content(PracticeId practice, ConversationId conversation, AttachmentId id, boolean thumbnail) {
+        UUID attachment = id.value();
         return jdbc.sql("""
                 select filename_ciphertext, content_type, content_ciphertext, thumbnail_ciphertext from attachment
                  where id = :id and practice_id = :practice and conversation_id = :conversation""")
@@ -161,12 +164,12 @@ public class Attachments {
                     return new Content(name(practice, conversation, attachment, rs.getBytes("filename_ciphertext")),
                             thumbnail ? "image/jpeg" : rs.getString("content_type"), bytes);
                 })
-                .optional().orElseThrow(io.bedside.shared.NotFoundException::new);
+                .optional().orElseThrow(NotFoundException::new);
     }
 
     /** The name as {@link #safeName} makes it, encrypted under the practice key, bound to the attachment. */
     byte[] encryptName(PracticeId practice, ConversationId conversation, UUID attachment, String name) {
-        return encryption.encrypt(practice, safeName(name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return encryption.encrypt(practice, safeName(name).getBytes(StandardCharsets.UTF_8),
                 context("filename", conversation, attachment));
     }
 
@@ -177,7 +180,7 @@ public class Attachments {
     private String name(PracticeId practice, ConversationId conversation, UUID attachment, byte[] ciphertext) {
         return ciphertext == null ? "file"
                 : new String(encryption.decrypt(practice, ciphertext, context("filename", conversation, attachment)),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                        StandardCharsets.UTF_8);
     }
 
     private static AssociatedData context(String part, ConversationId conversation, UUID attachment) {

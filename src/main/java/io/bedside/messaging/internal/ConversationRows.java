@@ -11,9 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationStatus;
-import io.bedside.messaging.InboxFilter;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.PatientId;
@@ -256,7 +254,7 @@ public class ConversationRows {
 
     /** The patient's latest conversation of a kind (their last refill), if any. */
     public java.util.Optional<ConversationRow> latestOfKind(PracticeId practice, PatientId patient,
-            io.bedside.messaging.ConversationKind kind) {
+            io.bedside.messaging.internal.ConversationKind kind) {
         return jdbc.sql("""
                 select * from conversation where practice_id = :practice and patient_id = :patient and kind = :kind
                  order by created_at desc, id desc limit 1""")

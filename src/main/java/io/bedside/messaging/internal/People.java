@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.bedside.messaging.CareTeamRef;
-import io.bedside.messaging.Person;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;

@@ -3,12 +3,12 @@ package io.bedside.messaging.web;
 import java.time.Instant;
 import java.util.List;
 
-import io.bedside.messaging.CareTeamRef;
-import io.bedside.messaging.ConversationDetails;
-import io.bedside.messaging.ConversationView;
-import io.bedside.messaging.MessageView;
-import io.bedside.messaging.Person;
-import io.bedside.messaging.ReadReceipt;
+import io.bedside.messaging.internal.CareTeamRef;
+import io.bedside.messaging.internal.ConversationDetails;
+import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.MessageView;
+import io.bedside.messaging.internal.Person;
+import io.bedside.messaging.internal.ReadReceipt;
 
 /** The JSON shapes of the conversations API. */
 final class ConversationJson {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
@@ -39,7 +39,7 @@ public class Sender {
     private final Patients patients;
     private final Practices practices;
     private final CareTeams careTeams;
-    private final Conversations conversations;
+    private final SystemConversations conversations;
     private final NotificationPreferences preferences;
     private final io.bedside.identity.PatientLinks links;
     private final io.bedside.identity.PatientProfiles profiles;
@@ -48,7 +48,7 @@ public class Sender {
     private final String baseUrl;
 
     Sender(Delivery delivery, Outbox outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
-            Conversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
+            SystemConversations conversations, NotificationPreferences preferences, io.bedside.identity.PatientLinks links,
             io.bedside.identity.Passwords passwords, io.bedside.identity.PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
