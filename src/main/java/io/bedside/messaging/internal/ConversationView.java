@@ -1,5 +1,6 @@
 package io.bedside.messaging.internal;
 
+import java.util.Map;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.Priority;
@@ -8,7 +9,7 @@ import java.time.Instant;
 /** A conversation as one caller sees it, with that caller's unread count. Holds PHI (the subject). */
 public record ConversationView(ConversationId id, String subject, ConversationKind kind, ConversationStatus status,
         Priority priority, CareTeamRef careTeam, Person patient, Person provider, Person assignee, long lastSeq,
-        Instant lastActivityAt, Instant createdAt, long unreadCount, java.util.Map<String, String> details) {
+        Instant lastActivityAt, Instant createdAt, long unreadCount, Map<String, String> details) {
 
     @Override
     public String toString() {

@@ -1,18 +1,19 @@
 package io.bedside.messaging.internal;
 
-import io.bedside.messaging.ConversationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.PracticeEncryption;
+import io.bedside.messaging.ConversationId;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.Savepoints;
@@ -32,17 +33,17 @@ public class Drafts {
 
     private static final int MAX_FIELD = 20_000;
 
-    private final JdbcClient jdbc;
+    private final DraftRows drafts;
     private final PracticeEncryption encryption;
     private final ConversationAccess access;
     private final JsonMapper json;
     private final Clock clock;
     private final Savepoints savepoints;
 
-    Drafts(JdbcClient jdbc, PracticeEncryption encryption, ConversationAccess access, JsonMapper json, Clock clock,
+    Drafts(DraftRows drafts, PracticeEncryption encryption, ConversationAccess access, JsonMapper json, Clock clock,
             Savepoints savepoints) {
         this.savepoints = savepoints;
-        this.jdbc = jdbc;
+        this.drafts = drafts;
         this.encryption = encryption;
         this.access = access;
         this.json = json;
@@ -67,32 +68,21 @@ public class Drafts {
         }
         byte[] ciphertext = encryption.encrypt(actor.practiceId(),
                 json.writeValueAsString(kept).getBytes(StandardCharsets.UTF_8), context(actor, scope));
-        var now = Timestamps.toDb(Timestamps.now(clock));
-        int updated = jdbc.sql("update draft set content_ciphertext = :c, updated_at = :now where user_id = :u and scope = :s")
-                .param("c", ciphertext).param("now", now).param("u", actor.userId().value()).param("s", scope)
-                .update();
-        if (updated == 0) {
-            boolean inserted = savepoints.insertUnlessPresent(() -> jdbc.sql("""
-                    insert into draft (practice_id, user_id, scope, content_ciphertext, updated_at)
-                    values (:p, :u, :s, :c, :now)""")
-                    .param("p", actor.practiceId().value()).param("u", actor.userId().value()).param("s", scope)
-                    .param("c", ciphertext).param("now", now)
-                    .update());
+        Instant now = Timestamps.now(clock);
+        if (drafts.update(actor, scope, ciphertext, now) == 0) {
+            boolean inserted = savepoints.insertUnlessPresent(() -> drafts.insert(actor, scope, ciphertext, now));
             if (!inserted) {
                 // Saved from another tab a moment before: this one is newer.
-                jdbc.sql("update draft set content_ciphertext = :c, updated_at = :now where user_id = :u and scope = :s")
-                        .param("c", ciphertext).param("now", now).param("u", actor.userId().value())
-                        .param("s", scope).update();
+                drafts.update(actor, scope, ciphertext, now);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
+    @Transactional
     public Map<String, String> load(Actor actor, String scope) {
         checkScope(actor, scope);
-        Optional<byte[]> stored = jdbc.sql("select content_ciphertext from draft where user_id = :u and scope = :s and practice_id = :p")
-                .param("u", actor.userId().value()).param("s", scope).param("p", actor.practiceId().value())
-                .query(byte[].class).optional();
+        Optional<byte[]> stored = drafts.find(actor, scope);
         return stored.map(c -> (Map<String, String>) json.readValue(
                 new String(encryption.decrypt(actor.practiceId(), c, context(actor, scope)), StandardCharsets.UTF_8),
                 LinkedHashMap.class)).orElse(Map.of());
@@ -102,16 +92,14 @@ public class Drafts {
      * Where the caller has drafts: "new" and the ids of conversations with a reply being written.
      * Only the places, not what is in them (nothing is decrypted), for the home screen.
      */
-    public java.util.Set<String> places(Actor actor) {
-        return new java.util.HashSet<>(jdbc.sql("select scope from draft where user_id = :u and practice_id = :p")
-                .param("u", actor.userId().value()).param("p", actor.practiceId().value())
-                .query(String.class).list());
+    @Transactional
+    public Set<String> places(Actor actor) {
+        return drafts.places(actor);
     }
 
     @Transactional
     public void discard(Actor actor, String scope) {
-        jdbc.sql("delete from draft where user_id = :u and scope = :s")
-                .param("u", actor.userId().value()).param("s", scope).update();
+        drafts.delete(actor, scope);
     }
 
     private void checkScope(Actor actor, String scope) {

@@ -15,7 +15,7 @@ import io.bedside.shared.UserId;
 
 /** The idempotency keys of sends, scoped to (practice, user, key), written in the send's transaction. */
 @Repository
-public class IdempotencyKeyRows {
+class IdempotencyKeyRows {
 
     /** What a key was first used for. */
     public record Used(String requestHash, ConversationId conversationId, MessageId messageId) {

@@ -1,5 +1,7 @@
 package io.bedside.messaging.internal;
 
+import java.util.Collection;
+import io.bedside.messaging.SystemAuthor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code message} table. */
 @Repository
-public class MessageRows {
+class MessageRows {
 
     /** A stored message, its body still encrypted. */
     public record Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
@@ -72,7 +74,7 @@ public class MessageRows {
                 .param("conversation", m.conversationId().value())
                 .param("seq", m.seq())
                 .param("author", m.authorId().value())
-                .param("kind", io.bedside.messaging.SystemAuthor.is(m.authorId()) ? "SYSTEM" : m.authorKind().name())
+                .param("kind", SystemAuthor.is(m.authorId()) ? "SYSTEM" : m.authorKind().name())
                 .param("body", m.bodyCiphertext())
                 .param("internal", m.internal())
                 .param("at", Timestamps.toDb(m.createdAt()))
@@ -103,7 +105,7 @@ public class MessageRows {
      * Whether {@code reader} has an unread message, written at or after {@code since} by an author
      * of the given kind (not an internal note), in one of these conversations.
      */
-    public boolean hasUnreadSince(PracticeId practice, UserId reader, java.util.Collection<UUID> conversations,
+    public boolean hasUnreadSince(PracticeId practice, UserId reader, Collection<UUID> conversations,
             Actor.Kind authorKind, Instant since) {
         return jdbc.sql("""
                 select count(*) from message m

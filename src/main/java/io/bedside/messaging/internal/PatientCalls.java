@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
@@ -40,38 +40,36 @@ public class PatientCalls {
     private final People people;
     private final AuditTrail audit;
     private final Reactions reactions;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+        private final Clock clock;
 
     PatientCalls(ConversationAccess access, PatientCallRows calls, MessageCipher cipher, People people,
-            AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock) {
+            AuditTrail audit, Reactions reactions, Clock clock) {
         this.access = access;
         this.calls = calls;
         this.cipher = cipher;
         this.people = people;
         this.audit = audit;
         this.reactions = reactions;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
+    @Transactional
     public PatientCall record(Actor actor, ConversationId id, String outcome) {
         String note = checkedOutcome(outcome);
-        return transaction.execute(tx -> {
-            ConversationRow row = staffOnly(actor, id, "patient.called");
-            Instant now = Timestamps.now(clock);
-            UUID callId = UUID.randomUUID();
-            calls.insert(new PatientCallRows.Row(callId, actor.practiceId(), id, actor.userId(), now,
-                    note == null ? null : cipher.encryptCallOutcome(actor.practiceId(), id, callId, note)));
-            audit.record(AuditRecord.allowed(actor, row.patientId(), "patient.called", "conversation", id));
-            reactions.patientCalled(new PatientCalled(actor.practiceId(), id, row.patientId(), row.careTeamId(),
-                    actor.userId(), now));
-            Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), List.of(actor.userId()));
-            return new PatientCall(callId, id, people.staffPerson(actor.userId(), staff), now, note);
-        });
+        ConversationRow row = staffOnly(actor, id, "patient.called");
+        Instant now = Timestamps.now(clock);
+        UUID callId = UUID.randomUUID();
+        calls.insert(new PatientCallRows.Row(callId, actor.practiceId(), id, actor.userId(), now,
+                note == null ? null : cipher.encryptCallOutcome(actor.practiceId(), id, callId, note)));
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "patient.called", "conversation", id));
+        reactions.patientCalled(new PatientCalled(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                actor.userId(), now));
+        Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), List.of(actor.userId()));
+        return new PatientCall(callId, id, people.staffPerson(actor.userId(), staff), now, note);
     }
 
     /** The conversation's calls, oldest first, notes decrypted. Audited as a read. */
+    @Transactional
     public List<PatientCall> of(Actor actor, ConversationId id) {
         ConversationRow row = staffOnly(actor, id, "patient_calls.read");
         List<PatientCallRows.Row> rows = calls.of(actor.practiceId(), id);

@@ -15,7 +15,7 @@ import io.bedside.shared.Timestamps;
 
 /** How far each participant has read each conversation. A read state only ever moves forward. */
 @Repository
-public class ReadStateRows {
+class ReadStateRows {
 
     /** A stored read state. */
     public record State(UUID userId, Actor.Kind readerKind, UUID readerPatientId, long lastReadSeq, Instant readAt) {

@@ -1,5 +1,6 @@
 package io.bedside.messaging.web;
 
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -75,7 +76,7 @@ final class ConversationJson {
     record ConversationJsonBody(String id, String subject, String kind, String status, String priority,
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
             Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
-            List<ReadStateJson> readStates, java.util.Map<String, String> details, MessageJson firstMessage) {
+            List<ReadStateJson> readStates, Map<String, String> details, MessageJson firstMessage) {
 
         static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
             List<ReadStateJson> all = participants == null ? null
