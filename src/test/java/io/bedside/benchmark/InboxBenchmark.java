@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.internal.ConversationStarts;
-import io.bedside.messaging.internal.Triage;
 import io.bedside.messaging.internal.ConversationChange;
+import io.bedside.messaging.internal.ConversationStarts;
 import io.bedside.messaging.internal.NewConversation;
+import io.bedside.messaging.internal.Triage;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.support.ApplicationTest;

@@ -1,6 +1,5 @@
 package io.bedside.messaging;
 
-import io.bedside.messaging.internal.AttachmentDownloads;
 import static io.bedside.support.Demo.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +17,12 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.AttachmentDownloads;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.PageSession;
 

@@ -1,6 +1,5 @@
 package io.bedside.messaging;
 
-import io.bedside.messaging.internal.Drafts;
 import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.Drafts;
 import io.bedside.shared.Actor;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;

@@ -1,15 +1,5 @@
 package io.bedside.messaging;
 
-import io.bedside.messaging.internal.ConversationKind;
-import io.bedside.messaging.internal.ConversationView;
-import io.bedside.messaging.internal.ConversationLists;
-import io.bedside.messaging.internal.ConversationReads;
-import io.bedside.messaging.internal.ReadReceipts;
-import io.bedside.messaging.internal.InboxFilter;
-import io.bedside.messaging.internal.InboxPage;
-import io.bedside.messaging.internal.InboxPreview;
-import io.bedside.messaging.internal.InboxQuery;
-import io.bedside.messaging.internal.MessageView;
 import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.BOB;
 import static io.bedside.support.Demo.CAROL;
@@ -29,6 +19,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.ConversationKind;
+import io.bedside.messaging.internal.ConversationLists;
+import io.bedside.messaging.internal.ConversationReads;
+import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.InboxFilter;
+import io.bedside.messaging.internal.InboxPage;
+import io.bedside.messaging.internal.InboxPreview;
+import io.bedside.messaging.internal.InboxQuery;
+import io.bedside.messaging.internal.MessageView;
+import io.bedside.messaging.internal.ReadReceipts;
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;

@@ -1,9 +1,9 @@
 package io.bedside.messaging;
 
-import io.bedside.messaging.internal.ConversationStarts;
-import io.bedside.messaging.internal.NewConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-
+import io.bedside.messaging.internal.ConversationStarts;
+import io.bedside.messaging.internal.NewConversation;
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.Patients;
 import io.bedside.patient.Sex;

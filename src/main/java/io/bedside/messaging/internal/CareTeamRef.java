@@ -1,7 +1,7 @@
 package io.bedside.messaging.internal;
 
-import java.util.UUID;
+import io.bedside.shared.CareTeamId;
 
 /** The care team a conversation is with. */
-public record CareTeamRef(UUID id, String name) {
+public record CareTeamRef(CareTeamId id, String name) {
 }

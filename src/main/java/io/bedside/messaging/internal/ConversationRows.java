@@ -1,21 +1,21 @@
 package io.bedside.messaging.internal;
 
-import java.util.UUID;
-import java.util.Locale;
-import java.util.EnumMap;
-import io.bedside.messaging.Priority;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.Priority;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.PatientId;

@@ -1,10 +1,11 @@
 package io.bedside.messaging.internal;
 
+import java.time.Instant;
 import java.util.Map;
+
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.Priority;
-import java.time.Instant;
 
 /** A conversation as one caller sees it, with that caller's unread count. Holds PHI (the subject). */
 public record ConversationView(ConversationId id, String subject, ConversationKind kind, ConversationStatus status,

@@ -169,7 +169,7 @@ class ConversationViews {
     }
 
     private static ReadReceipt receipt(UUID user, String name, String role, ReadStateRows.State state) {
-        return new ReadReceipt(user, name, role, state == null ? 0 : state.lastReadSeq(),
+        return new ReadReceipt(UserId.of(user), name, role, state == null ? 0 : state.lastReadSeq(),
                 state == null ? null : state.readAt());
     }
 }

@@ -1,7 +1,7 @@
 package io.bedside.messaging.internal;
 
-import java.util.UUID;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 

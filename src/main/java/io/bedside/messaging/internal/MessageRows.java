@@ -1,10 +1,9 @@
 package io.bedside.messaging.internal;
 
-import java.util.Collection;
-import io.bedside.messaging.SystemAuthor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
+import io.bedside.messaging.SystemAuthor;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;

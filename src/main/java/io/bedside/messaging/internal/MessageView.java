@@ -1,8 +1,9 @@
 package io.bedside.messaging.internal;
 
-import java.util.List;
-import io.bedside.messaging.MessageId;
 import java.time.Instant;
+import java.util.List;
+
+import io.bedside.messaging.MessageId;
 
 /** One message as its reader sees it. Holds PHI: never log it. */
 public record MessageView(MessageId id, long seq, Person author, String body, boolean internal, Instant createdAt,

@@ -1,8 +1,9 @@
 package io.bedside.messaging.internal;
 
-import io.bedside.messaging.ConversationId;
 import java.time.Instant;
 import java.util.UUID;
+
+import io.bedside.messaging.ConversationId;
 
 /**
  * A member of staff called the patient about a conversation. Staff only. Holds PHI (the outcome

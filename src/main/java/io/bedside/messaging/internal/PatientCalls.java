@@ -1,7 +1,5 @@
 package io.bedside.messaging.internal;
 
-import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.PatientCalled;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -15,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.PatientCalled;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;

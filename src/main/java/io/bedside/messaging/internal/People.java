@@ -1,23 +1,23 @@
 package io.bedside.messaging.internal;
 
-import java.util.List;
-import io.bedside.shared.CareTeamId;
-import io.bedside.shared.Actor;
-import io.bedside.practice.Practices;
-import io.bedside.practice.Practice;
-import io.bedside.messaging.SystemAuthor;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.bedside.messaging.SystemAuthor;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.UserId;
@@ -85,6 +85,6 @@ class People {
     }
 
     public CareTeamRef teamRef(PracticeId practice, CareTeamId id) {
-        return new CareTeamRef(id.value(), team(practice, id).map(CareTeam::name).orElse("Care team"));
+        return new CareTeamRef(id, team(practice, id).map(CareTeam::name).orElse("Care team"));
     }
 }

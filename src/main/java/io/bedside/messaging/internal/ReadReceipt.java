@@ -1,10 +1,11 @@
 package io.bedside.messaging.internal;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import io.bedside.shared.UserId;
 
 /** How far one participant has read; {@code readAt} is null when they have read nothing yet. */
-public record ReadReceipt(UUID userId, String displayName, String role, long lastReadSeq, Instant readAt) {
+public record ReadReceipt(UserId userId, String displayName, String role, long lastReadSeq, Instant readAt) {
 
     @Override
     public String toString() {

@@ -49,7 +49,7 @@ public class ReadReceipts {
             reactions.readStateUpdated(new ReadStateUpdated(actor.practiceId(), id, row.patientId(),
                     row.careTeamId(), actor.userId(), seq, Math.min(seq, row.lastPublicSeq()), actor.isPatient()));
         }
-        return views.participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId().value()))
+        return views.participants(row, actor).stream().filter(r -> r.userId().equals(actor.userId()))
                 .findFirst().orElseThrow();
     }
 }

@@ -1,8 +1,8 @@
 package io.bedside.messaging.web;
 
-import java.util.Map;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.bedside.messaging.internal.CareTeamRef;
 import io.bedside.messaging.internal.ConversationDetails;

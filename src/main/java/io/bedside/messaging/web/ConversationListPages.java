@@ -80,7 +80,7 @@ class ConversationListPages {
         var physician = roster.primaryProvider(actor.practiceId(), actor.patientId());
         Predicate<CareTeam> own = physician.isPresent()
                 ? t -> t.hasMember(physician.get())
-                : t -> !latest.isEmpty() && latest.get(0).careTeam().id().equals(t.id().value());
+                : t -> !latest.isEmpty() && latest.get(0).careTeam().id().equals(t.id());
         List<CareTeam> ordered = new ArrayList<>(teams);
         ordered.sort(Comparator.comparing(t -> own.test(t) ? 0 : 1));
         return ordered;

@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.PatientDirectory;
 import io.bedside.messaging.internal.ConversationKind;
 import io.bedside.messaging.internal.ConversationLists;
+import io.bedside.messaging.internal.ConversationView;
 import io.bedside.messaging.internal.InboxFilter;
 import io.bedside.messaging.internal.InboxPage;
 import io.bedside.messaging.internal.InboxQuery;
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.patient.Patient;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.Actor;

@@ -31,7 +31,6 @@ import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
-import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 
 /**
@@ -89,7 +88,7 @@ class ThreadModel {
         long myLast = messages.stream().filter(m -> m.author().id().equals(me.id().value()))
                 .mapToLong(MessageView::seq).max().orElse(last);
         List<ReadReceipt> readBy = details.participants().stream()
-                .filter(r -> !r.userId().equals(me.id().value()) && r.readAt() != null && r.lastReadSeq() >= myLast)
+                .filter(r -> !r.userId().equals(me.id()) && r.readAt() != null && r.lastReadSeq() >= myLast)
                 .toList();
         model.addAttribute("conversation", details.conversation());
         model.addAttribute("messages", messages);
@@ -145,7 +144,7 @@ class ThreadModel {
 
     void triageInto(Actor actor, ConversationView conversation, Model model) {
         List<StaffMember> teammates = new ArrayList<>(careTeams
-                .findInPractice(actor.practiceId(), CareTeamId.of(conversation.careTeam().id()))
+                .findInPractice(actor.practiceId(), conversation.careTeam().id())
                 .map(CareTeam::members).orElse(List.of()));
         model.addAttribute("conversation", conversation);
         model.addAttribute("teammates", teammates);

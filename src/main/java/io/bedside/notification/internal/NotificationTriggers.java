@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.system.SystemConversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.SystemAuthor;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.CareTeamId;

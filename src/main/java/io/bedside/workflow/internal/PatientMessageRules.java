@@ -13,10 +13,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.bedside.messaging.system.SystemConversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.SystemAuthor;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
