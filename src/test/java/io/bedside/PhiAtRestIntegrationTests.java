@@ -17,8 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.bedside.crypto.KeyManagement;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
-import io.bedside.messaging.NewAttachment;
+import io.bedside.messaging.internal.AttachmentDownloads;
+import io.bedside.messaging.internal.ConversationReads;
+import io.bedside.messaging.internal.MessageSends;
+import io.bedside.messaging.internal.NewAttachment;
 import io.bedside.shared.Actor;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
@@ -35,7 +37,13 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
     private static final LocalDate MARKED_VISIT = LocalDate.of(2003, 7, 19);
 
     @Autowired
-    Conversations conversations;
+    AttachmentDownloads downloads;
+
+    @Autowired
+    ConversationReads reads;
+
+    @Autowired
+    MessageSends sends;
 
     @Autowired
     KeyManagement keys;
@@ -85,7 +93,7 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
 
     private String sendWithFile(String fileName) {
         String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Results", "My results are attached");
-        conversations.send(demo.actor(ALICE), ConversationId.of(UUID.fromString(conversation)), "Here they are", false,
+        sends.send(demo.actor(ALICE), ConversationId.of(UUID.fromString(conversation)), "Here they are", false,
                 null, List.of(new NewAttachment(fileName, pdf())));
         return conversation;
     }
@@ -95,9 +103,9 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
         Actor patel = demo.actor(io.bedside.support.Demo.PATEL);
         ConversationId id = ConversationId.of(UUID.fromString(conversation));
         List<String> names = new ArrayList<>();
-        conversations.messages(patel, id, 0, 50).forEach(m -> m.attachments().forEach(a -> {
+        reads.messages(patel, id, 0, 50).forEach(m -> m.attachments().forEach(a -> {
             names.add(a.filename());
-            assertThat(conversations.attachment(patel, a.id(), false).filename()).isEqualTo(a.filename());
+            assertThat(downloads.attachment(patel, a.id(), false).filename()).isEqualTo(a.filename());
         }));
         return names;
     }

@@ -1,5 +1,7 @@
 package io.bedside.messaging;
 
+import io.bedside.messaging.internal.Codes;
+
 /** Where a conversation stands. */
 public enum ConversationStatus {
     OPEN, WAITING_ON_PATIENT, CLOSED;

@@ -1,5 +1,7 @@
 package io.bedside.messaging;
 
+import io.bedside.messaging.internal.Codes;
+
 /** How soon a conversation needs an answer. */
 public enum Priority {
     ROUTINE, HIGH, URGENT;

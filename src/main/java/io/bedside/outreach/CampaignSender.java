@@ -14,7 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.identity.PatientLinks;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
@@ -46,7 +46,7 @@ public class CampaignSender {
     private final CampaignRows rows;
     private final CohortSelection selection;
     private final Patients patients;
-    private final Conversations conversations;
+    private final SystemConversations conversations;
     private final CareTeams careTeams;
     private final PatientLinks links;
     private final OutreachProperties properties;
@@ -56,7 +56,7 @@ public class CampaignSender {
     private double permits;
     private Instant lastRefill;
 
-    CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, Conversations conversations,
+    CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, SystemConversations conversations,
             CareTeams careTeams, PatientLinks links, OutreachProperties properties,
             PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
-import io.bedside.messaging.NewConversation;
+import io.bedside.messaging.internal.ConversationChange;
+import io.bedside.messaging.internal.ConversationStarts;
+import io.bedside.messaging.internal.NewConversation;
+import io.bedside.messaging.internal.Triage;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.support.ApplicationTest;
@@ -34,7 +36,10 @@ class InboxBenchmark extends ApplicationTest {
     private static final int REQUESTS = Integer.getInteger("bedside.bench.requests", 500);
 
     @Autowired
-    Conversations conversations;
+    ConversationStarts starts;
+
+    @Autowired
+    Triage triage;
 
     @Test
     void inboxPageLatency() {
@@ -45,17 +50,17 @@ class InboxBenchmark extends ApplicationTest {
         long seedStart = System.nanoTime();
         for (int i = 0; i < CONVERSATIONS; i++) {
             Actor patient = i % 2 == 0 ? alice : bob;
-            var started = conversations.start(patient, new NewConversation(team, "Inbox load " + i,
+            var started = starts.start(patient, new NewConversation(team, "Inbox load " + i,
                     "A message to fill the inbox", null, null, null, Map.of()));
             ConversationId id = started.conversation().id();
             if (i % 50 == 0) {
-                conversations.update(kim, id, new io.bedside.messaging.ConversationChange(null,
+                triage.update(kim, id, new ConversationChange(null,
                         io.bedside.messaging.Priority.URGENT, null, false));
             } else if (i % 10 == 0) {
-                conversations.update(kim, id, new io.bedside.messaging.ConversationChange(null,
+                triage.update(kim, id, new ConversationChange(null,
                         io.bedside.messaging.Priority.HIGH, kim.userId(), false));
             } else if (i % 4 == 0) {
-                conversations.update(kim, id, new io.bedside.messaging.ConversationChange(
+                triage.update(kim, id, new ConversationChange(
                         io.bedside.messaging.ConversationStatus.CLOSED, null, null, false));
             }
         }

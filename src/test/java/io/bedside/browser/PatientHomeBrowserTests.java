@@ -21,7 +21,7 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 
-import io.bedside.messaging.Drafts;
+import io.bedside.messaging.internal.Drafts;
 import io.bedside.support.AxeCheck;
 import io.bedside.support.BrowserTest;
 

@@ -17,12 +17,12 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.AttachmentDownloads;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
 import io.bedside.support.PageSession;
@@ -36,7 +36,7 @@ import io.bedside.support.PageSession;
 class AttachmentImagesIntegrationTests extends ApplicationTest {
 
     @Autowired
-    Conversations conversations;
+    AttachmentDownloads downloads;
 
     @Test
     void aSmallPngDeclaringTwelveThousandPixelsSquareIsRefusedAndNothingIsWritten() throws IOException {
@@ -67,7 +67,7 @@ class AttachmentImagesIntegrationTests extends ApplicationTest {
         assertThat(answer.status()).isEqualTo(302);
         UUID attachment = jdbc.sql("select id from attachment where conversation_id = :c")
                 .param("c", UUID.fromString(conversation)).query(UUID.class).single();
-        var thumbnail = conversations.attachment(demo.actor(ALICE), attachment, true);
+        var thumbnail = downloads.attachment(demo.actor(ALICE), AttachmentId.of(attachment), true);
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.bytes()));
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
         assertThat(small.getWidth()).isEqualTo(320);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.Drafts;
 import io.bedside.shared.Actor;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;

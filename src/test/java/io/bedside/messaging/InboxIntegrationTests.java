@@ -19,6 +19,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.bedside.messaging.internal.ConversationKind;
+import io.bedside.messaging.internal.ConversationLists;
+import io.bedside.messaging.internal.ConversationReads;
+import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.InboxFilter;
+import io.bedside.messaging.internal.InboxPage;
+import io.bedside.messaging.internal.InboxPreview;
+import io.bedside.messaging.internal.InboxQuery;
+import io.bedside.messaging.internal.MessageView;
+import io.bedside.messaging.internal.ReadReceipts;
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
@@ -33,7 +43,13 @@ import io.bedside.support.BothDatabases;
 class InboxIntegrationTests extends ApplicationTest {
 
     @Autowired
-    Conversations conversations;
+    ConversationLists lists;
+
+    @Autowired
+    ConversationReads reads;
+
+    @Autowired
+    ReadReceipts receipts;
 
     @Autowired
     PatientDirectory directory;
@@ -45,7 +61,7 @@ class InboxIntegrationTests extends ApplicationTest {
         List<String> all = new ArrayList<>();
         String cursor = null;
         do {
-            InboxPage page = conversations.inbox(reader, new InboxQuery(null, filter, null, cursor, 50));
+            InboxPage page = lists.inbox(reader, new InboxQuery(null, filter, null, cursor, 50));
             page.items().forEach(c -> all.add(c.id().toString()));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -63,14 +79,14 @@ class InboxIntegrationTests extends ApplicationTest {
         List<String> open = ids(demo.actor(KIM), InboxFilter.OPEN);
         assertThat(open.stream().filter(List.of(first, second, third)::contains).toList())
                 .containsExactly(third, second, first);
-        InboxPage top = conversations.inbox(demo.actor(KIM), new InboxQuery(null, InboxFilter.OPEN, null, null, 1));
+        InboxPage top = lists.inbox(demo.actor(KIM), new InboxQuery(null, InboxFilter.OPEN, null, null, 1));
         assertThat(top.items().get(0).priority()).isEqualTo(Priority.URGENT);
     }
 
     @Test
     void eachViewHoldsWhatItsNameSaysWithItsCount() {
         Actor kim = demo.actor(KIM);
-        InboxPage before = conversations.inbox(kim, new InboxQuery(null, InboxFilter.OPEN, null, null, 5));
+        InboxPage before = lists.inbox(kim, new InboxQuery(null, InboxFilter.OPEN, null, null, 5));
         String mine = demo.startAsPatient(ALICE, "Dr. Patel", "Views mine", "a");
         String urgent = demo.startAsPatient(ALICE, "Dr. Patel", "Views urgent", "b");
         String waiting = demo.startAsPatient(BOB, "Dr. Patel", "Views waiting", "c");
@@ -88,7 +104,7 @@ class InboxIntegrationTests extends ApplicationTest {
         assertThat(ids(kim, InboxFilter.CLOSED)).contains(closed).doesNotContain(mine, urgent, waiting);
         assertThat(ids(kim, InboxFilter.ALL)).contains(mine, urgent, waiting, closed);
 
-        InboxPage after = conversations.inbox(kim, new InboxQuery(null, InboxFilter.OPEN, null, null, 5));
+        InboxPage after = lists.inbox(kim, new InboxQuery(null, InboxFilter.OPEN, null, null, 5));
         assertThat(after.count(InboxFilter.OPEN) - before.count(InboxFilter.OPEN)).isEqualTo(2);
         assertThat(after.count(InboxFilter.WAITING) - before.count(InboxFilter.WAITING)).isEqualTo(1);
         assertThat(after.count(InboxFilter.CLOSED) - before.count(InboxFilter.CLOSED)).isEqualTo(1);
@@ -105,7 +121,7 @@ class InboxIntegrationTests extends ApplicationTest {
                 "careTeamId", demo.team(ALICE, "Dr. Patel"), "subject", "Kind refill", "body", "Refill please",
                 "kind", "refill", "details", Map.of("medication", "Metformin"))).send();
         String refillId = refill.json().get("id").asString();
-        InboxPage refills = conversations.inbox(demo.actor(KIM),
+        InboxPage refills = lists.inbox(demo.actor(KIM),
                 new InboxQuery(null, InboxFilter.ALL, ConversationKind.REFILL, null, 100));
         assertThat(refills.items()).allMatch(c -> c.kind() == ConversationKind.REFILL);
         assertThat(refills.items().stream().map(c -> c.id().toString())).contains(refillId).doesNotContain(question);
@@ -123,14 +139,14 @@ class InboxIntegrationTests extends ApplicationTest {
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
-            InboxPage page = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, cursor, 3));
+            InboxPage page = lists.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, cursor, 3));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
             page.items().forEach(c -> paged.add(c.id().toString()));
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(paged).doesNotHaveDuplicates().containsAll(started);
         assertThat(paged).isEqualTo(ids(kim, InboxFilter.ALL));
-        assertThatThrownBy(() -> conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, "9.bogus", 3)))
+        assertThatThrownBy(() -> lists.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, "9.bogus", 3)))
                 .isInstanceOf(io.bedside.shared.InvalidRequestException.class);
     }
 
@@ -139,7 +155,7 @@ class InboxIntegrationTests extends ApplicationTest {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Unread view", "New for everyone");
         Actor kim = demo.actor(KIM);
         assertThat(ids(kim, InboxFilter.UNREAD)).contains(id);
-        conversations.markRead(kim, ConversationId.parse(id), 1);
+        receipts.markRead(kim, ConversationId.parse(id), 1);
         assertThat(ids(kim, InboxFilter.UNREAD)).doesNotContain(id);
         assertThat(ids(demo.actor(PATEL), InboxFilter.UNREAD)).contains(id);
     }
@@ -151,21 +167,21 @@ class InboxIntegrationTests extends ApplicationTest {
                 "I have had chest pain since this morning");
         Actor kim = demo.actor(KIM);
         ConversationId conversation = ConversationId.parse(id);
-        List<MessageView> all = conversations.messages(kim, conversation, 0, 10);
+        List<MessageView> all = reads.messages(kim, conversation, 0, 10);
         assertThat(all.get(0).author().role()).isEqualTo("patient");
         assertThat(all.subList(1, all.size())).isNotEmpty().allMatch(m -> m.author().role().equals("system"));
 
-        ConversationView row = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+        ConversationView row = lists.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
                 .items().stream().filter(c -> c.id().equals(conversation)).findFirst().orElseThrow();
         assertThat(row.unreadCount()).isEqualTo(1);
-        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isEqualTo(1);
+        assertThat(reads.get(kim, conversation).conversation().unreadCount()).isEqualTo(1);
 
         // Read up to the patient's message: the automatic reply after it leaves nothing new.
-        conversations.markRead(kim, conversation, 1);
+        receipts.markRead(kim, conversation, 1);
         assertThat(ids(kim, InboxFilter.UNREAD)).doesNotContain(id);
-        assertThat(conversations.get(kim, conversation).conversation().unreadCount()).isZero();
+        assertThat(reads.get(kim, conversation).conversation().unreadCount()).isZero();
         // The patient is told of the automatic reply: it is written to them.
-        assertThat(conversations.get(demo.actor(ALICE), conversation).conversation().unreadCount())
+        assertThat(reads.get(demo.actor(ALICE), conversation).conversation().unreadCount())
                 .isEqualTo(all.size() - 1);
     }
 
@@ -175,9 +191,9 @@ class InboxIntegrationTests extends ApplicationTest {
                 "I have had chest pain since this morning");
         Actor kim = demo.actor(KIM);
         ConversationId conversation = ConversationId.parse(id);
-        List<ConversationView> shown = conversations.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
+        List<ConversationView> shown = lists.inbox(kim, new InboxQuery(null, InboxFilter.ALL, null, null, 500))
                 .items().stream().filter(c -> c.id().equals(conversation)).toList();
-        Map<ConversationId, InboxPreview> previews = conversations.inboxPreviews(kim, shown);
+        Map<ConversationId, InboxPreview> previews = lists.inboxPreviews(kim, shown);
         // The patient's words, not Bedside's automatic guidance that came after them.
         assertThat(previews.get(conversation).text()).isEqualTo("I have had chest pain since this morning");
         assertThat(previews.get(conversation).byPatient()).isTrue();
@@ -188,19 +204,19 @@ class InboxIntegrationTests extends ApplicationTest {
                 .param("id", id).param("patient", java.util.UUID.fromString(demo.me(ALICE).get("patientId").asString()))
                 .query(Long.class).single()).isEqualTo(1);
         demo.note(KIM, id, "Called her back, resting now.");
-        previews = conversations.inboxPreviews(kim, shown);
+        previews = lists.inboxPreviews(kim, shown);
         assertThat(previews.get(conversation).internal()).isTrue();
         assertThat(previews.get(conversation).text()).isEqualTo("Called her back, resting now.");
-        assertThatThrownBy(() -> conversations.inboxPreviews(demo.actor(ALICE), shown))
+        assertThatThrownBy(() -> lists.inboxPreviews(demo.actor(ALICE), shown))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void patientsHaveNoInboxAndAnotherPracticesTeamIsNotFound() {
-        assertThatThrownBy(() -> conversations.inbox(demo.actor(ALICE),
+        assertThatThrownBy(() -> lists.inbox(demo.actor(ALICE),
                 new InboxQuery(null, InboxFilter.OPEN, null, null, 10))).isInstanceOf(NotFoundException.class);
         var riversideTeam = io.bedside.shared.CareTeamId.parse(demo.team(ALICE, "Dr. Patel"));
-        assertThatThrownBy(() -> conversations.inbox(demo.actor(LEE),
+        assertThatThrownBy(() -> lists.inbox(demo.actor(LEE),
                 new InboxQuery(riversideTeam, InboxFilter.OPEN, null, null, 10))).isInstanceOf(NotFoundException.class);
         String riverside = demo.startAsPatient(ALICE, "Dr. Patel", "Never in Lakeside", "x");
         assertThat(ids(demo.actor(LEE), InboxFilter.ALL)).doesNotContain(riverside);
@@ -237,9 +253,9 @@ class InboxIntegrationTests extends ApplicationTest {
         String two = demo.startAsPatient(ALICE, "Billing", "Patient page two", "2");
         Actor kim = demo.actor(KIM);
         var alice = demo.actor(ALICE).patientId();
-        assertThat(conversations.ofPatient(kim, alice).stream().map(c -> c.id().toString())).contains(one, two);
+        assertThat(lists.ofPatient(kim, alice).stream().map(c -> c.id().toString())).contains(one, two);
         assertThat(directory.patient(kim, alice).givenName()).isEqualTo("Alice");
-        assertThatThrownBy(() -> conversations.ofPatient(demo.actor(LEE), alice)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> lists.ofPatient(demo.actor(LEE), alice)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> directory.patient(demo.actor(LEE), alice)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> directory.patient(demo.actor(CAROL), alice)).isInstanceOf(NotFoundException.class);
     }

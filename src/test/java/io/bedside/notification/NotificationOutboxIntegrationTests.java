@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.internal.MessageSends;
 import io.bedside.notification.internal.Outbox;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
@@ -49,7 +49,7 @@ class NotificationOutboxIntegrationTests extends ApplicationTest {
     NotificationPreferences preferences;
 
     @Autowired
-    Conversations conversations;
+    MessageSends sends;
 
     @Autowired
     Outbox outbox;
@@ -137,7 +137,7 @@ class NotificationOutboxIntegrationTests extends ApplicationTest {
         long before = jdbc.sql("select count(*) from notification").query(Long.class).single();
         var kim = demo.actor(KIM);
         transaction.executeWithoutResult(tx -> {
-            conversations.send(kim, ConversationId.parse(id), "This will be rolled back", false, null);
+            sends.send(kim, ConversationId.parse(id), "This will be rolled back", false, null);
             assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(before + 1);
             tx.setRollbackOnly();
         });

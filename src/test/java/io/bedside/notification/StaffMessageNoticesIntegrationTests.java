@@ -36,7 +36,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.bedside.identity.Accounts;
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
@@ -88,7 +88,7 @@ class StaffMessageNoticesIntegrationTests extends ApplicationTest {
     CareTeams careTeams;
 
     @Autowired
-    Conversations conversations;
+    SystemConversations system;
 
     /** One member of staff made for a test, signed in through the API. */
     record Member(String email, UserId id, String token) {
@@ -322,7 +322,7 @@ class StaffMessageNoticesIntegrationTests extends ApplicationTest {
         api.post("/api/v1/conversations/" + id + "/messages").token(crew.onCall().token())
                 .json(Map.of("body", "A note " + MARKER, "internal", true)).send();
         var alice = demo.actor(ALICE);
-        conversations.startForCampaign(alice.practiceId(), crew.provider().id(), alice.patientId(), crew.team(),
+        system.startForCampaign(alice.practiceId(), crew.provider().id(), alice.patientId(), crew.team(),
                 "A reminder", "Time for your check-up");
         dispatchLater();
         assertThat(crew.all().stream().mapToLong(this::staffNotices).sum()).isEqualTo(before);

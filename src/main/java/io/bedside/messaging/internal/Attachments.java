@@ -1,7 +1,9 @@
 package io.bedside.messaging.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +12,16 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.tika.Tika;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.PracticeEncryption;
-import io.bedside.messaging.AttachmentView;
+import io.bedside.messaging.AttachmentId;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
-import io.bedside.messaging.NewAttachment;
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
-import io.bedside.shared.Timestamps;
 
 /**
  * Photos and PDFs on messages. The type is found from the bytes (Apache Tika), never from the
@@ -40,13 +40,13 @@ public class Attachments {
     public record Content(String filename, String contentType, byte[] bytes) {
     }
 
-    private final JdbcClient jdbc;
+    private final AttachmentRows rows;
     private final PracticeEncryption encryption;
     private final Thumbnails thumbnails;
     private final Tika tika = new Tika();
 
-    Attachments(JdbcClient jdbc, PracticeEncryption encryption, Thumbnails thumbnails) {
-        this.jdbc = jdbc;
+    Attachments(AttachmentRows rows, PracticeEncryption encryption, Thumbnails thumbnails) {
+        this.rows = rows;
         this.encryption = encryption;
         this.thumbnails = thumbnails;
     }
@@ -96,38 +96,25 @@ public class Attachments {
             NewAttachment file = files.get(i);
             UUID id = UUID.randomUUID();
             byte[] thumbnail = types.get(i).thumbnail();
-            jdbc.sql("""
-                    insert into attachment (id, practice_id, conversation_id, message_id, filename_ciphertext, content_type,
-                                            size_bytes, content_ciphertext, thumbnail_ciphertext, created_at)
-                    values (:id, :practice, :conversation, :message, :name, :type, :size, :content, :thumb, :at)""")
-                    .param("id", id).param("practice", practice.value()).param("conversation", conversation.value())
-                    .param("message", message.value()).param("name", encryptName(practice, conversation, id, file.filename()))
-                    .param("type", types.get(i).type()).param("size", (long) file.content().length)
-                    .param("content", encryption.encrypt(practice, file.content(), context("content", conversation, id)))
-                    .param("thumb", thumbnail == null ? null
-                            : encryption.encrypt(practice, thumbnail, context("thumbnail", conversation, id)))
-                    .param("at", Timestamps.toDb(now))
-                    .update();
+            rows.insert(id, practice, conversation, message, encryptName(practice, conversation, id, file.filename()),
+                    types.get(i).type(), file.content().length,
+                    encryption.encrypt(practice, file.content(), context("content", conversation, id)),
+                    thumbnail == null ? null : encryption.encrypt(practice, thumbnail, context("thumbnail", conversation, id)),
+                    now);
         }
     }
 
     /** The attachments of some messages of one conversation, by message. */
     public Map<UUID, List<AttachmentView>> of(PracticeId practice, ConversationId conversation) {
         Map<UUID, List<AttachmentView>> byMessage = new HashMap<>();
-        jdbc.sql("""
-                select id, message_id, filename_ciphertext, content_type, size_bytes,
-                       thumbnail_ciphertext is not null as thumb
-                  from attachment where practice_id = :practice and conversation_id = :conversation
-                 order by created_at""")
-                .param("practice", practice.value()).param("conversation", conversation.value())
-                .query(rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    byMessage.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-                            .add(new AttachmentView(id, name(practice, conversation, id, rs.getBytes("filename_ciphertext")),
-                                    rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("thumb")));
-                });
+        for (AttachmentRows.Listed row : rows.of(practice, conversation)) {
+            byMessage.computeIfAbsent(row.messageId(), k -> new ArrayList<>())
+                    .add(new AttachmentView(AttachmentId.of(row.id()),
+                            name(practice, conversation, row.id(), row.nameCiphertext()), row.contentType(),
+                            row.sizeBytes(), row.hasThumbnail()));
+        }
         // A message's files share their time: by name, as they were listed when names were in clear.
-        byMessage.values().forEach(files -> files.sort(java.util.Comparator.comparing(AttachmentView::filename)));
+        byMessage.values().forEach(files -> files.sort(Comparator.comparing(AttachmentView::filename)));
         return byMessage;
     }
 
@@ -136,37 +123,23 @@ public class Attachments {
     }
 
     /** Where an attachment belongs, within the practice; access is the caller's to check. */
-    public Optional<Place> placeOf(PracticeId practice, UUID attachment) {
-        return jdbc.sql("""
-                select a.conversation_id, m.internal from attachment a join message m on m.id = a.message_id
-                 where a.id = :id and a.practice_id = :practice""")
-                .param("id", attachment).param("practice", practice.value())
-                .query((rs, n) -> new Place(ConversationId.of(rs.getObject("conversation_id", UUID.class)),
-                        rs.getBoolean("internal")))
-                .optional();
+    public Optional<Place> placeOf(PracticeId practice, AttachmentId attachment) {
+        return rows.placeOf(practice, attachment);
     }
 
-    public Content content(PracticeId practice, ConversationId conversation, UUID attachment, boolean thumbnail) {
-        return jdbc.sql("""
-                select filename_ciphertext, content_type, content_ciphertext, thumbnail_ciphertext from attachment
-                 where id = :id and practice_id = :practice and conversation_id = :conversation""")
-                .param("id", attachment).param("practice", practice.value()).param("conversation", conversation.value())
-                .query((rs, n) -> {
-                    byte[] stored = rs.getBytes(thumbnail ? "thumbnail_ciphertext" : "content_ciphertext");
-                    if (stored == null) {
-                        return null;
-                    }
-                    byte[] bytes = encryption.decrypt(practice, stored,
-                            context(thumbnail ? "thumbnail" : "content", conversation, attachment));
-                    return new Content(name(practice, conversation, attachment, rs.getBytes("filename_ciphertext")),
-                            thumbnail ? "image/jpeg" : rs.getString("content_type"), bytes);
-                })
-                .optional().orElseThrow(io.bedside.shared.NotFoundException::new);
+    public Content content(PracticeId practice, ConversationId conversation, AttachmentId id, boolean thumbnail) {
+        UUID attachment = id.value();
+        AttachmentRows.Stored row = rows.find(practice, conversation, attachment, thumbnail)
+                .filter(r -> r.stored() != null).orElseThrow(NotFoundException::new);
+        byte[] bytes = encryption.decrypt(practice, row.stored(),
+                context(thumbnail ? "thumbnail" : "content", conversation, attachment));
+        return new Content(name(practice, conversation, attachment, row.nameCiphertext()),
+                thumbnail ? "image/jpeg" : row.contentType(), bytes);
     }
 
     /** The name as {@link #safeName} makes it, encrypted under the practice key, bound to the attachment. */
     byte[] encryptName(PracticeId practice, ConversationId conversation, UUID attachment, String name) {
-        return encryption.encrypt(practice, safeName(name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return encryption.encrypt(practice, safeName(name).getBytes(StandardCharsets.UTF_8),
                 context("filename", conversation, attachment));
     }
 
@@ -177,7 +150,7 @@ public class Attachments {
     private String name(PracticeId practice, ConversationId conversation, UUID attachment, byte[] ciphertext) {
         return ciphertext == null ? "file"
                 : new String(encryption.decrypt(practice, ciphertext, context("filename", conversation, attachment)),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                        StandardCharsets.UTF_8);
     }
 
     private static AssociatedData context(String part, ConversationId conversation, UUID attachment) {

@@ -3,7 +3,6 @@ package io.bedside.messaging.internal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +12,7 @@ import io.bedside.audit.ConversationSubjects;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
 import io.bedside.shared.Actor;
+import io.bedside.shared.NotFoundException;
 
 /**
  * Names conversations for an access report: only those the reader may open (the same rule as
@@ -55,7 +55,7 @@ class AuditedConversationSubjects implements ConversationSubjects {
     public Map<String, String> conversationsOfMessages(Actor reader, Collection<String> messageIds) {
         Map<String, String> result = new LinkedHashMap<>();
         conversationOf(reader, messageIds).forEach((message, conversation) -> conversations
-                .find(reader.practiceId(), ConversationId.of(UUID.fromString(conversation)))
+                .find(reader.practiceId(), ConversationId.parse(conversation))
                 .filter(row -> ConversationAccess.mayAccess(reader, row))
                 .ifPresent(row -> result.put(message, conversation)));
         return result;
@@ -66,9 +66,9 @@ class AuditedConversationSubjects implements ConversationSubjects {
         Map<String, String> conversationOf = new LinkedHashMap<>();
         for (String text : messageIds.stream().distinct().limit(MAX).toList()) {
             try {
-                messages.find(reader.practiceId(), MessageId.of(UUID.fromString(text)))
+                messages.find(reader.practiceId(), MessageId.parse(text))
                         .ifPresent(m -> conversationOf.put(text, m.conversationId().toString()));
-            } catch (IllegalArgumentException notAnId) {
+            } catch (NotFoundException notAnId) {
                 // not a message id: left out
             }
         }
@@ -81,8 +81,8 @@ class AuditedConversationSubjects implements ConversationSubjects {
         for (String text : conversationIds.stream().distinct().limit(MAX).toList()) {
             ConversationId id;
             try {
-                id = ConversationId.of(UUID.fromString(text));
-            } catch (IllegalArgumentException notAnId) {
+                id = ConversationId.parse(text);
+            } catch (NotFoundException notAnId) {
                 continue;
             }
             conversations.find(reader.practiceId(), id).filter(row -> ConversationAccess.mayAccess(reader, row))

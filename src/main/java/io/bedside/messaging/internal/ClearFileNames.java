@@ -1,9 +1,7 @@
 package io.bedside.messaging.internal;
 
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,42 +14,29 @@ import io.bedside.shared.PracticeId;
  * moved them to {@code attachment_filename_clear}).
  */
 @Component
-class ClearFileNames extends ClearValuesAtStart<ClearFileNames.Held> {
+class ClearFileNames extends ClearValuesAtStart<AttachmentRows.ClearName> {
 
-    record Held(UUID attachment, UUID practice, UUID conversation, String filename) {
-    }
-
-    private final JdbcClient jdbc;
+    private final AttachmentRows rows;
     private final Attachments attachments;
 
-    ClearFileNames(JdbcClient jdbc, TransactionTemplate transaction, Attachments attachments) {
+    ClearFileNames(AttachmentRows rows, TransactionTemplate transaction, Attachments attachments) {
         super(transaction, "attachment names");
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.attachments = attachments;
     }
 
     @Override
-    protected List<Held> next() {
-        return jdbc.sql("""
-                select c.attachment_id, c.practice_id, a.conversation_id, c.filename
-                  from attachment_filename_clear c join attachment a on a.id = c.attachment_id
-                 order by c.attachment_id limit""" + " " + BATCH)
-                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4)))
-                .list();
+    protected List<AttachmentRows.ClearName> next() {
+        return rows.clearNames(BATCH);
     }
 
     @Override
-    protected boolean encrypt(Held held) {
-        if (jdbc.sql("delete from attachment_filename_clear where attachment_id = :id").param("id", held.attachment())
-                .update() == 0) {
+    protected boolean encrypt(AttachmentRows.ClearName held) {
+        if (!rows.forgetClearName(held.attachment())) {
             return false;
         }
-        jdbc.sql("update attachment set filename_ciphertext = :name where id = :id and practice_id = :practice")
-                .param("name", attachments.encryptName(PracticeId.of(held.practice()),
-                        ConversationId.of(held.conversation()), held.attachment(), held.filename()))
-                .param("id", held.attachment()).param("practice", held.practice())
-                .update();
+        rows.setName(held.attachment(), held.practice(), attachments.encryptName(PracticeId.of(held.practice()),
+                ConversationId.of(held.conversation()), held.attachment(), held.filename()));
         return true;
     }
 }

@@ -16,7 +16,7 @@ import io.bedside.shared.NotFoundException;
  * and the refused attempt is audited.
  */
 @Component
-public class ConversationAccess {
+class ConversationAccess {
 
     private final ConversationRows conversations;
     private final AuditTrail audit;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.Priority;
 import io.bedside.shared.CareTeamId;

@@ -2,18 +2,20 @@ package io.bedside.messaging.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.ConversationKind;
 import io.bedside.messaging.ConversationStatus;
-import io.bedside.messaging.InboxFilter;
+import io.bedside.messaging.Priority;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.PatientId;
@@ -23,7 +25,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code conversation} table. Every query names the practice. */
 @Repository
-public class ConversationRows {
+class ConversationRows {
 
     /**
      * Which messages are news to the care team (a condition on message {@code m} of conversation
@@ -97,7 +99,7 @@ public class ConversationRows {
                 .update();
     }
 
-    public void triage(ConversationId id, ConversationStatus status, io.bedside.messaging.Priority priority,
+    public void triage(ConversationId id, ConversationStatus status, Priority priority,
             UserId assignee) {
         jdbc.sql("""
                 update conversation set status = :status, priority = :priority, priority_rank = :rank,
@@ -183,20 +185,20 @@ public class ConversationRows {
     }
 
     /** Where an inbox page ended. */
-    public record InboxPosition(int rank, Instant at, java.util.UUID id) {
+    public record InboxPosition(int rank, Instant at, UUID id) {
     }
 
     /** How many conversations of the teams each inbox view holds, in one pass. */
     public Map<InboxFilter, Long> inboxCounts(PracticeId practice, List<CareTeamId> teams, ConversationKind kind,
             UserId reader) {
-        Map<InboxFilter, Long> counts = new java.util.EnumMap<>(InboxFilter.class);
+        Map<InboxFilter, Long> counts = new EnumMap<>(InboxFilter.class);
         if (teams.isEmpty()) {
             return counts;
         }
         StringBuilder sql = new StringBuilder("select ");
         for (InboxFilter f : InboxFilter.values()) {
             sql.append("sum(case when ").append(condition(f)).append(" then 1 else 0 end) as ")
-                    .append("n_").append(f.name().toLowerCase(java.util.Locale.ROOT)).append(", ");
+                    .append("n_").append(f.name().toLowerCase(Locale.ROOT)).append(", ");
         }
         sql.setLength(sql.length() - 2);
         sql.append("""
@@ -208,7 +210,7 @@ public class ConversationRows {
         }
         jdbc.sql(sql.toString()).params(inboxParams(practice, teams, kind, reader)).query(rs -> {
             for (InboxFilter f : InboxFilter.values()) {
-                counts.put(f, rs.getLong("n_" + f.name().toLowerCase(java.util.Locale.ROOT)));
+                counts.put(f, rs.getLong("n_" + f.name().toLowerCase(Locale.ROOT)));
             }
         });
         return counts;
@@ -255,8 +257,8 @@ public class ConversationRows {
     }
 
     /** The patient's latest conversation of a kind (their last refill), if any. */
-    public java.util.Optional<ConversationRow> latestOfKind(PracticeId practice, PatientId patient,
-            io.bedside.messaging.ConversationKind kind) {
+    public Optional<ConversationRow> latestOfKind(PracticeId practice, PatientId patient,
+            ConversationKind kind) {
         return jdbc.sql("""
                 select * from conversation where practice_id = :practice and patient_id = :patient and kind = :kind
                  order by created_at desc, id desc limit 1""")

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.bedside.messaging.MessagingProperties;
 
 /** Forgets idempotency keys once they are older than the retention (48 h by default). */
 @Component
@@ -15,11 +14,11 @@ class IdempotencySweeper {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencySweeper.class);
 
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRows keys;
     private final MessagingProperties properties;
     private final Clock clock;
 
-    IdempotencySweeper(IdempotencyKeys keys, MessagingProperties properties, Clock clock) {
+    IdempotencySweeper(IdempotencyKeyRows keys, MessagingProperties properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package io.bedside.messaging.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -52,17 +53,17 @@ public class MessageCipher {
     }
 
     /** A call's outcome note, bound to its conversation and call. */
-    public byte[] encryptCallOutcome(PracticeId practice, ConversationId conversation, java.util.UUID call, String note) {
+    public byte[] encryptCallOutcome(PracticeId practice, ConversationId conversation, UUID call, String note) {
         return encryption.encrypt(practice, note.getBytes(StandardCharsets.UTF_8), callContext(conversation, call));
     }
 
-    public String decryptCallOutcome(PracticeId practice, ConversationId conversation, java.util.UUID call,
+    public String decryptCallOutcome(PracticeId practice, ConversationId conversation, UUID call,
             byte[] ciphertext) {
         return new String(encryption.decrypt(practice, ciphertext, callContext(conversation, call)),
                 StandardCharsets.UTF_8);
     }
 
-    private static AssociatedData callContext(ConversationId conversation, java.util.UUID call) {
+    private static AssociatedData callContext(ConversationId conversation, UUID call) {
         return AssociatedData.of("patient_call.outcome", conversation, call);
     }
 

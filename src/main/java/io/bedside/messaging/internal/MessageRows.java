@@ -3,6 +3,7 @@ package io.bedside.messaging.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
+import io.bedside.messaging.SystemAuthor;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Timestamps;
@@ -19,7 +21,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code message} table. */
 @Repository
-public class MessageRows {
+class MessageRows {
 
     /** A stored message, its body still encrypted. */
     public record Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
@@ -72,7 +74,7 @@ public class MessageRows {
                 .param("conversation", m.conversationId().value())
                 .param("seq", m.seq())
                 .param("author", m.authorId().value())
-                .param("kind", io.bedside.messaging.SystemAuthor.is(m.authorId()) ? "SYSTEM" : m.authorKind().name())
+                .param("kind", SystemAuthor.is(m.authorId()) ? "SYSTEM" : m.authorKind().name())
                 .param("body", m.bodyCiphertext())
                 .param("internal", m.internal())
                 .param("at", Timestamps.toDb(m.createdAt()))
@@ -103,7 +105,7 @@ public class MessageRows {
      * Whether {@code reader} has an unread message, written at or after {@code since} by an author
      * of the given kind (not an internal note), in one of these conversations.
      */
-    public boolean hasUnreadSince(PracticeId practice, UserId reader, java.util.Collection<UUID> conversations,
+    public boolean hasUnreadSince(PracticeId practice, UserId reader, Collection<UUID> conversations,
             Actor.Kind authorKind, Instant since) {
         return jdbc.sql("""
                 select count(*) from message m

@@ -14,7 +14,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code patient_call} table: calls to the patient about a conversation, outcome notes encrypted. */
 @Repository
-public class PatientCallRows {
+class PatientCallRows {
 
     /** A stored call, its outcome still encrypted (or null). */
     public record Row(UUID id, PracticeId practiceId, ConversationId conversationId, UserId callerId, Instant calledAt,

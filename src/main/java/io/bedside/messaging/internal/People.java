@@ -1,33 +1,37 @@
 package io.bedside.messaging.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.bedside.messaging.CareTeamRef;
-import io.bedside.messaging.Person;
+import io.bedside.messaging.SystemAuthor;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
+import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.UserId;
 
 /** Names the people and teams a conversation mentions, through the directory modules' APIs. */
 @Component
-public class People {
+class People {
 
     private final StaffDirectory staff;
     private final Patients patients;
     private final CareTeams careTeams;
-    private final io.bedside.practice.Practices practices;
+    private final Practices practices;
 
-    People(StaffDirectory staff, Patients patients, CareTeams careTeams, io.bedside.practice.Practices practices) {
+    People(StaffDirectory staff, Patients patients, CareTeams careTeams, Practices practices) {
         this.practices = practices;
         this.staff = staff;
         this.patients = patients;
@@ -56,12 +60,12 @@ public class People {
         return patients.find(practice, id);
     }
 
-    public Optional<CareTeam> team(PracticeId practice, io.bedside.shared.CareTeamId id) {
+    public Optional<CareTeam> team(PracticeId practice, CareTeamId id) {
         return careTeams.findInPractice(practice, id);
     }
 
     /** The teams a member of staff belongs to. */
-    public java.util.List<CareTeam> teamsOf(io.bedside.shared.Actor staff) {
+    public List<CareTeam> teamsOf(Actor staff) {
         return careTeams.visibleTo(staff);
     }
 
@@ -75,12 +79,12 @@ public class People {
      * guidance): its shown name, with role "system" so pages add "(automatic reply)".
      */
     public Person system(PracticeId practice) {
-        return new Person(io.bedside.messaging.SystemAuthor.ID.value(),
-                practices.find(practice).map(io.bedside.practice.Practice::shownName)
-                        .orElse(io.bedside.messaging.SystemAuthor.NAME), "system");
+        return new Person(SystemAuthor.ID.value(),
+                practices.find(practice).map(Practice::shownName)
+                        .orElse(SystemAuthor.NAME), "system");
     }
 
-    public CareTeamRef teamRef(PracticeId practice, io.bedside.shared.CareTeamId id) {
-        return new CareTeamRef(id.value(), team(practice, id).map(CareTeam::name).orElse("Care team"));
+    public CareTeamRef teamRef(PracticeId practice, CareTeamId id) {
+        return new CareTeamRef(id, team(practice, id).map(CareTeam::name).orElse("Care team"));
     }
 }

@@ -1,10 +1,8 @@
 package io.bedside.messaging.internal;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.bedside.messaging.CampaignConversationStarted;
@@ -53,41 +51,6 @@ public class Reactions {
     }
 
     private void each(Consumer<ConversationReactions> call) {
-        List<ConversationReactions> ordered = reactions.orderedStream().toList();
-        ordered.forEach(call);
-    }
-
-    // ------------------------------------------------------------ bridge (issue 20, temporary)
-    // Until messaging's services call the methods above directly, the events they still publish are
-    // forwarded here. The messaging split removes these listeners and the publishEvent calls together.
-
-    @EventListener
-    void bridge(ConversationStarted event) {
-        started(event);
-    }
-
-    @EventListener
-    void bridge(CampaignConversationStarted event) {
-        campaignStarted(event);
-    }
-
-    @EventListener
-    void bridge(MessageSent event) {
-        messageSent(event);
-    }
-
-    @EventListener
-    void bridge(ConversationUpdated event) {
-        updated(event);
-    }
-
-    @EventListener
-    void bridge(ReadStateUpdated event) {
-        readStateUpdated(event);
-    }
-
-    @EventListener
-    void bridge(PatientCalled event) {
-        patientCalled(event);
+        reactions.orderedStream().forEach(call);
     }
 }

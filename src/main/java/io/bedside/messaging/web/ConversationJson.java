@@ -2,13 +2,14 @@ package io.bedside.messaging.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-import io.bedside.messaging.CareTeamRef;
-import io.bedside.messaging.ConversationDetails;
-import io.bedside.messaging.ConversationView;
-import io.bedside.messaging.MessageView;
-import io.bedside.messaging.Person;
-import io.bedside.messaging.ReadReceipt;
+import io.bedside.messaging.internal.CareTeamRef;
+import io.bedside.messaging.internal.ConversationDetails;
+import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.MessageView;
+import io.bedside.messaging.internal.Person;
+import io.bedside.messaging.internal.ReadReceipt;
 
 /** The JSON shapes of the conversations API. */
 final class ConversationJson {
@@ -75,7 +76,7 @@ final class ConversationJson {
     record ConversationJsonBody(String id, String subject, String kind, String status, String priority,
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
             Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
-            List<ReadStateJson> readStates, java.util.Map<String, String> details, MessageJson firstMessage) {
+            List<ReadStateJson> readStates, Map<String, String> details, MessageJson firstMessage) {
 
         static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
             List<ReadStateJson> all = participants == null ? null

@@ -1,7 +1,9 @@
 package io.bedside.messaging.web;
 
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.ConversationKind;
-import io.bedside.messaging.Conversations;
-import io.bedside.messaging.InboxFilter;
-import io.bedside.messaging.InboxPage;
-import io.bedside.messaging.InboxQuery;
 import io.bedside.messaging.PatientDirectory;
+import io.bedside.messaging.internal.ConversationKind;
+import io.bedside.messaging.internal.ConversationLists;
+import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.InboxFilter;
+import io.bedside.messaging.internal.InboxPage;
+import io.bedside.messaging.internal.InboxQuery;
 import io.bedside.patient.Patient;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.Actor;
@@ -33,13 +37,13 @@ class InboxPages {
 
     static final int PAGE_SIZE = 25;
 
-    private final Conversations conversations;
+    private final ConversationLists conversations;
     private final PatientDirectory patients;
     private final CareTeams careTeams;
-    private final org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises;
+    private final ObjectProvider<AnswerPromises> promises;
 
-    InboxPages(Conversations conversations, PatientDirectory patients, CareTeams careTeams,
-            org.springframework.beans.factory.ObjectProvider<io.bedside.messaging.AnswerPromises> promises) {
+    InboxPages(ConversationLists conversations, PatientDirectory patients, CareTeams careTeams,
+            ObjectProvider<AnswerPromises> promises) {
         this.promises = promises;
         this.conversations = conversations;
         this.patients = patients;
@@ -75,8 +79,8 @@ class InboxPages {
         model.addAttribute("page", page);
         model.addAttribute("previews", conversations.inboxPreviews(actor, page.items()));
         var promiseSource = promises.getIfAvailable();
-        model.addAttribute("promises", promiseSource == null ? java.util.Map.of() : promiseSource.of(actor.practiceId(),
-                page.items().stream().map(io.bedside.messaging.ConversationView::id).toList()));
+        model.addAttribute("promises", promiseSource == null ? Map.of() : promiseSource.of(actor.practiceId(),
+                page.items().stream().map(ConversationView::id).toList()));
         model.addAttribute("filters", InboxFilter.values());
         model.addAttribute("kinds", ConversationKind.values());
         model.addAttribute("filter", view);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.PatientCall;
-import io.bedside.messaging.PatientCalls;
+import io.bedside.messaging.internal.PatientCall;
+import io.bedside.messaging.internal.PatientCalls;
 import io.bedside.messaging.web.ConversationJson.PersonJson;
 import io.bedside.shared.Actor;
 
@@ -55,14 +55,14 @@ class PatientCallController {
     }
 
     @PostMapping("/api/v1/conversations/{id}/calls")
-    ResponseEntity<CallJson> record(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    ResponseEntity<CallJson> record(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
             @RequestBody(required = false) CallRequest request) {
-        PatientCall call = calls.record(actor, ConversationId.parse(id), request == null ? null : request.outcome());
+        PatientCall call = calls.record(actor, id, request == null ? null : request.outcome());
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id + "/calls")).body(CallJson.of(call));
     }
 
     @GetMapping("/api/v1/conversations/{id}/calls")
-    Calls list(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return new Calls(calls.of(actor, ConversationId.parse(id)).stream().map(CallJson::of).toList());
+    Calls list(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id) {
+        return new Calls(calls.of(actor, id).stream().map(CallJson::of).toList());
     }
 }

@@ -17,7 +17,7 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.internal.Transcripts;
 import io.bedside.practice.Practice;
 import io.bedside.shared.ControlCharacters;
 import io.bedside.shared.HumanTimes;
@@ -57,7 +57,7 @@ class TranscriptPdf {
         }
     }
 
-    Document render(Conversations.Transcript transcript, Practice practice, Locale locale) {
+    Document render(Transcripts.Transcript transcript, Practice practice, Locale locale) {
         Instant exportedAt = clock.instant();
         Context context = new Context(locale);
         context.setVariable("conversation", transcript.conversation());

@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import io.bedside.messaging.Conversations;
+import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.shared.Actor;
 import io.bedside.web.WebPage;
 
@@ -16,9 +16,9 @@ import io.bedside.web.WebPage;
 @ControllerAdvice(annotations = WebPage.class)
 class UnreadCountAdvice {
 
-    private final Conversations conversations;
+    private final ConversationLists conversations;
 
-    UnreadCountAdvice(Conversations conversations) {
+    UnreadCountAdvice(ConversationLists conversations) {
         this.conversations = conversations;
     }
 

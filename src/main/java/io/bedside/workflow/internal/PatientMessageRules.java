@@ -14,10 +14,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.messaging.ConversationReactions;
-import io.bedside.messaging.Conversations;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.SystemAuthor;
+import io.bedside.messaging.system.SystemConversations;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
@@ -52,7 +52,7 @@ class PatientMessageRules implements ConversationReactions {
     private static final Logger log = LoggerFactory.getLogger(PatientMessageRules.class);
 
     private final PromiseRows promises;
-    private final Conversations conversations;
+    private final SystemConversations conversations;
     private final CareTeams careTeams;
     private final Practices practices;
     private final Patients patients;
@@ -64,7 +64,7 @@ class PatientMessageRules implements ConversationReactions {
     private final Clock clock;
     private final HumanTimes times;
 
-    PatientMessageRules(PromiseRows promises, Conversations conversations, CareTeams careTeams, Practices practices,
+    PatientMessageRules(PromiseRows promises, SystemConversations conversations, CareTeams careTeams, Practices practices,
             Patients patients, UrgentPhrases urgentPhrases, AfterHoursTexts afterHoursTexts,
             ApplicationEventPublisher events, UrgentClock urgentClock,
             PlatformTransactionManager transactions, Clock clock, HumanTimes times) {
@@ -112,7 +112,7 @@ class PatientMessageRules implements ConversationReactions {
                 .orElse(practice.defaultLanguage());
 
         boolean urgent = checkUrgentWords(e, practice, language, now) || conversations
-                .factsForSystem(e.practiceId(), e.conversationId()).map(f -> f.priority() == Priority.URGENT).orElse(false);
+                .isUrgent(e.practiceId(), e.conversationId());
 
         // In an urgent conversation the emergency guidance speaks alone: no calm "expect an answer by".
         if (!urgent && !hours.isOpen(now)) {
@@ -136,7 +136,7 @@ class PatientMessageRules implements ConversationReactions {
     private boolean checkUrgentWords(MessageSent e, Practice practice, String language, Instant now) {
         try {
             return Boolean.TRUE.equals(savepoint.execute(tx -> {
-                String body = conversations.bodyForSystem(e.practiceId(), e.messageId());
+                String body = conversations.bodyForUrgentCheck(e.practiceId(), e.messageId());
                 if (urgentPhrases.matcher(e.practiceId()).find(body).isEmpty()) {
                     return false;
                 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import io.bedside.messaging.NewAttachment;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.support.Fuzzing;
 

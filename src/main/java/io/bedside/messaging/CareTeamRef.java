@@ -1,7 +1,0 @@
-package io.bedside.messaging;
-
-import java.util.UUID;
-
-/** The care team a conversation is with. */
-public record CareTeamRef(UUID id, String name) {
-}

@@ -1,5 +1,0 @@
-package io.bedside.messaging;
-
-/** The message a send produced; {@code replayed} when an idempotency key returned an earlier one. */
-public record SentMessage(MessageView message, boolean replayed) {
-}

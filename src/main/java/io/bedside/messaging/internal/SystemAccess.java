@@ -1,0 +1,114 @@
+package io.bedside.messaging.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationUpdated;
+import io.bedside.messaging.MessageId;
+import io.bedside.messaging.MessageSent;
+import io.bedside.messaging.Priority;
+import io.bedside.messaging.SystemAuthor;
+import io.bedside.shared.Actor;
+import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
+
+/**
+ * The work behind {@link io.bedside.messaging.system.SystemConversations}: what Bedside itself
+ * does in a conversation, with no person as the caller. Each write and each read of message text
+ * is audited with the system as the actor and an action naming why. Only that facade calls this.
+ */
+@Service
+public class SystemAccess {
+
+    /** The audit action of Bedside reading a patient's message to look for urgent words. */
+    public static final String URGENT_CHECK = "urgent.checked";
+
+    private final ConversationRows conversations;
+    private final MessageRows messages;
+    private final MessageCipher cipher;
+    private final People people;
+    private final MessageLimits limits;
+    private final AuditTrail audit;
+    private final Reactions reactions;
+    private final Clock clock;
+
+    SystemAccess(ConversationRows conversations, MessageRows messages, MessageCipher cipher, People people,
+            MessageLimits limits, AuditTrail audit, Reactions reactions, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.cipher = cipher;
+        this.people = people;
+        this.limits = limits;
+        this.audit = audit;
+        this.reactions = reactions;
+        this.clock = clock;
+    }
+
+    /** Bedside writes into a conversation itself; joins the caller's transaction. */
+    @Transactional
+    public void postSystemMessage(PracticeId practice, ConversationId id, String text, String action) {
+        ConversationRow row = conversations.findForUpdate(practice, id)
+                .orElseThrow(() -> new NotFoundException("No such conversation."));
+        Instant now = Timestamps.now(clock);
+        long seq = row.lastSeq() + 1;
+        MessageId messageId = MessageId.random();
+        messages.insert(new MessageRows.Row(messageId, practice, id, seq, SystemAuthor.ID, Actor.Kind.STAFF,
+                cipher.encryptBody(practice, id, messageId, limits.checkedBody(text)), false, now));
+        conversations.recordMessage(id, seq, now, false, row.status());
+        audit.record(new AuditRecord(practice, null, row.patientId(), action, "message", messageId.toString(), true));
+        reactions.messageSent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
+                SystemAuthor.ID, false, false));
+    }
+
+    /** Bedside sets a conversation's priority; audited and streamed like a change by staff. */
+    @Transactional
+    public void setPriorityAsSystem(PracticeId practice, ConversationId id, Priority priority, String action) {
+        ConversationRow row = conversations.findForUpdate(practice, id)
+                .orElseThrow(() -> new NotFoundException("No such conversation."));
+        conversations.triage(id, row.status(), priority, row.assigneeId());
+        audit.record(new AuditRecord(practice, null, row.patientId(), action, "conversation", id.toString(), true));
+        reactions.updated(new ConversationUpdated(practice, id, row.patientId(), row.careTeamId(),
+                row.status(), priority, row.assigneeId()));
+    }
+
+    /**
+     * The text of one message, read by Bedside for {@code purpose} (an audit action such as
+     * {@link #URGENT_CHECK}): recorded on the patient's trail with the system as the reader.
+     */
+    @Transactional
+    public String readMessageFor(String purpose, PracticeId practice, MessageId messageId) {
+        MessageRows.Row m = messages.find(practice, messageId).orElseThrow(NotFoundException::new);
+        ConversationRow row = conversations.find(practice, m.conversationId()).orElseThrow(NotFoundException::new);
+        audit.record(new AuditRecord(practice, null, row.patientId(), purpose, "message", messageId.toString(), true));
+        return cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+    }
+
+    /** The stored conversation, for facts without PHI (ids, priority); never its subject. */
+    @Transactional
+    public Optional<ConversationRow> find(PracticeId practice, ConversationId id) {
+        return conversations.find(practice, id);
+    }
+
+    /**
+     * Whether {@code reader} has not yet read a message of one of these conversations written at
+     * or after {@code since} by the other side (by the patient when {@code byPatient}, else by the
+     * care team; never an internal note, never Bedside's own).
+     */
+    @Transactional
+    public boolean hasUnreadSince(PracticeId practice, UserId reader, Collection<ConversationId> among,
+            boolean byPatient, Instant since) {
+        return !among.isEmpty() && messages.hasUnreadSince(practice, reader,
+                among.stream().map(ConversationId::value).toList(), byPatient ? Actor.Kind.PATIENT : Actor.Kind.STAFF,
+                since);
+    }
+}

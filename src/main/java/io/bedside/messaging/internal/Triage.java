@@ -1,0 +1,71 @@
+package io.bedside.messaging.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bedside.audit.AuditRecord;
+import io.bedside.audit.AuditTrail;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.ConversationStatus;
+import io.bedside.messaging.ConversationUpdated;
+import io.bedside.messaging.Priority;
+import io.bedside.practice.StaffMember;
+import io.bedside.shared.Actor;
+import io.bedside.shared.ForbiddenException;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.UserId;
+
+/**
+ * Staff set a conversation's status, priority or assignee. The change is audited and every
+ * participant's stream learns of it. Patients may not (403); the assignee must be active staff
+ * of the practice.
+ */
+@Service
+public class Triage {
+
+    private final ConversationRows conversations;
+    private final ConversationAccess access;
+    private final ConversationReads reads;
+    private final People people;
+    private final AuditTrail audit;
+    private final Reactions reactions;
+
+    Triage(ConversationRows conversations, ConversationAccess access, ConversationReads reads, People people,
+            AuditTrail audit, Reactions reactions) {
+        this.conversations = conversations;
+        this.access = access;
+        this.reads = reads;
+        this.people = people;
+        this.audit = audit;
+        this.reactions = reactions;
+    }
+
+    @Transactional
+    public ConversationDetails update(Actor actor, ConversationId id, ConversationChange change) {
+        if (change.isEmpty()) {
+            throw new InvalidRequestException("status", "Say what to change: status, priority or assigneeId.");
+        }
+        ConversationRow row = access.visibleForUpdate(actor, id, "conversation.updated");
+        if (!actor.isStaff()) {
+            audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), "conversation.updated",
+                    "conversation", id.toString(), false));
+            throw new ForbiddenException(
+                    "Only the care team can change a conversation's status, priority or assignee.");
+        }
+        UserId assignee = change.unassign() ? null
+                : change.assigneeId() != null ? change.assigneeId() : row.assigneeId();
+        if (change.assigneeId() != null && people.staff(actor.practiceId(), List.of(change.assigneeId())).values()
+                .stream().noneMatch(StaffMember::active)) {
+            throw new InvalidRequestException("assigneeId", "The assignee must be a member of staff of this practice.");
+        }
+        ConversationStatus status = change.status() != null ? change.status() : row.status();
+        Priority priority = change.priority() != null ? change.priority() : row.priority();
+        conversations.triage(id, status, priority, assignee);
+        audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
+        reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
+                status, priority, assignee));
+        return reads.get(actor, id);
+    }
+}

@@ -1,0 +1,90 @@
+package io.bedside.messaging.system;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.MessageId;
+import io.bedside.messaging.Priority;
+import io.bedside.messaging.internal.ConversationStarts;
+import io.bedside.messaging.internal.SystemAccess;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.UserId;
+
+/**
+ * Conversations as Bedside itself uses them, with no person as the caller. Every write is audited
+ * under the action its caller names; the one read of message text ({@link #bodyForUrgentCheck}) is
+ * audited as {@code urgent.checked}; the other reads give facts without PHI (staff ids, priority,
+ * whether something is unread). Each call joins the caller's transaction.
+ */
+@Service
+public class SystemConversations {
+
+    /** Who on the staff side a conversation names: the provider the patient chose, the assignee. */
+    public record StaffNamed(UserId providerId, UserId assigneeId) {
+    }
+
+    private final SystemAccess access;
+    private final ConversationStarts starts;
+
+    SystemConversations(SystemAccess access, ConversationStarts starts) {
+        this.access = access;
+        this.starts = starts;
+    }
+
+    /**
+     * An outreach campaign writes to one patient on behalf of a care team: a conversation of kind
+     * campaign, waiting on the patient. Audited as {@code conversation.created} by the author.
+     */
+    public ConversationId startForCampaign(PracticeId practice, UserId author, PatientId patient, CareTeamId team,
+            String subject, String body) {
+        return starts.startForCampaign(practice, author, patient, team, subject, body);
+    }
+
+    /**
+     * Bedside writes into a conversation itself (the after-hours reply, emergency guidance). The
+     * patient sees it like a message from the team; live streams learn of it; no notification is
+     * sent for it. Audited under {@code action}.
+     */
+    public void postSystemMessage(PracticeId practice, ConversationId id, String text, String action) {
+        access.postSystemMessage(practice, id, text, action);
+    }
+
+    /** Bedside marks a conversation urgent (an urgent word). Audited under {@code action}. */
+    public void setPriorityAsSystem(PracticeId practice, ConversationId id, Priority priority, String action) {
+        access.setPriorityAsSystem(practice, id, priority, action);
+    }
+
+    /**
+     * The text of a message just sent, for the urgent-word check only. Recorded on the patient's
+     * audit trail ({@code urgent.checked}, the system as the reader); the text is never logged.
+     */
+    public String bodyForUrgentCheck(PracticeId practice, MessageId message) {
+        return access.readMessageFor(SystemAccess.URGENT_CHECK, practice, message);
+    }
+
+    /** Whether the conversation is marked urgent; false for one that does not exist. */
+    public boolean isUrgent(PracticeId practice, ConversationId id) {
+        return access.find(practice, id).map(row -> row.priority() == Priority.URGENT).orElse(false);
+    }
+
+    /** The members of staff the conversation names, for notices; empty if it does not exist. */
+    public Optional<StaffNamed> staffNamed(PracticeId practice, ConversationId id) {
+        return access.find(practice, id).map(row -> new StaffNamed(row.providerId(), row.assigneeId()));
+    }
+
+    /**
+     * Whether {@code reader} has not yet read a message of one of these conversations written at
+     * or after {@code since} by the other side (by the patient when {@code byPatient}, else by the
+     * care team; never an internal note, never Bedside's own): a notice about it is still worth sending.
+     */
+    public boolean hasUnreadSince(PracticeId practice, UserId reader, Collection<ConversationId> among,
+            boolean byPatient, Instant since) {
+        return access.hasUnreadSince(practice, reader, among, byPatient, since);
+    }
+}
