@@ -1,8 +1,5 @@
 package io.bedside.messaging.system;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -19,15 +16,11 @@ import io.bedside.shared.UserId;
 /**
  * Conversations as Bedside itself uses them, with no person as the caller. Every write is audited
  * under the action its caller names; the one read of message text ({@link #bodyForUrgentCheck}) is
- * audited as {@code urgent.checked}; the other reads give facts without PHI (staff ids, priority,
- * whether something is unread). Each call joins the caller's transaction.
+ * audited as {@code urgent.checked}; {@link #isUrgent} gives a fact without PHI. Notices read their PHI-free
+ * facts from {@code messaging.NoticeFacts}. Each call joins the caller's transaction.
  */
 @Service
 public class SystemConversations {
-
-    /** Who on the staff side a conversation names: the provider the patient chose, the assignee. */
-    public record StaffNamed(UserId providerId, UserId assigneeId) {
-    }
 
     private final SystemAccess access;
     private final ConversationStarts starts;
@@ -71,20 +64,5 @@ public class SystemConversations {
     /** Whether the conversation is marked urgent; false for one that does not exist. */
     public boolean isUrgent(PracticeId practice, ConversationId id) {
         return access.find(practice, id).map(row -> row.priority() == Priority.URGENT).orElse(false);
-    }
-
-    /** The members of staff the conversation names, for notices; empty if it does not exist. */
-    public Optional<StaffNamed> staffNamed(PracticeId practice, ConversationId id) {
-        return access.find(practice, id).map(row -> new StaffNamed(row.providerId(), row.assigneeId()));
-    }
-
-    /**
-     * Whether {@code reader} has not yet read a message of one of these conversations written at
-     * or after {@code since} by the other side (by the patient when {@code byPatient}, else by the
-     * care team; never an internal note, never Bedside's own): a notice about it is still worth sending.
-     */
-    public boolean hasUnreadSince(PracticeId practice, UserId reader, Collection<ConversationId> among,
-            boolean byPatient, Instant since) {
-        return access.hasUnreadSince(practice, reader, among, byPatient, since);
     }
 }

@@ -23,7 +23,7 @@ import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.SystemAuthor;
-import io.bedside.messaging.system.SystemConversations;
+import io.bedside.messaging.NoticeFacts;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
 import io.bedside.practice.CareTeams;
@@ -55,12 +55,12 @@ class NotificationTriggers implements ConversationReactions {
     private final Outbox outbox;
     private final Accounts accounts;
     private final CareTeams careTeams;
-    private final SystemConversations conversations;
+    private final NoticeFacts conversations;
     private final NotificationPreferences preferences;
     private final Clock clock;
     private final Duration delay;
 
-    NotificationTriggers(Outbox outbox, Accounts accounts, CareTeams careTeams, SystemConversations conversations,
+    NotificationTriggers(Outbox outbox, Accounts accounts, CareTeams careTeams, NoticeFacts conversations,
             NotificationPreferences preferences, Clock clock, @Value("${bedside.notification.delay:2m}") Duration delay) {
         this.outbox = outbox;
         this.accounts = accounts;
@@ -101,7 +101,7 @@ class NotificationTriggers implements ConversationReactions {
      * assigned, whoever is on call. Never its author.
      */
     private void newMessageForStaff(MessageSent e) {
-        SystemConversations.StaffNamed facts = conversations.staffNamed(e.practiceId(), e.conversationId()).orElse(null);
+        NoticeFacts.StaffNamed facts = conversations.staffNamed(e.practiceId(), e.conversationId()).orElse(null);
         if (facts == null) {
             return;
         }

@@ -12,7 +12,7 @@ import io.bedside.identity.PatientLinkRequested;
 import io.bedside.identity.PatientLinks;
 import io.bedside.identity.PatientProfiles;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.system.SystemConversations;
+import io.bedside.messaging.NoticeFacts;
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
@@ -43,7 +43,7 @@ public class Sender {
     private final Patients patients;
     private final Practices practices;
     private final CareTeams careTeams;
-    private final SystemConversations conversations;
+    private final NoticeFacts conversations;
     private final NotificationPreferences preferences;
     private final PatientLinks links;
     private final PatientProfiles profiles;
@@ -52,7 +52,7 @@ public class Sender {
     private final String baseUrl;
 
     Sender(Delivery delivery, Outbox outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
-            SystemConversations conversations, NotificationPreferences preferences, PatientLinks links,
+            NoticeFacts conversations, NotificationPreferences preferences, PatientLinks links,
             Passwords passwords, PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.links = links;
