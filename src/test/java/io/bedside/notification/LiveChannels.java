@@ -4,12 +4,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.bedside.support.TestSmtp;
 
 /**
- * Real delivery in tests: email by SMTP to GreenMail's test port (each class registers its own
- * {@code GreenMailExtension} on it), text messages to one WireMock gateway, links from
- * {@code https://bedside.example.org}.
+ * Real delivery in tests: email by SMTP to this JVM's GreenMail port ({@link TestSmtp}; each
+ * class registers its own {@code GreenMailExtension} on it), text messages to one WireMock
+ * gateway, links from {@code https://bedside.example.org}.
  */
 final class LiveChannels {
 
@@ -24,8 +25,7 @@ final class LiveChannels {
             GATEWAY.start();
         }
         registry.add("bedside.notification.delivery", () -> "live");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+        TestSmtp.register(registry);
         registry.add("bedside.notification.sms.url", () -> GATEWAY.baseUrl() + smsPath);
         registry.add("bedside.base-url", () -> "https://bedside.example.org");
     }

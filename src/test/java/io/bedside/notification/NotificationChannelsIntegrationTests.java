@@ -30,13 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
 import io.bedside.support.Demo;
 import io.bedside.support.MovableClock;
 import io.bedside.support.PageSession;
+import io.bedside.support.TestSmtp;
 
 /**
  * Real delivery: email over SMTP to GreenMail, text messages over HTTP to a WireMock gateway;
@@ -49,7 +49,7 @@ class NotificationChannelsIntegrationTests extends ApplicationTest {
     private static final String MARKER = "PHI-MARKER-c91e";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     static WireMockServer gateway = LiveChannels.GATEWAY;
 

@@ -33,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.bedside.identity.Accounts;
 import io.bedside.messaging.system.SystemConversations;
@@ -48,6 +47,7 @@ import io.bedside.support.BothDatabases;
 import io.bedside.support.Demo;
 import io.bedside.support.MovableClock;
 import io.bedside.support.PageSession;
+import io.bedside.support.TestSmtp;
 
 /**
  * Staff hear of new patient messages, by real email (GreenMail) and text message (a WireMock
@@ -64,7 +64,7 @@ class StaffMessageNoticesIntegrationTests extends ApplicationTest {
     private static final String GATEWAY_PATH = "/2010-04-01/Accounts/AC9/Messages.json";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     static WireMockServer gateway = LiveChannels.GATEWAY;
 
