@@ -18,6 +18,7 @@ import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.PatientLinks;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.patient.RosterEntry;
 import io.bedside.practice.Practice;
@@ -27,7 +28,6 @@ import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.StaffRole;
 import io.bedside.shared.UserId;
@@ -58,15 +58,17 @@ public class PatientRecords {
     }
 
     private final Patients patients;
+    private final PatientDirectory directory;
     private final StaffDirectory staff;
     private final Practices practices;
     private final PatientLinks links;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PatientRecords(Patients patients, StaffDirectory staff, Practices practices, PatientLinks links, AuditTrail audit,
+    PatientRecords(Patients patients, PatientDirectory directory, StaffDirectory staff, Practices practices, PatientLinks links, AuditTrail audit,
             Clock clock) {
         this.patients = patients;
+        this.directory = directory;
         this.staff = staff;
         this.practices = practices;
         this.links = links;
@@ -81,7 +83,7 @@ public class PatientRecords {
      */
     @Transactional
     public Added add(Actor actor, RosterRows.Fields fields, boolean invite) {
-        requireStaff(actor);
+        actor.requireStaff();
         LocalDate today = LocalDate.now(clock.withZone(practices.find(actor.practiceId()).map(Practice::timeZone)
                 .orElse(ZoneOffset.UTC)));
         Object checked = RosterRows.check(fields, today);
@@ -92,7 +94,7 @@ public class PatientRecords {
         if (invite && entry.email() == null) {
             throw new InvalidRequestException("email", "An invitation needs the patient's email address.");
         }
-        if (patients.findByExternalId(actor.practiceId(), entry.externalId()).isPresent()) {
+        if (patients.idByExternalId(actor.practiceId(), entry.externalId()).isPresent()) {
             throw new ConflictException("A patient with this external id is already on the roster.");
         }
         try {
@@ -100,7 +102,8 @@ public class PatientRecords {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A patient with this external id is already on the roster.");
         }
-        Patient patient = patients.findByExternalId(actor.practiceId(), entry.externalId()).orElseThrow();
+        Patient patient = directory.actedOn(actor, patients.idByExternalId(actor.practiceId(), entry.externalId())
+                .orElseThrow(), "patient.added");
         audit.record(AuditRecord.allowed(actor, patient.id(), "patient.added", "patient", patient.id()));
         if (invite) {
             links.invite(actor.practiceId(), patient.id());
@@ -111,9 +114,7 @@ public class PatientRecords {
 
     /** One patient of the caller's practice, for staff; reading it is audited. */
     public Patient find(Actor actor, PatientId id) {
-        Patient patient = patientOf(actor, id, "patient.viewed");
-        audit.record(AuditRecord.allowed(actor, id, "patient.viewed", "patient", id));
-        return patient;
+        return directory.patient(actor, id);
     }
 
     /**
@@ -175,7 +176,7 @@ public class PatientRecords {
                 audit.record(AuditRecord.allowed(actor, id, "patient.contact-changed", "patient_field", field));
             }
         });
-        return patients.find(actor.practiceId(), id).orElseThrow();
+        return directory.actedOn(actor, id, "patient.contact-changed");
     }
 
     /** The patient's own physician (their team comes first on the patient's home screen), or none. */
@@ -186,7 +187,7 @@ public class PatientRecords {
 
     /** The practice's active physicians, whom a patient's own physician is chosen from. */
     public List<StaffMember> physicians(Actor actor) {
-        requireStaff(actor);
+        actor.requireStaff();
         return staff.all(actor.practiceId()).stream()
                 .filter(m -> m.active() && m.role() == StaffRole.PHYSICIAN).toList();
     }
@@ -206,17 +207,7 @@ public class PatientRecords {
     }
 
     private Patient patientOf(Actor actor, PatientId id, String action) {
-        requireStaff(actor);
-        return patients.find(actor.practiceId(), id).orElseThrow(() -> {
-            audit.record(AuditRecord.denied(actor, action, "patient", id));
-            return new NotFoundException("No such patient.");
-        });
-    }
-
-    private static void requireStaff(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        return directory.actedOn(actor, id, action);
     }
 
     private static String blankToNull(String s) {

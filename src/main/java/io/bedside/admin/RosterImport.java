@@ -20,7 +20,6 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
-import io.bedside.shared.NotFoundException;
 
 /**
  * A practice's patients, in from its records system: a CSV file or a FHIR R4 Bundle, checked row
@@ -69,10 +68,9 @@ public class RosterImport {
     }
 
     public Report run(Actor actor, Format format, byte[] file, OnError onError) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
+            // Not actor.requireAdmin(): this page has its own words for the refusal.
             throw new ForbiddenException("Only practice admins import patients.");
         }
         List<RosterFiles.Row> rows = format == Format.CSV ? RosterFiles.csv(file) : RosterFiles.fhir(file);

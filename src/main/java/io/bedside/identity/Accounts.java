@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.UserAccounts;
-import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -202,11 +201,6 @@ public class Accounts {
         twoStep.exempt(id);
     }
 
-    /** Whether a member of staff has set up the authenticator app of their two-step sign-in. */
-    public boolean twoStepEnrolled(UserId id) {
-        return twoStep.enrolled(id);
-    }
-
     /**
      * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
      * up a new one. Not found for anyone outside the practice.
@@ -220,7 +214,9 @@ public class Accounts {
     /** A sign-in account for a patient already on the practice's roster. */
     @Transactional
     public UserId createPatientAccount(PracticeId practice, PatientId patient, String email, String password) {
-        patients.find(practice, patient).orElseThrow(() -> new NotFoundException("No such patient."));
+        if (!patients.exists(practice, patient)) {
+            throw new NotFoundException("No such patient.");
+        }
         UserId id = UserId.random();
         accounts.insert(id, practice, Actor.Kind.PATIENT, normalize(email),
                 password == null ? null : hashing.hash(password), Set.of(), patient);
@@ -251,17 +247,12 @@ public class Accounts {
                 accounts.email(id).orElse(null), a.active()));
     }
 
-    public boolean emailInUse(String email) {
-        return accounts.findByEmail(normalize(email)).isPresent();
-    }
-
     public UserProfile profile(Actor actor) {
         Practice practice = practices.find(actor.practiceId()).orElseThrow(NotFoundException::new);
         String email = accounts.email(actor.userId()).orElse(null);
         String displayName;
         if (actor.isPatient()) {
-            Optional<Patient> patient = patients.find(actor.practiceId(), actor.patientId());
-            displayName = patient.map(Patient::displayName).orElse("");
+            displayName = patients.displayName(actor.practiceId(), actor.patientId()).orElse("");
         } else {
             displayName = staff.find(actor.practiceId(), actor.userId()).map(StaffMember::displayName).orElse("");
         }

@@ -15,7 +15,6 @@ import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.UserAccounts;
-import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -76,7 +75,8 @@ public class PatientLinks {
      */
     @Transactional
     public void invite(PracticeId practice, PatientId patientId) {
-        Patient patient = patients.find(practice, patientId).orElseThrow(() -> new NotFoundException("No such patient."));
+        Patients.Contact patient = patients.contact(practice, patientId)
+                .orElseThrow(() -> new NotFoundException("No such patient."));
         if (patient.closed()) {
             throw new ConflictException("This patient's account is closed: reopen it before inviting them.");
         }
@@ -210,8 +210,7 @@ public class PatientLinks {
             throw new InvalidRequestException("birthDate", "Enter your date of birth.");
         }
         try (var attempt = throttle.attempt("link:" + account.id(), clientAddress)) {
-            LocalDate actual = patients.find(account.practiceId(), account.patientId()).map(Patient::birthDate).orElse(null);
-            if (!given.equals(actual)) {
+            if (!patients.birthDateMatches(account.practiceId(), account.patientId(), given)) {
                 throw new InvalidRequestException("birthDate", "That date of birth does not match our records.");
             }
             attempt.succeeded();

@@ -19,6 +19,7 @@ import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.UserAccounts;
 import io.bedside.patient.Patient;
 import io.bedside.patient.PhoneNumbers;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -56,6 +57,7 @@ public class PatientProfiles {
     private final EmailChanges changes;
     private final Invitations links;
     private final Patients patients;
+    private final PatientDirectory directory;
     private final Practices practices;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
@@ -64,12 +66,13 @@ public class PatientProfiles {
     private final String baseUrl;
 
     PatientProfiles(UserAccounts accounts, EmailChanges changes, Invitations links, Patients patients,
-            Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, java.time.Clock clock,
+            PatientDirectory directory, Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, java.time.Clock clock,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.changes = changes;
         this.links = links;
         this.patients = patients;
+        this.directory = directory;
         this.practices = practices;
         this.audit = audit;
         this.throttle = throttle;
@@ -263,15 +266,12 @@ public class PatientProfiles {
     // ------------------------------------------------------------ helpers
 
     private Patient patientOf(Actor actor) {
-        if (!actor.isPatient()) {
-            throw new NotFoundException("Not found.");
-        }
-        return patients.find(actor.practiceId(), actor.patientId()).orElseThrow(() -> new NotFoundException("Not found."));
+        return directory.own(actor);
     }
 
     private String language(PracticeId practice, UserId user) {
         return accounts.find(user).map(UserAccounts.Account::patientId)
-                .flatMap(p -> patients.find(practice, p)).map(Patient::language)
+                .flatMap(p -> patients.preferredLanguage(practice, p))
                 .or(() -> practices.find(practice).map(Practice::defaultLanguage)).orElse("en");
     }
 }

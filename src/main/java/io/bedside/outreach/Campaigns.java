@@ -22,7 +22,9 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.messaging.ConversationId;
 import io.bedside.outreach.internal.CampaignRows;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
@@ -58,6 +60,8 @@ public class Campaigns {
 
     private final CampaignRows rows;
     private final Patients patients;
+    private final SystemPatients systemPatients;
+    private final PatientDirectory directory;
     private final Practices practices;
     private final CareTeams careTeams;
     private final StaffDirectory staff;
@@ -67,11 +71,14 @@ public class Campaigns {
     private final JsonMapper json;
     private final Clock clock;
 
-    Campaigns(CampaignRows rows, Patients patients, Practices practices, CareTeams careTeams, StaffDirectory staff,
+    Campaigns(CampaignRows rows, Patients patients, SystemPatients systemPatients, PatientDirectory directory,
+            Practices practices, CareTeams careTeams, StaffDirectory staff,
             io.bedside.identity.Accounts accounts, AuditTrail audit, TransactionTemplate transaction, JsonMapper json,
             Clock clock) {
         this.rows = rows;
         this.patients = patients;
+        this.systemPatients = systemPatients;
+        this.directory = directory;
         this.practices = practices;
         this.careTeams = careTeams;
         this.staff = staff;
@@ -145,11 +152,9 @@ public class Campaigns {
         LocalDate today = today(practice(actor.practiceId()).timeZone());
         List<CohortPreview.Member> sample = new ArrayList<>();
         for (PatientId id : selected.subList(0, Math.min(SAMPLE_SIZE, selected.size()))) {
-            patients.find(actor.practiceId(), id).ifPresent(p -> {
-                sample.add(new CohortPreview.Member(p.id(), p.displayName(), p.ageOn(today), p.sex().code(), p.language()));
-                // Each patient the sample shows is an access to their data, on their own audit trail.
-                audit.record(AuditRecord.allowed(actor, p.id(), "cohort.previewed", "patient", p.id()));
-            });
+            // Each patient the sample shows is an access to their data, on their own audit trail.
+            directory.shown(actor, id, "cohort.previewed").ifPresent(p -> sample.add(
+                    new CohortPreview.Member(p.id(), p.displayName(), p.ageOn(today), p.sex().code(), p.language())));
         }
         Set<PatientId> reachable = accounts.patientsWithAccount(actor.practiceId());
         int withAccount = (int) selected.stream().filter(reachable::contains).count();
@@ -159,7 +164,8 @@ public class Campaigns {
 
     /** The practice's patients the cohort selects at {@code now}, opted-out patients never among them. */
     List<PatientId> select(PracticeId practice, Cohort cohort, Instant now) {
-        List<PatientId> selected = patients.matching(practice, cohort.criteria(), today(practice(practice).timeZone()));
+        List<PatientId> selected = systemPatients.campaignCohort(practice, cohort.criteria(),
+                today(practice(practice).timeZone()));
         if (cohort.notContactedDays() == null) {
             return selected;
         }
@@ -217,13 +223,12 @@ public class Campaigns {
         Practice practice = practice(actor.practiceId());
         List<PatientId> selected = select(actor.practiceId(), checked.cohort(), checked.now());
         Map<String, List<PatientId>> byLanguage = new java.util.TreeMap<>();
-        patients.languages(actor.practiceId(), selected).forEach((id, language) ->
+        systemPatients.languages(actor.practiceId(), selected).forEach((id, language) ->
                 byLanguage.computeIfAbsent(CampaignMessages.primary(language == null || language.isBlank()
                         ? practice.defaultLanguage() : language), l -> new ArrayList<>()).add(id));
         List<LanguageText> texts = new ArrayList<>();
         byLanguage.forEach((language, ids) -> {
-            var sample = patients.find(actor.practiceId(), ids.get(0)).orElseThrow();
-            audit.record(AuditRecord.allowed(actor, sample.id(), "cohort.previewed", "patient", sample.id()));
+            var sample = directory.shown(actor, ids.get(0), "cohort.previewed").orElseThrow();
             String shownIn = checked.messages().languageFor(language, practice.defaultLanguage());
             texts.add(new LanguageText(language, ids.size(), shownIn.equals(language), shownIn, sample.displayName(),
                     checked.messages().render(language, practice.defaultLanguage(), sample.givenName(),
@@ -409,8 +414,8 @@ public class Campaigns {
         return patients.optedOutOfCampaigns(practice, patient);
     }
 
-    /** The patient a recipient row names, for the sender. */
+    /** The patient a recipient row names, for the sender (recorded on their trail as the campaign's read). */
     java.util.Optional<Patient> patient(PracticeId practice, PatientId id) {
-        return patients.find(practice, id);
+        return systemPatients.campaignRecipient(practice, id);
     }
 }

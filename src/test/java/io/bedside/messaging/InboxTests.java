@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.patient.Sex;
 import io.bedside.shared.Actor;

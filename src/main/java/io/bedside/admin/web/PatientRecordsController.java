@@ -85,18 +85,16 @@ class PatientRecordsController {
     }
 
     @GetMapping("/api/v1/patients/{id}")
-    PatientJson patient(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        PatientId patient = PatientId.parse(id);
-        Patient found = records.find(actor, patient);
-        return PatientJson.of(found, records.primaryProvider(actor, patient).orElse(null), null, null, null);
+    PatientJson id(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id) {
+        Patient found = records.find(actor, id);
+        return PatientJson.of(found, records.primaryProvider(actor, id).orElse(null), null, null, null);
     }
 
     @PatchMapping(path = "/api/v1/patients/{id}", consumes = "application/json")
-    PatientJson changeContact(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    PatientJson changeContact(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestBody Map<String, Object> body) {
-        PatientId patient = PatientId.parse(id);
-        Patient changed = records.changeContact(actor, patient, PracticeController.strings(body));
-        return PatientJson.of(changed, records.primaryProvider(actor, patient).orElse(null), null, null, null);
+        Patient changed = records.changeContact(actor, id, PracticeController.strings(body));
+        return PatientJson.of(changed, records.primaryProvider(actor, id).orElse(null), null, null, null);
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.bedside.admin.PracticeAdministration;
+import io.bedside.admin.CareTeamAdministration;
 import io.bedside.admin.PracticeDetails;
 import io.bedside.practice.Practice;
 import io.bedside.shared.Actor;
@@ -31,14 +31,14 @@ import io.bedside.workflow.UrgentTarget;
 @WebPage
 class PracticeSettingsPages {
 
-    private final PracticeAdministration admin;
+    private final CareTeamAdministration admin;
     private final UrgentPhrases urgentPhrases;
     private final AfterHoursTexts afterHours;
     private final PracticeDetails details;
     private final UrgentTarget urgentTarget;
     private final java.time.Clock clock;
 
-    PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
+    PracticeSettingsPages(CareTeamAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
             PracticeDetails details, UrgentTarget urgentTarget, java.time.Clock clock) {
         this.urgentTarget = urgentTarget;
         this.admin = admin;

@@ -16,8 +16,7 @@ import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditReports;
 import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ConversationSubjects;
-import io.bedside.patient.Patient;
-import io.bedside.patient.Patients;
+import io.bedside.audit.PatientNames;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
@@ -34,11 +33,11 @@ class JdbcAuditReports implements AuditReports {
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
-    private final Patients patients;
+    private final PatientNames patients;
     private final AuditTrail trail;
     private final ObjectProvider<ConversationSubjects> conversations;
 
-    JdbcAuditReports(JdbcClient jdbc, StaffDirectory staff, Patients patients, AuditTrail trail,
+    JdbcAuditReports(JdbcClient jdbc, StaffDirectory staff, PatientNames patients, AuditTrail trail,
             ObjectProvider<ConversationSubjects> conversations) {
         this.jdbc = jdbc;
         this.staff = staff;
@@ -99,7 +98,7 @@ class JdbcAuditReports implements AuditReports {
                 role = m == null ? "staff" : m.role().code();
             } else if ("PATIENT".equals(e.actorKind())) {
                 name = e.actorPatientId() == null ? "A patient" : patientNames.computeIfAbsent(e.actorPatientId(),
-                        id -> patients.find(actor.practiceId(), PatientId.of(id)).map(Patient::displayName)
+                        id -> patients.displayName(actor.practiceId(), PatientId.of(id))
                                 .orElse("A patient"));
                 role = "patient";
             } else {
@@ -147,7 +146,7 @@ class JdbcAuditReports implements AuditReports {
             trail.record(AuditRecord.denied(actor, "audit.viewed", "audit", requested == null ? "practice" : requested));
             throw new ForbiddenException("Only practice admins may read the audit trail.");
         }
-        if (requested != null && patients.find(actor.practiceId(), requested).isEmpty()) {
+        if (requested != null && patients.displayName(actor.practiceId(), requested).isEmpty()) {
             trail.record(AuditRecord.denied(actor, "audit.viewed", "patient", requested));
             throw new NotFoundException("No such patient.");
         }

@@ -31,7 +31,7 @@ public class PatientLanguage {
         if (actor == null || !actor.isPatient()) {
             return;
         }
-        patients.find(actor.practiceId(), actor.patientId()).map(p -> p.language())
+        patients.preferredLanguage(actor.practiceId(), actor.patientId())
                 .filter(l -> l != null && (l.startsWith("en") || l.startsWith("es")))
                 .ifPresent(l -> locales.setLocale(request, response, java.util.Locale.forLanguageTag(l.substring(0, 2))));
     }

@@ -15,7 +15,7 @@ import io.bedside.messaging.Conversations;
 import io.bedside.messaging.InboxFilter;
 import io.bedside.messaging.InboxPage;
 import io.bedside.messaging.InboxQuery;
-import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patient;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.Actor;
@@ -102,8 +102,8 @@ class InboxPages {
     }
 
     @GetMapping("/app/patients/{id}")
-    String patient(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        Patient patient = patients.patient(actor, PatientId.parse(id));
+    String patient(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id, Model model) {
+        Patient patient = patients.patient(actor, id);
         model.addAttribute("patient", patient);
         model.addAttribute("conversations", conversations.ofPatient(actor, patient.id()));
         return "messaging/patient";
