@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.PatientLinks;
@@ -34,7 +35,7 @@ import io.bedside.shared.UserId;
 
 /**
  * Any member of staff keeping the roster right between imports: adding one patient (the roster
- * fields, checked by the same {@link RosterRows} as an import), inviting them at once, and
+ * fields, checked by the same {@link RosterRowChecks} as an import), inviting them at once, and
  * correcting a patient's contact details (email, mobile number, language). To a patient none of
  * this exists (not found); another practice's patient is not found. Each change is audited on the
  * patient's record, naming the fields changed, never their values.
@@ -82,12 +83,12 @@ public class PatientRecords {
      * conflict; either way nothing is written.
      */
     @Transactional
-    public Added add(Actor actor, RosterRows.Fields fields, boolean invite) {
+    public Added add(Actor actor, RosterRowChecks.Fields fields, boolean invite) {
         actor.requireStaff();
         LocalDate today = LocalDate.now(clock.withZone(practices.find(actor.practiceId()).map(Practice::timeZone)
                 .orElse(ZoneOffset.UTC)));
-        Object checked = RosterRows.check(fields, today);
-        if (checked instanceof RosterRows.Refusal refusal) {
+        Object checked = RosterRowChecks.check(fields, today);
+        if (checked instanceof RosterRowChecks.Refusal refusal) {
             throw new InvalidRequestException(refusal.field(), capitalized(refusal.reason()) + ".");
         }
         RosterEntry entry = (RosterEntry) checked;
@@ -134,14 +135,14 @@ public class PatientRecords {
         }
         String email = current.email();
         if (changes.containsKey("email")) {
-            email = RosterRows.email(changes.get("email"));
+            email = RosterRowChecks.email(changes.get("email"));
             if (email == null) {
                 throw new InvalidRequestException("email", "Give an email address such as name@example.org, or none.");
             }
         }
         String phone = current.phone();
         if (changes.containsKey("phone")) {
-            phone = RosterRows.phone(changes.get("phone"));
+            phone = RosterRowChecks.phone(changes.get("phone"));
             if (phone == null) {
                 throw new InvalidRequestException("phone", "Give a mobile number such as +1 555 010 2001, or none.");
             }
@@ -149,7 +150,7 @@ public class PatientRecords {
         String language = current.language();
         if (changes.containsKey("language")) {
             String given = changes.get("language");
-            language = given == null || given.isBlank() ? null : RosterRows.language(given);
+            language = given == null || given.isBlank() ? null : RosterRowChecks.language(given);
             if (language == null) {
                 throw new InvalidRequestException("language", "Give a language code such as en or es.");
             }
@@ -197,7 +198,7 @@ public class PatientRecords {
             return null;
         }
         try {
-            UserId chosen = UserId.of(java.util.UUID.fromString(given.strip()));
+            UserId chosen = UserId.of(UUID.fromString(given.strip()));
             return physicians(actor).stream().map(StaffMember::id).filter(chosen::equals).findFirst()
                     .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
                             "Choose one of the practice's physicians, or none."));

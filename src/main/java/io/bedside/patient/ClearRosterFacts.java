@@ -21,10 +21,10 @@ class ClearRosterFacts extends ClearValuesAtStart<ClearRosterFacts.Held> {
     record Held(UUID patient, UUID practice, String tags, LocalDate lastVisit) {
     }
 
-    private final PatientRows rows;
+    private final RosterRows rows;
     private final RosterCipher cipher;
 
-    ClearRosterFacts(PatientRows rows, TransactionTemplate transaction, RosterCipher cipher) {
+    ClearRosterFacts(RosterRows rows, TransactionTemplate transaction, RosterCipher cipher) {
         super(transaction, "patients' roster tags and last visits");
         this.rows = rows;
         this.cipher = cipher;

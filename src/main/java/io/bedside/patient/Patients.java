@@ -41,9 +41,11 @@ public class Patients {
     }
 
     private final PatientRows rows;
+    private final RosterRows roster;
 
-    Patients(PatientRows rows) {
+    Patients(PatientRows rows, RosterRows roster) {
         this.rows = rows;
+        this.roster = roster;
     }
 
     @Transactional
@@ -111,12 +113,12 @@ public class Patients {
      * compares its file with (the import is audited as {@code patients.imported}).
      */
     public Map<String, RosterEntry> rosterByExternalId(PracticeId practice, Collection<String> externalIds) {
-        return rows.rosterByExternalId(practice, externalIds);
+        return roster.rosterByExternalId(practice, externalIds);
     }
 
     /** The whole roster of a practice, by external id: one read for a large import. */
     public Map<String, RosterEntry> roster(PracticeId practice) {
-        return rows.roster(practice);
+        return roster.roster(practice);
     }
 
     /**
@@ -125,7 +127,7 @@ public class Patients {
      */
     @Transactional
     public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries) {
-        return rows.upsertRoster(practice, entries, rows.rosterByExternalId(practice,
+        return roster.upsertRoster(practice, entries, roster.rosterByExternalId(practice,
                 entries.stream().map(RosterEntry::externalId).toList()));
     }
 
@@ -133,7 +135,7 @@ public class Patients {
     @Transactional
     public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries,
             Map<String, RosterEntry> existing) {
-        return rows.upsertRoster(practice, entries, existing);
+        return roster.upsertRoster(practice, entries, existing);
     }
 
     // ------------------------------------------------------------ the patient's own profile and closing accounts

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.admin.PatientRecords;
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.patient.Patient;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
@@ -48,7 +48,7 @@ class PatientRecordPages {
         NEW_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
         boolean invite = "true".equals(form.get("invite"));
         try {
-            PatientRecords.Added added = records.add(actor, new RosterRows.Fields(values.get("externalId"),
+            PatientRecords.Added added = records.add(actor, new RosterRowChecks.Fields(values.get("externalId"),
                     values.get("givenName"), values.get("familyName"), values.get("birthDate"), values.get("sex"),
                     values.get("email"), values.get("phone"), values.get("language"), values.get("tags"),
                     values.get("lastVisit")), invite);

@@ -1,6 +1,7 @@
 package io.bedside.admin.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.admin.PatientRecords;
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.patient.Patient;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -40,11 +41,11 @@ class PatientRecordsController {
             String sex, String email, String phone, String language, String primaryProviderId, List<String> tags,
             String lastVisit, Boolean invited) {
 
-        static PatientJson of(Patient p, List<String> tags, java.time.LocalDate lastVisit, Boolean invited) {
+        static PatientJson of(Patient p, List<String> tags, LocalDate lastVisit, Boolean invited) {
             return of(p, null, tags, lastVisit, invited);
         }
 
-        static PatientJson of(Patient p, UserId primaryProvider, List<String> tags, java.time.LocalDate lastVisit,
+        static PatientJson of(Patient p, UserId primaryProvider, List<String> tags, LocalDate lastVisit,
                 Boolean invited) {
             return new PatientJson(p.id().toString(), p.externalId(), p.givenName(), p.familyName(),
                     p.birthDate().toString(), p.sex().code(), p.email(), p.phone(), p.language(),
@@ -76,7 +77,7 @@ class PatientRecordsController {
         if (invite != null && !(invite instanceof Boolean)) {
             throw new InvalidRequestException("invite", "invite is true or false.");
         }
-        RosterRows.Fields fields = new RosterRows.Fields(text(body, "externalId"), text(body, "givenName"),
+        RosterRowChecks.Fields fields = new RosterRowChecks.Fields(text(body, "externalId"), text(body, "givenName"),
                 text(body, "familyName"), text(body, "birthDate"), text(body, "sex"), text(body, "email"),
                 text(body, "phone"), text(body, "language"), tags(body.get("tags")), text(body, "lastVisit"));
         PatientRecords.Added added = records.add(actor, fields, Boolean.TRUE.equals(invite));

@@ -1,6 +1,7 @@
 package io.bedside.admin.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,7 +52,7 @@ class RosterPages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidRequestException("file", "Choose a CSV or FHIR JSON file.");
             }
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
             RosterImport.Format format = name.endsWith(".json") || name.endsWith(".fhir") ? RosterImport.Format.FHIR
                     : RosterImport.Format.CSV;
             model.addAttribute("report", roster.run(actor, format, file.getBytes(),

@@ -1,6 +1,13 @@
 package io.bedside.admin.web;
 
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.admin.CareTeamAdministration;
 import io.bedside.admin.PracticeAdministration;
+import io.bedside.identity.Accounts;
 import io.bedside.practice.CareTeam;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
@@ -98,10 +106,10 @@ class TeamAdminPages {
 
     @PostMapping("/app/admin/teams/{id}/hours")
     String hours(@AuthenticationPrincipal Actor actor, @PathVariable CareTeamId id,
-            @RequestParam java.util.Map<String, String> form, Model model, HttpServletResponse response) {
-        java.util.Map<java.time.DayOfWeek, String[]> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            String key = day.name().toLowerCase(java.util.Locale.ROOT);
+            @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        Map<DayOfWeek, String[]> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String key = day.name().toLowerCase(Locale.ROOT);
             days.put(day, new String[] {form.get("opens." + key), form.get("closes." + key)});
         }
         try {
@@ -118,8 +126,8 @@ class TeamAdminPages {
     @PostMapping("/app/admin/teams/{id}/contacts")
     String contacts(@AuthenticationPrincipal Actor actor, @PathVariable CareTeamId id,
             @RequestParam(required = false) String leadId,
-            @RequestParam(name = "onCall", required = false) java.util.List<String> onCall) {
-        java.util.Set<UserId> onCallIds = new java.util.HashSet<>();
+            @RequestParam(name = "onCall", required = false) List<String> onCall) {
+        Set<UserId> onCallIds = new HashSet<>();
         if (onCall != null) {
             onCall.forEach(v -> onCallIds.add(UserId.parse(v)));
         }
@@ -140,17 +148,17 @@ class TeamAdminPages {
         model.addAttribute("errors", errors);
         model.addAttribute("contacts", teams.contacts(actor, team.id()));
         var hours = teams.officeHours(actor, team.id());
-        java.util.List<String[]> week = new java.util.ArrayList<>();
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            var windows = hours.week().getOrDefault(day, java.util.List.of());
-            week.add(new String[] {day.name().toLowerCase(java.util.Locale.ROOT),
+        List<String[]> week = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            var windows = hours.week().getOrDefault(day, List.of());
+            week.add(new String[] {day.name().toLowerCase(Locale.ROOT),
                     windows.isEmpty() ? "" : windows.get(0).opens().toString(),
                     windows.isEmpty() ? "" : windows.get(0).closes().toString()});
         }
         model.addAttribute("week", week);
         model.addAttribute("alwaysOpen", hours.alwaysOpen());
         model.addAttribute("candidates", admin.staff(actor).stream()
-                .filter(a -> a.status() != io.bedside.identity.Accounts.StaffAccount.Status.DISABLED)
+                .filter(a -> a.status() != Accounts.StaffAccount.Status.DISABLED)
                 .map(a -> a.member()).filter(m -> !team.hasMember(m.id())).toList());
         return "admin/team";
     }

@@ -1,5 +1,7 @@
 package io.bedside.identity.internal;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +35,7 @@ public class PatientLanguage {
         }
         patients.preferredLanguage(actor.practiceId(), actor.patientId())
                 .filter(l -> l != null && (l.startsWith("en") || l.startsWith("es")))
-                .ifPresent(l -> locales.setLocale(request, response, java.util.Locale.forLanguageTag(l.substring(0, 2))));
+                .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l.substring(0, 2))));
     }
 
     /** The language first, then what sign-in does next. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -55,7 +56,7 @@ class AuthTokenController {
     @PostMapping("/api/v1/auth/token")
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         IssuedToken issued = signIn.signIn(request.username(), request.password(), request.otp(),
-                http.getRemoteAddr(), http.getHeader(org.springframework.http.HttpHeaders.USER_AGENT));
+                http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 

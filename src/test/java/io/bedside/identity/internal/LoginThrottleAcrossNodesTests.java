@@ -91,7 +91,7 @@ abstract class LoginThrottleAcrossNodesTests extends ApplicationTest {
     }
 
     private LoginThrottle node(AuthProperties limits) {
-        return new LoginThrottle(limits, clock, new SignInAttempts(jdbc), transactions);
+        return new LoginThrottle(limits, clock, new SignInAttemptRows(jdbc), transactions);
     }
 
     private static String address() {
