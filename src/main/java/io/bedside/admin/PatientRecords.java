@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,9 @@ import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
+import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.StaffRole;
 import io.bedside.shared.UserId;
@@ -197,14 +198,16 @@ public class PatientRecords {
         if (given == null || given.isBlank()) {
             return null;
         }
+        UserId chosen;
         try {
-            UserId chosen = UserId.of(UUID.fromString(given.strip()));
-            return physicians(actor).stream().map(StaffMember::id).filter(chosen::equals).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
-                            "Choose one of the practice's physicians, or none."));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("primaryProviderId", "Choose one of the practice's physicians, or none.");
+            chosen = UserId.of(Ids.parse(given.strip()));
+        } catch (NotFoundException e) {
+            chosen = null; // not an id at all: no physician has it
         }
+        UserId wanted = chosen;
+        return physicians(actor).stream().map(StaffMember::id).filter(id -> id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
+                        "Choose one of the practice's physicians, or none."));
     }
 
     private Patient patientOf(Actor actor, PatientId id, String action) {

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bedside.audit.AuditChain;
 import io.bedside.audit.AuditEntry;
 import io.bedside.audit.AuditRecord;
-import io.bedside.audit.AuditTrail;
 import io.bedside.audit.AuditReports;
+import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ChainVerification;
 import io.bedside.identity.Accounts;
 import io.bedside.identity.Passwords;
@@ -24,8 +24,8 @@ import io.bedside.patient.Patients;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.StaffRole;
-import io.bedside.shared.UserId;
 import io.bedside.shared.UnprocessableException;
+import io.bedside.shared.UserId;
 
 /**
  * What a practice admin may do to their practice's staff, patients' invitations and audit trail

@@ -17,6 +17,7 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.SessionRegistry;
 import io.bedside.shared.Actor;
+import io.bedside.shared.Ids;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.Timestamps;
 
@@ -79,8 +80,8 @@ public class SignedInDevices {
     public void end(Actor actor, String id) {
         UUID parsed;
         try {
-            parsed = UUID.fromString(id == null ? "" : id);
-        } catch (IllegalArgumentException e) {
+            parsed = Ids.parse(id);
+        } catch (NotFoundException e) {
             throw new NotFoundException("No such session.");
         }
         if (!sessions.end(actor.practiceId(), actor.userId(), parsed)

@@ -2,6 +2,7 @@ package io.bedside.identity.internal;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Service;
@@ -57,6 +58,11 @@ public class PasswordSignIn {
             }
         }
         return tokens.issue(signedIn.id(), signedIn.practiceId(), DeviceNames.of(userAgent));
+    }
+
+    /** Signs an API token out (DELETE /api/v1/auth/token): it stops working at once. */
+    public void signOut(UUID tokenId) {
+        tokens.revoke(tokenId);
     }
 
     /**

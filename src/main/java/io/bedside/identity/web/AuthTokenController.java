@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.identity.IssuedToken;
 import io.bedside.identity.internal.ActorAuthentication;
-import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.PasswordSignIn;
 
 /** {@code POST /api/v1/auth/token} signs in; {@code DELETE} revokes the token in use. */
@@ -46,11 +45,9 @@ class AuthTokenController {
     }
 
     private final PasswordSignIn signIn;
-    private final ApiTokens tokens;
 
-    AuthTokenController(PasswordSignIn signIn, ApiTokens tokens) {
+    AuthTokenController(PasswordSignIn signIn) {
         this.signIn = signIn;
-        this.tokens = tokens;
     }
 
     @PostMapping("/api/v1/auth/token")
@@ -63,7 +60,7 @@ class AuthTokenController {
     @DeleteMapping("/api/v1/auth/token")
     ResponseEntity<Void> revoke(@CurrentSecurityContext SecurityContext context) {
         if (context.getAuthentication() instanceof ActorAuthentication authentication) {
-            tokens.revoke(authentication.tokenId());
+            signIn.signOut(authentication.tokenId());
         }
         return ResponseEntity.noContent().build();
     }
