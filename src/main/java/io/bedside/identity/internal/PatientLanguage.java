@@ -19,7 +19,7 @@ import io.bedside.shared.Actor;
  */
 @Component
 @ConditionalOnWebApplication
-public class PatientLanguage {
+class PatientLanguage {
 
     private final Patients patients;
     private final LocaleResolver locales;
