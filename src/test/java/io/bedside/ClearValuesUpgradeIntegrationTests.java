@@ -23,6 +23,7 @@ import io.bedside.crypto.AssociatedData;
 import io.bedside.crypto.PracticeEncryption;
 import io.bedside.patient.CohortCriteria;
 import io.bedside.patient.Patients;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.support.BothDatabases;
@@ -110,8 +111,10 @@ class ClearValuesUpgradeIntegrationTests {
                     .isEqualTo("alice-hiv-test-result.pdf");
             Patients patients = node.getBean(Patients.class);
             LocalDate today = LocalDate.now();
-            assertThat(patients.matching(old, criteria(List.of("hiv"), null), today)).containsExactly(PatientId.of(patient));
-            assertThat(patients.matching(old, criteria(List.of(), LocalDate.of(2024, 5, 6)), today))
+            SystemPatients cohorts = node.getBean(SystemPatients.class);
+            assertThat(cohorts.campaignCohort(old, criteria(List.of("hiv"), null), today))
+                    .containsExactly(PatientId.of(patient));
+            assertThat(cohorts.campaignCohort(old, criteria(List.of(), LocalDate.of(2024, 5, 6)), today))
                     .containsExactly(PatientId.of(untagged));
             assertThat(patients.rosterByExternalId(old, List.of(patient.toString())).get(patient.toString()).lastVisit())
                     .isEqualTo(LocalDate.of(2024, 5, 6));

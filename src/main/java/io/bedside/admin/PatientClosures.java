@@ -8,11 +8,11 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.identity.AccountClosures;
 import io.bedside.patient.ClosureReason;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.UnprocessableException;
 
@@ -28,18 +28,20 @@ import io.bedside.shared.UnprocessableException;
 public class PatientClosures {
 
     private final Patients patients;
+    private final PatientDirectory directory;
     private final AccountClosures accounts;
     private final AuditTrail audit;
 
-    PatientClosures(Patients patients, AccountClosures accounts, AuditTrail audit) {
+    PatientClosures(Patients patients, PatientDirectory directory, AccountClosures accounts, AuditTrail audit) {
         this.patients = patients;
+        this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
     }
 
     @Transactional
     public Patient close(Actor actor, PatientId id, String reasonCode) {
-        PracticeAdministration.requireAdmin(actor);
+        actor.requireAdmin();
         ClosureReason reason = ClosureReason.fromCode(reasonCode == null ? "" : reasonCode.strip())
                 .orElseThrow(() -> new InvalidRequestException("reason",
                         "Choose why: moved_away, deceased, patient_request or other."));
@@ -49,7 +51,7 @@ public class PatientClosures {
         }
         accounts.close(actor.practiceId(), id);
         audit.record(AuditRecord.allowed(actor, id, "patient.account-closed", "patient", id));
-        return patients.find(actor.practiceId(), patient.id()).orElseThrow();
+        return directory.actedOn(actor, patient.id(), "patient.account-closed");
     }
 
     /**
@@ -58,7 +60,7 @@ public class PatientClosures {
      */
     @Transactional
     public Patient reopen(Actor actor, PatientId id, boolean correction) {
-        PracticeAdministration.requireAdmin(actor);
+        actor.requireAdmin();
         Patient patient = patientOf(actor, id, "patient.account-reopened");
         if (!patient.closed()) {
             throw new ConflictException("This patient's account is not closed.");
@@ -72,13 +74,10 @@ public class PatientClosures {
         }
         accounts.reopen(actor.practiceId(), id);
         audit.record(AuditRecord.allowed(actor, id, "patient.account-reopened", "patient", id));
-        return patients.find(actor.practiceId(), id).orElseThrow();
+        return directory.actedOn(actor, id, "patient.account-reopened");
     }
 
     private Patient patientOf(Actor actor, PatientId id, String action) {
-        return patients.find(actor.practiceId(), id).orElseThrow(() -> {
-            audit.record(AuditRecord.denied(actor, action, "patient", id));
-            return new NotFoundException("No such patient.");
-        });
+        return directory.actedOn(actor, id, action);
     }
 }

@@ -13,11 +13,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.PatientLinks;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.patient.RosterEntry;
 import io.bedside.practice.Practice;
@@ -26,6 +27,7 @@ import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
+import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
@@ -34,7 +36,7 @@ import io.bedside.shared.UserId;
 
 /**
  * Any member of staff keeping the roster right between imports: adding one patient (the roster
- * fields, checked by the same {@link RosterRows} as an import), inviting them at once, and
+ * fields, checked by the same {@link RosterRowChecks} as an import), inviting them at once, and
  * correcting a patient's contact details (email, mobile number, language). To a patient none of
  * this exists (not found); another practice's patient is not found. Each change is audited on the
  * patient's record, naming the fields changed, never their values.
@@ -58,15 +60,17 @@ public class PatientRecords {
     }
 
     private final Patients patients;
+    private final PatientDirectory directory;
     private final StaffDirectory staff;
     private final Practices practices;
     private final PatientLinks links;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PatientRecords(Patients patients, StaffDirectory staff, Practices practices, PatientLinks links, AuditTrail audit,
+    PatientRecords(Patients patients, PatientDirectory directory, StaffDirectory staff, Practices practices, PatientLinks links, AuditTrail audit,
             Clock clock) {
         this.patients = patients;
+        this.directory = directory;
         this.staff = staff;
         this.practices = practices;
         this.links = links;
@@ -80,19 +84,19 @@ public class PatientRecords {
      * conflict; either way nothing is written.
      */
     @Transactional
-    public Added add(Actor actor, RosterRows.Fields fields, boolean invite) {
-        requireStaff(actor);
+    public Added add(Actor actor, RosterRowChecks.Fields fields, boolean invite) {
+        actor.requireStaff();
         LocalDate today = LocalDate.now(clock.withZone(practices.find(actor.practiceId()).map(Practice::timeZone)
                 .orElse(ZoneOffset.UTC)));
-        Object checked = RosterRows.check(fields, today);
-        if (checked instanceof RosterRows.Refusal refusal) {
+        Object checked = RosterRowChecks.check(fields, today);
+        if (checked instanceof RosterRowChecks.Refusal refusal) {
             throw new InvalidRequestException(refusal.field(), capitalized(refusal.reason()) + ".");
         }
         RosterEntry entry = (RosterEntry) checked;
         if (invite && entry.email() == null) {
             throw new InvalidRequestException("email", "An invitation needs the patient's email address.");
         }
-        if (patients.findByExternalId(actor.practiceId(), entry.externalId()).isPresent()) {
+        if (patients.idByExternalId(actor.practiceId(), entry.externalId()).isPresent()) {
             throw new ConflictException("A patient with this external id is already on the roster.");
         }
         try {
@@ -100,7 +104,8 @@ public class PatientRecords {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A patient with this external id is already on the roster.");
         }
-        Patient patient = patients.findByExternalId(actor.practiceId(), entry.externalId()).orElseThrow();
+        Patient patient = directory.actedOn(actor, patients.idByExternalId(actor.practiceId(), entry.externalId())
+                .orElseThrow(), "patient.added");
         audit.record(AuditRecord.allowed(actor, patient.id(), "patient.added", "patient", patient.id()));
         if (invite) {
             links.invite(actor.practiceId(), patient.id());
@@ -111,9 +116,7 @@ public class PatientRecords {
 
     /** One patient of the caller's practice, for staff; reading it is audited. */
     public Patient find(Actor actor, PatientId id) {
-        Patient patient = patientOf(actor, id, "patient.viewed");
-        audit.record(AuditRecord.allowed(actor, id, "patient.viewed", "patient", id));
-        return patient;
+        return directory.patient(actor, id);
     }
 
     /**
@@ -133,14 +136,14 @@ public class PatientRecords {
         }
         String email = current.email();
         if (changes.containsKey("email")) {
-            email = RosterRows.email(changes.get("email"));
+            email = RosterRowChecks.email(changes.get("email"));
             if (email == null) {
                 throw new InvalidRequestException("email", "Give an email address such as name@example.org, or none.");
             }
         }
         String phone = current.phone();
         if (changes.containsKey("phone")) {
-            phone = RosterRows.phone(changes.get("phone"));
+            phone = RosterRowChecks.phone(changes.get("phone"));
             if (phone == null) {
                 throw new InvalidRequestException("phone", "Give a mobile number such as +1 555 010 2001, or none.");
             }
@@ -148,7 +151,7 @@ public class PatientRecords {
         String language = current.language();
         if (changes.containsKey("language")) {
             String given = changes.get("language");
-            language = given == null || given.isBlank() ? null : RosterRows.language(given);
+            language = given == null || given.isBlank() ? null : RosterRowChecks.language(given);
             if (language == null) {
                 throw new InvalidRequestException("language", "Give a language code such as en or es.");
             }
@@ -175,7 +178,7 @@ public class PatientRecords {
                 audit.record(AuditRecord.allowed(actor, id, "patient.contact-changed", "patient_field", field));
             }
         });
-        return patients.find(actor.practiceId(), id).orElseThrow();
+        return directory.actedOn(actor, id, "patient.contact-changed");
     }
 
     /** The patient's own physician (their team comes first on the patient's home screen), or none. */
@@ -186,7 +189,7 @@ public class PatientRecords {
 
     /** The practice's active physicians, whom a patient's own physician is chosen from. */
     public List<StaffMember> physicians(Actor actor) {
-        requireStaff(actor);
+        actor.requireStaff();
         return staff.all(actor.practiceId()).stream()
                 .filter(m -> m.active() && m.role() == StaffRole.PHYSICIAN).toList();
     }
@@ -195,28 +198,20 @@ public class PatientRecords {
         if (given == null || given.isBlank()) {
             return null;
         }
+        UserId chosen;
         try {
-            UserId chosen = UserId.of(java.util.UUID.fromString(given.strip()));
-            return physicians(actor).stream().map(StaffMember::id).filter(chosen::equals).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
-                            "Choose one of the practice's physicians, or none."));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("primaryProviderId", "Choose one of the practice's physicians, or none.");
+            chosen = UserId.of(Ids.parse(given.strip()));
+        } catch (NotFoundException e) {
+            chosen = null; // not an id at all: no physician has it
         }
+        UserId wanted = chosen;
+        return physicians(actor).stream().map(StaffMember::id).filter(id -> id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("primaryProviderId",
+                        "Choose one of the practice's physicians, or none."));
     }
 
     private Patient patientOf(Actor actor, PatientId id, String action) {
-        requireStaff(actor);
-        return patients.find(actor.practiceId(), id).orElseThrow(() -> {
-            audit.record(AuditRecord.denied(actor, action, "patient", id));
-            return new NotFoundException("No such patient.");
-        });
-    }
-
-    private static void requireStaff(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        return directory.actedOn(actor, id, action);
     }
 
     private static String blankToNull(String s) {

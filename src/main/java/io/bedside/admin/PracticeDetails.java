@@ -59,7 +59,7 @@ public class PracticeDetails {
     }
 
     public Practice of(Actor actor) {
-        PracticeAdministration.requireAdmin(actor);
+        actor.requireAdmin();
         return practices.find(actor.practiceId()).orElseThrow(() -> new NotFoundException("No such practice."));
     }
 

@@ -2,6 +2,7 @@ package io.bedside.admin;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.admin.internal.RosterFiles;
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.patient.Patients;
@@ -20,7 +21,6 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
-import io.bedside.shared.NotFoundException;
 
 /**
  * A practice's patients, in from its records system: a CSV file or a FHIR R4 Bundle, checked row
@@ -69,24 +69,23 @@ public class RosterImport {
     }
 
     public Report run(Actor actor, Format format, byte[] file, OnError onError) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
+            // Not actor.requireAdmin(): this page has its own words for the refusal.
             throw new ForbiddenException("Only practice admins import patients.");
         }
         List<RosterFiles.Row> rows = format == Format.CSV ? RosterFiles.csv(file) : RosterFiles.fhir(file);
         LocalDate today = LocalDate.now(clock.withZone(practices.find(actor.practiceId()).map(Practice::timeZone)
-                .orElse(java.time.ZoneOffset.UTC)));
+                .orElse(ZoneOffset.UTC)));
 
         List<RosterEntry> good = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Integer> emails = new HashMap<>();
         for (RosterFiles.Row row : rows) {
-            Object checked = RosterRows.check(row.fields(), today);
+            Object checked = RosterRowChecks.check(row.fields(), today);
             String externalId = row.fields().externalId() == null ? "" : row.fields().externalId().strip();
-            if (checked instanceof RosterRows.Refusal refusal) {
+            if (checked instanceof RosterRowChecks.Refusal refusal) {
                 rejected.add(new Rejected(row.number(), externalId, externalId.isEmpty() && row.fields().givenName().isEmpty()
                         && format == Format.FHIR ? "not a Patient resource, or an empty one" : refusal.reason()));
                 continue;

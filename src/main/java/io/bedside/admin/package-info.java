@@ -4,5 +4,7 @@
  * audit modules' APIs, checks that the caller is a practice admin, and records each change on the
  * audit trail.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Practice administration")
+@org.springframework.modulith.ApplicationModule(displayName = "Practice administration",
+        allowedDependencies = { "audit", "crypto", "identity", "notification", "patient", "practice", "shared", "web",
+                "workflow" })
 package io.bedside.admin;

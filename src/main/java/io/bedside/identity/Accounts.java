@@ -1,24 +1,33 @@
 package io.bedside.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bedside.identity.internal.ApiTokens;
+import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.PasswordHashing;
-import io.bedside.identity.internal.UserAccounts;
-import io.bedside.patient.Patient;
+import io.bedside.identity.internal.PasswordRules;
+import io.bedside.identity.internal.TwoStep;
+import io.bedside.identity.internal.UserAccountRows;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
+import io.bedside.shared.ConflictException;
 import io.bedside.shared.EmailAddresses;
+import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -30,25 +39,25 @@ import io.bedside.shared.UserId;
 public class Accounts {
 
     /** Staff invitations work for a week; an admin can send a fresh one. */
-    static final java.time.Duration STAFF_INVITATION_TTL = java.time.Duration.ofDays(7);
+    static final Duration STAFF_INVITATION_TTL = Duration.ofDays(7);
     static final String STAFF_INVITATION = "staff-invitation";
 
-    private final UserAccounts accounts;
+    private final UserAccountRows accounts;
     private final PasswordHashing hashing;
     private final StaffDirectory staff;
     private final Patients patients;
     private final Practices practices;
-    private final io.bedside.identity.internal.Invitations invitations;
-    private final io.bedside.identity.internal.ApiTokens tokens;
-    private final io.bedside.identity.internal.TwoStep twoStep;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Invitations invitations;
+    private final ApiTokens tokens;
+    private final TwoStep twoStep;
+    private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
-            Practices practices, io.bedside.identity.internal.Invitations invitations,
-            io.bedside.identity.internal.ApiTokens tokens, io.bedside.identity.internal.TwoStep twoStep,
-            org.springframework.context.ApplicationEventPublisher events,
-            @org.springframework.beans.factory.annotation.Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+    Accounts(UserAccountRows accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
+            Practices practices, Invitations invitations,
+            ApiTokens tokens, TwoStep twoStep,
+            ApplicationEventPublisher events,
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.staff = staff;
@@ -69,7 +78,7 @@ public class Accounts {
     }
 
     /** A new member of staff and the one-time link with which they set their password. */
-    public record StaffInvitation(StaffMember member, String email, String link, java.time.Instant expiresAt) {
+    public record StaffInvitation(StaffMember member, String email, String link, Instant expiresAt) {
         @Override
         public String toString() {
             return "StaffInvitation[" + member.id() + "]";
@@ -95,16 +104,16 @@ public class Accounts {
             String title) {
         String address = normalize(email);
         if (!EmailAddresses.valid(address)) {
-            throw new io.bedside.shared.InvalidRequestException("email", "Enter an email address such as name@example.org.");
+            throw new InvalidRequestException("email", "Enter an email address such as name@example.org.");
         }
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            throw new io.bedside.shared.InvalidRequestException("displayName", "Enter the name patients will see (at most 200 characters).");
+            throw new InvalidRequestException("displayName", "Enter the name patients will see (at most 200 characters).");
         }
         if (role == null) {
-            throw new io.bedside.shared.InvalidRequestException("role", "Choose a role.");
+            throw new InvalidRequestException("role", "Choose a role.");
         }
         if (accounts.findByEmail(address).isPresent()) {
-            throw new io.bedside.shared.InvalidRequestException("email", "An account with this email already exists.");
+            throw new InvalidRequestException("email", "An account with this email already exists.");
         }
         UserId id = UserId.random();
         accounts.insert(id, practice, Actor.Kind.STAFF, address, null, Set.of(role), null);
@@ -125,7 +134,7 @@ public class Accounts {
         StaffAccount account = staffAccount(practice, id)
                 .orElseThrow(() -> new NotFoundException("No such member of staff."));
         if (account.status() != StaffAccount.Status.INVITED) {
-            throw new io.bedside.shared.ConflictException("Only someone who has not set a password yet can be invited again.");
+            throw new ConflictException("Only someone who has not set a password yet can be invited again.");
         }
         var link = invitations.issue(practice, id, STAFF_INVITATION, STAFF_INVITATION_TTL);
         events.publishEvent(new StaffInvited(practice, id));
@@ -165,9 +174,9 @@ public class Accounts {
     public void acceptInvitation(String token, String password, String confirmation) {
         var open = invitations.peek(token, STAFF_INVITATION)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        io.bedside.identity.internal.PasswordRules.check(password);
+        PasswordRules.check(password);
         if (!password.equals(confirmation)) {
-            throw new io.bedside.shared.InvalidRequestException("confirmation", "The two passwords are not the same.");
+            throw new InvalidRequestException("confirmation", "The two passwords are not the same.");
         }
         // The admin's link and the emailed one lead to the same invitation: the first used wins.
         if (!invitations.spend(open.id()) || !accounts.setFirstPassword(open.userId(), hashing.hash(password))) {
@@ -202,11 +211,6 @@ public class Accounts {
         twoStep.exempt(id);
     }
 
-    /** Whether a member of staff has set up the authenticator app of their two-step sign-in. */
-    public boolean twoStepEnrolled(UserId id) {
-        return twoStep.enrolled(id);
-    }
-
     /**
      * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
      * up a new one. Not found for anyone outside the practice.
@@ -220,7 +224,9 @@ public class Accounts {
     /** A sign-in account for a patient already on the practice's roster. */
     @Transactional
     public UserId createPatientAccount(PracticeId practice, PatientId patient, String email, String password) {
-        patients.find(practice, patient).orElseThrow(() -> new NotFoundException("No such patient."));
+        if (!patients.exists(practice, patient)) {
+            throw new NotFoundException("No such patient.");
+        }
         UserId id = UserId.random();
         accounts.insert(id, practice, Actor.Kind.PATIENT, normalize(email),
                 password == null ? null : hashing.hash(password), Set.of(), patient);
@@ -233,7 +239,7 @@ public class Accounts {
     }
 
     /** The practice's patients who have an account (invited or signed up): those a notice can reach. */
-    public java.util.Set<PatientId> patientsWithAccount(PracticeId practice) {
+    public Set<PatientId> patientsWithAccount(PracticeId practice) {
         return accounts.patientsWithAccount(practice);
     }
 
@@ -251,17 +257,12 @@ public class Accounts {
                 accounts.email(id).orElse(null), a.active()));
     }
 
-    public boolean emailInUse(String email) {
-        return accounts.findByEmail(normalize(email)).isPresent();
-    }
-
     public UserProfile profile(Actor actor) {
         Practice practice = practices.find(actor.practiceId()).orElseThrow(NotFoundException::new);
         String email = accounts.email(actor.userId()).orElse(null);
         String displayName;
         if (actor.isPatient()) {
-            Optional<Patient> patient = patients.find(actor.practiceId(), actor.patientId());
-            displayName = patient.map(Patient::displayName).orElse("");
+            displayName = patients.displayName(actor.practiceId(), actor.patientId()).orElse("");
         } else {
             displayName = staff.find(actor.practiceId(), actor.userId()).map(StaffMember::displayName).orElse("");
         }

@@ -2,8 +2,10 @@ package io.bedside.identity;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,8 +16,7 @@ import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
-import io.bedside.identity.internal.UserAccounts;
-import io.bedside.patient.Patient;
+import io.bedside.identity.internal.UserAccountRows;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -41,7 +42,7 @@ public class PatientLinks {
     static final String INVITATION = "patient-invitation";
     static final String SIGN_IN = "patient-sign-in";
 
-    private final UserAccounts accounts;
+    private final UserAccountRows accounts;
     private final Invitations links;
     private final Patients patients;
     private final Practices practices;
@@ -50,7 +51,7 @@ public class PatientLinks {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    PatientLinks(UserAccounts accounts, Invitations links, Patients patients, Practices practices,
+    PatientLinks(UserAccountRows accounts, Invitations links, Patients patients, Practices practices,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
@@ -76,7 +77,8 @@ public class PatientLinks {
      */
     @Transactional
     public void invite(PracticeId practice, PatientId patientId) {
-        Patient patient = patients.find(practice, patientId).orElseThrow(() -> new NotFoundException("No such patient."));
+        Patients.Contact patient = patients.contact(practice, patientId)
+                .orElseThrow(() -> new NotFoundException("No such patient."));
         if (patient.closed()) {
             throw new ConflictException("This patient's account is closed: reopen it before inviting them.");
         }
@@ -90,8 +92,8 @@ public class PatientLinks {
                 throw new ConflictException("Another account already uses this patient's email address.");
             }
             user = UserId.random();
-            accounts.insert(user, practice, Actor.Kind.PATIENT, email, null, java.util.Set.of(), patientId);
-        } else if (accounts.find(user).map(UserAccounts.Account::passwordHash).orElse(null) != null) {
+            accounts.insert(user, practice, Actor.Kind.PATIENT, email, null, Set.of(), patientId);
+        } else if (accounts.find(user).map(UserAccountRows.Account::passwordHash).orElse(null) != null) {
             throw new ConflictException("This patient has already set up their account.");
         } else {
             // Invited before, not set up yet: the invitation goes to the address now on the roster
@@ -110,7 +112,7 @@ public class PatientLinks {
     /** Invites every patient with an email address on file who has no account yet; returns how many. */
     @Transactional
     public int inviteAllWithoutAccount(PracticeId practice) {
-        java.util.Set<PatientId> have = accounts.patientsWithAccount(practice);
+        Set<PatientId> have = accounts.patientsWithAccount(practice);
         int invited = 0;
         for (PatientId patient : patients.withEmail(practice)) {
             if (have.contains(patient)) {
@@ -143,7 +145,7 @@ public class PatientLinks {
         String key = "link-request:" + name;
         // Every request counts against the address and the address asked for: links are not a flood.
         throttle.count(key, clientAddress);
-        accounts.findByEmail(name).filter(UserAccounts.Account::active)
+        accounts.findByEmail(name).filter(UserAccountRows.Account::active)
                 .filter(a -> a.kind() == Actor.Kind.PATIENT && a.passwordHash() != null)
                 .ifPresent(a -> events.publishEvent(new PatientLinkRequested(a.practiceId(), a.id(),
                         PatientLinkRequested.Purpose.SIGN_IN)));
@@ -174,7 +176,7 @@ public class PatientLinks {
             String clientAddress) {
         var open = links.peek(token, INVITATION)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        UserAccounts.Account account = accounts.find(open.userId()).filter(UserAccounts.Account::active)
+        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         PasswordRules.check(password);
@@ -193,7 +195,7 @@ public class PatientLinks {
     public Actor redeemSignIn(String token, String birthDate, String clientAddress) {
         var open = links.peek(token, SIGN_IN)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        UserAccounts.Account account = accounts.find(open.userId()).filter(UserAccounts.Account::active)
+        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         if (!links.spend(open.id())) {
@@ -202,16 +204,15 @@ public class PatientLinks {
         return account.toActor();
     }
 
-    void confirmBirthDate(UserAccounts.Account account, String birthDate, String clientAddress) {
+    void confirmBirthDate(UserAccountRows.Account account, String birthDate, String clientAddress) {
         LocalDate given;
         try {
             given = LocalDate.parse(birthDate == null ? "" : birthDate.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidRequestException("birthDate", "Enter your date of birth.");
         }
         try (var attempt = throttle.attempt("link:" + account.id(), clientAddress)) {
-            LocalDate actual = patients.find(account.practiceId(), account.patientId()).map(Patient::birthDate).orElse(null);
-            if (!given.equals(actual)) {
+            if (!patients.birthDateMatches(account.practiceId(), account.patientId(), given)) {
                 throw new InvalidRequestException("birthDate", "That date of birth does not match our records.");
             }
             attempt.succeeded();

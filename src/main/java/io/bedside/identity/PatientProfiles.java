@@ -1,8 +1,12 @@
 package io.bedside.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,13 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
-import io.bedside.identity.internal.EmailChanges;
+import io.bedside.identity.internal.EmailChangeRows;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
-import io.bedside.identity.internal.UserAccounts;
+import io.bedside.identity.internal.UserAccountRows;
 import io.bedside.patient.Patient;
-import io.bedside.patient.PhoneNumbers;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
+import io.bedside.patient.PhoneNumbers;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
@@ -28,6 +33,7 @@ import io.bedside.shared.EmailAddresses;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
 /**
@@ -49,27 +55,29 @@ public class PatientProfiles {
      */
     static final Duration EMAIL_CHANGE_TTL = Duration.ofHours(24);
     static final String EMAIL_CHANGE = "email-change";
-    static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "es");
+    static final Set<String> LANGUAGES = Set.of("en", "es");
     private static final String LINK_GONE = "This link has expired or was already used.";
 
-    private final UserAccounts accounts;
-    private final EmailChanges changes;
+    private final UserAccountRows accounts;
+    private final EmailChangeRows changes;
     private final Invitations links;
     private final Patients patients;
+    private final PatientDirectory directory;
     private final Practices practices;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final String baseUrl;
 
-    PatientProfiles(UserAccounts accounts, EmailChanges changes, Invitations links, Patients patients,
-            Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, java.time.Clock clock,
+    PatientProfiles(UserAccountRows accounts, EmailChangeRows changes, Invitations links, Patients patients,
+            PatientDirectory directory, Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, Clock clock,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.changes = changes;
         this.links = links;
         this.patients = patients;
+        this.directory = directory;
         this.practices = practices;
         this.audit = audit;
         this.throttle = throttle;
@@ -101,8 +109,8 @@ public class PatientProfiles {
         Patient patient = patientOf(actor);
         var pending = changes.pending(actor.practiceId(), actor.userId());
         return new Profile(accounts.email(actor.userId()).orElse(null),
-                pending.map(EmailChanges.Change::newEmail).orElse(null),
-                pending.map(EmailChanges.Change::expiresAt).orElse(null), patient.phone(), patient.language());
+                pending.map(EmailChangeRows.Change::newEmail).orElse(null),
+                pending.map(EmailChangeRows.Change::expiresAt).orElse(null), patient.phone(), patient.language());
     }
 
     /**
@@ -129,12 +137,12 @@ public class PatientProfiles {
         }
         String language = patient.language();
         if (change.language() != null) {
-            language = change.language().strip().toLowerCase(java.util.Locale.ROOT);
+            language = change.language().strip().toLowerCase(Locale.ROOT);
             if (!LANGUAGES.contains(language)) {
                 throw new InvalidRequestException("language", "Choose English (en) or Spanish (es).");
             }
         }
-        if (!java.util.Objects.equals(phone, patient.phone()) || !java.util.Objects.equals(language, patient.language())) {
+        if (!Objects.equals(phone, patient.phone()) || !Objects.equals(language, patient.language())) {
             patients.setOwnContact(actor.practiceId(), actor.patientId(), phone, language);
             audit.record(AuditRecord.allowed(actor, actor.patientId(), "profile.changed", "patient", actor.patientId()));
         }
@@ -189,7 +197,7 @@ public class PatientProfiles {
             if (accounts.findByEmail(change.newEmail()).isPresent()) {
                 return new ConfirmationMail(change.newEmail(), null, true, language);
             }
-            Duration left = Duration.between(io.bedside.shared.Timestamps.now(clock), change.expiresAt());
+            Duration left = Duration.between(Timestamps.now(clock), change.expiresAt());
             var issued = links.issue(practice, user, EMAIL_CHANGE, left.isNegative() ? Duration.ZERO : left);
             return new ConfirmationMail(change.newEmail(), baseUrl + "/email-change/" + issued.token(), false, language);
         });
@@ -236,7 +244,7 @@ public class PatientProfiles {
         var open = links.peek(token, EMAIL_CHANGE).orElseThrow(() -> new NotFoundException(LINK_GONE));
         var change = changes.pending(open.practiceId(), open.userId())
                 .orElseThrow(() -> new NotFoundException(LINK_GONE));
-        UserAccounts.Account account = accounts.find(open.userId()).filter(UserAccounts.Account::active)
+        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
                 .orElseThrow(() -> new NotFoundException(LINK_GONE));
         if (!links.spend(open.id()) || !changes.confirm(change.id())) {
             throw new NotFoundException(LINK_GONE);
@@ -263,15 +271,12 @@ public class PatientProfiles {
     // ------------------------------------------------------------ helpers
 
     private Patient patientOf(Actor actor) {
-        if (!actor.isPatient()) {
-            throw new NotFoundException("Not found.");
-        }
-        return patients.find(actor.practiceId(), actor.patientId()).orElseThrow(() -> new NotFoundException("Not found."));
+        return directory.own(actor);
     }
 
     private String language(PracticeId practice, UserId user) {
-        return accounts.find(user).map(UserAccounts.Account::patientId)
-                .flatMap(p -> patients.find(practice, p)).map(Patient::language)
+        return accounts.find(user).map(UserAccountRows.Account::patientId)
+                .flatMap(p -> patients.preferredLanguage(practice, p))
                 .or(() -> practices.find(practice).map(Practice::defaultLanguage)).orElse("en");
     }
 }

@@ -1,6 +1,7 @@
 package io.bedside.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import io.bedside.audit.AuditTrail;
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.SessionRegistry;
 import io.bedside.shared.Actor;
+import io.bedside.shared.Ids;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.Timestamps;
 
@@ -36,14 +38,14 @@ public class SignedInDevices {
     private final ApiTokens tokens;
     private final AuditTrail audit;
     private final Clock clock;
-    private final java.time.Duration patientIdle;
-    private final java.time.Duration staffIdle;
-    private final java.time.Duration absolute;
+    private final Duration patientIdle;
+    private final Duration staffIdle;
+    private final Duration absolute;
 
     SignedInDevices(SessionRegistry sessions, ApiTokens tokens, AuditTrail audit, Clock clock,
-            @Value("${bedside.web.session.patient-idle:30m}") java.time.Duration patientIdle,
-            @Value("${bedside.web.session.staff-idle:15m}") java.time.Duration staffIdle,
-            @Value("${bedside.web.session.absolute:12h}") java.time.Duration absolute) {
+            @Value("${bedside.web.session.patient-idle:30m}") Duration patientIdle,
+            @Value("${bedside.web.session.staff-idle:15m}") Duration staffIdle,
+            @Value("${bedside.web.session.absolute:12h}") Duration absolute) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.audit = audit;
@@ -57,7 +59,7 @@ public class SignedInDevices {
     public List<Device> list(Actor actor, CurrentSignIn current) {
         Instant now = Timestamps.now(clock);
         // A session idle past its limit (plus the minute last-seen times may lag) has ended in its node.
-        Instant seenSince = now.minus(actor.isStaff() ? staffIdle : patientIdle).minus(java.time.Duration.ofMinutes(2));
+        Instant seenSince = now.minus(actor.isStaff() ? staffIdle : patientIdle).minus(Duration.ofMinutes(2));
         List<Device> devices = new ArrayList<>();
         for (var row : sessions.open(actor.practiceId(), actor.userId(), seenSince, now.minus(absolute))) {
             devices.add(new Device(row.id(), Device.Kind.BROWSER, row.createdAt(), row.lastSeenAt(), row.device(),
@@ -78,8 +80,8 @@ public class SignedInDevices {
     public void end(Actor actor, String id) {
         UUID parsed;
         try {
-            parsed = UUID.fromString(id == null ? "" : id);
-        } catch (IllegalArgumentException e) {
+            parsed = Ids.parse(id);
+        } catch (NotFoundException e) {
             throw new NotFoundException("No such session.");
         }
         if (!sessions.end(actor.practiceId(), actor.userId(), parsed)

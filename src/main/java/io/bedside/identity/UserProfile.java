@@ -5,6 +5,7 @@ import java.util.List;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.StaffRole;
 import io.bedside.shared.UserId;
 
 /** The signed-in user as they see themselves: {@code GET /api/v1/me}. */
@@ -16,7 +17,7 @@ public record UserProfile(UserId id, Actor.Kind kind, PracticeId practiceId, Str
     }
 
     public boolean isAdmin() {
-        return roles.contains(io.bedside.shared.StaffRole.PRACTICE_ADMIN.code());
+        return roles.contains(StaffRole.PRACTICE_ADMIN.code());
     }
 
     /** The first word of the display name, for a greeting. */

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -191,7 +190,7 @@ public class NotificationPreferences {
         if (!actor.isPatient()) {
             return Optional.empty();
         }
-        return patients.find(actor.practiceId(), actor.patientId()).map(Patient::phone).filter(p -> !p.isBlank());
+        return patients.contact(actor.practiceId(), actor.patientId()).map(Patients.Contact::phone).filter(p -> !p.isBlank());
     }
 
     private ZoneId zoneOf(PracticeId practice) {

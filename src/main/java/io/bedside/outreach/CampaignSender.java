@@ -18,6 +18,7 @@ import io.bedside.messaging.system.SystemConversations;
 import io.bedside.identity.PatientLinks;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.Practice;
@@ -46,6 +47,7 @@ public class CampaignSender {
     private final CampaignRows rows;
     private final CohortSelection selection;
     private final Patients patients;
+    private final SystemPatients systemPatients;
     private final SystemConversations conversations;
     private final CareTeams careTeams;
     private final PatientLinks links;
@@ -56,12 +58,13 @@ public class CampaignSender {
     private double permits;
     private Instant lastRefill;
 
-    CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, SystemConversations conversations,
-            CareTeams careTeams, PatientLinks links, OutreachProperties properties,
+    CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, SystemPatients systemPatients,
+            SystemConversations conversations, CareTeams careTeams, PatientLinks links, OutreachProperties properties,
             PlatformTransactionManager transactions, Clock clock) {
         this.rows = rows;
         this.selection = selection;
         this.patients = patients;
+        this.systemPatients = systemPatients;
         this.conversations = conversations;
         this.careTeams = careTeams;
         this.links = links;
@@ -156,7 +159,7 @@ public class CampaignSender {
     }
 
     private void sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
-        Patient patient = patients.find(campaign.practiceId(), recipient.patientId()).orElse(null);
+        Patient patient = systemPatients.campaignRecipient(campaign.practiceId(), recipient.patientId()).orElse(null);
         if (patient == null || patient.closed() || patients.optedOutOfCampaigns(campaign.practiceId(), recipient.patientId())) {
             // Opted out, or their account closed, since the campaign started: not written to.
             rows.markSkipped(campaign.id(), recipient.patientId());

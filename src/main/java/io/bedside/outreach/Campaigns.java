@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.Accounts;
-import io.bedside.patient.Patients;
+import io.bedside.patient.PatientDirectory;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
@@ -50,19 +51,22 @@ public class Campaigns {
     private final CampaignRows rows;
     private final CohortSelection selection;
     private final CampaignCreators creators;
-    private final Patients patients;
+    private final SystemPatients patients;
+    private final PatientDirectory directory;
     private final CareTeams careTeams;
     private final StaffDirectory staff;
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Campaigns(CampaignRows rows, CohortSelection selection, CampaignCreators creators, Patients patients,
-            CareTeams careTeams, StaffDirectory staff, Accounts accounts, AuditTrail audit, Clock clock) {
+    Campaigns(CampaignRows rows, CohortSelection selection, CampaignCreators creators, SystemPatients patients,
+            PatientDirectory directory, CareTeams careTeams, StaffDirectory staff, Accounts accounts, AuditTrail audit,
+            Clock clock) {
         this.rows = rows;
         this.selection = selection;
         this.creators = creators;
         this.patients = patients;
+        this.directory = directory;
         this.careTeams = careTeams;
         this.staff = staff;
         this.accounts = accounts;
@@ -78,11 +82,9 @@ public class Campaigns {
         LocalDate today = selection.today(selection.practice(actor.practiceId()).timeZone());
         List<CohortPreview.Member> sample = new ArrayList<>();
         for (PatientId id : selected.subList(0, Math.min(SAMPLE_SIZE, selected.size()))) {
-            patients.find(actor.practiceId(), id).ifPresent(p -> {
-                sample.add(new CohortPreview.Member(p.id(), p.displayName(), p.ageOn(today), p.sex().code(), p.language()));
-                // Each patient the sample shows is an access to their data, on their own audit trail.
-                audit.record(AuditRecord.allowed(actor, p.id(), "cohort.previewed", "patient", p.id()));
-            });
+            // Each patient the sample shows is an access to their data, on their own audit trail.
+            directory.shown(actor, id, "cohort.previewed").ifPresent(p -> sample.add(
+                    new CohortPreview.Member(p.id(), p.displayName(), p.ageOn(today), p.sex().code(), p.language())));
         }
         Set<PatientId> reachable = accounts.patientsWithAccount(actor.practiceId());
         int withAccount = (int) selected.stream().filter(reachable::contains).count();
@@ -145,8 +147,7 @@ public class Campaigns {
                         ? practice.defaultLanguage() : language), l -> new ArrayList<>()).add(id));
         List<LanguageText> texts = new ArrayList<>();
         byLanguage.forEach((language, ids) -> {
-            var sample = patients.find(actor.practiceId(), ids.get(0)).orElseThrow();
-            audit.record(AuditRecord.allowed(actor, sample.id(), "cohort.previewed", "patient", sample.id()));
+            var sample = directory.shown(actor, ids.get(0), "cohort.previewed").orElseThrow();
             String shownIn = checked.messages().languageFor(language, practice.defaultLanguage());
             texts.add(new LanguageText(language, ids.size(), shownIn.equals(language), shownIn, sample.displayName(),
                     checked.messages().render(language, practice.defaultLanguage(), sample.givenName(),

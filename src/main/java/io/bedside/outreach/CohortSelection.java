@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.bedside.patient.Patients;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.NotFoundException;
@@ -27,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CohortSelection {
 
     private final CampaignRows rows;
-    private final Patients patients;
+    private final SystemPatients patients;
     private final Practices practices;
     private final JsonMapper json;
     private final Clock clock;
 
-    CohortSelection(CampaignRows rows, Patients patients, Practices practices, JsonMapper json, Clock clock) {
+    CohortSelection(CampaignRows rows, SystemPatients patients, Practices practices, JsonMapper json, Clock clock) {
         this.rows = rows;
         this.patients = patients;
         this.practices = practices;
@@ -42,7 +42,7 @@ class CohortSelection {
 
     /** The practice's patients the cohort selects at {@code now}, opted-out patients never among them. */
     List<PatientId> select(PracticeId practice, Cohort cohort, Instant now) {
-        List<PatientId> selected = patients.matching(practice, cohort.criteria(), today(practice(practice).timeZone()));
+        List<PatientId> selected = patients.campaignCohort(practice, cohort.criteria(), today(practice(practice).timeZone()));
         if (cohort.notContactedDays() == null) {
             return selected;
         }

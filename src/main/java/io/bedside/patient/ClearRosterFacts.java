@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,33 +21,29 @@ class ClearRosterFacts extends ClearValuesAtStart<ClearRosterFacts.Held> {
     record Held(UUID patient, UUID practice, String tags, LocalDate lastVisit) {
     }
 
-    private final JdbcClient jdbc;
+    private final RosterRows rows;
     private final RosterCipher cipher;
 
-    ClearRosterFacts(JdbcClient jdbc, TransactionTemplate transaction, RosterCipher cipher) {
+    ClearRosterFacts(RosterRows rows, TransactionTemplate transaction, RosterCipher cipher) {
         super(transaction, "patients' roster tags and last visits");
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.cipher = cipher;
     }
 
     @Override
     protected List<Held> next() {
-        return jdbc.sql("select patient_id, practice_id, tags, last_visit from patient_roster_clear order by patient_id limit "
-                + BATCH)
-                .query((rs, n) -> new Held(rs.getObject("patient_id", UUID.class), rs.getObject("practice_id", UUID.class),
-                        rs.getString("tags"), rs.getObject("last_visit", LocalDate.class)))
-                .list();
+        return rows.heldClearFacts(BATCH);
     }
 
     @Override
     protected boolean encrypt(Held held) {
-        if (jdbc.sql("delete from patient_roster_clear where patient_id = :id").param("id", held.patient()).update() == 0) {
+        if (!rows.deleteHeldClearFacts(held.patient())) {
             return false;
         }
-        jdbc.sql("update patient set roster_ciphertext = :roster where id = :id and practice_id = :practice")
-                .param("roster", cipher.encrypt(PracticeId.of(held.practice()), PatientId.of(held.patient()),
-                        new RosterFacts(RosterFacts.tagList(held.tags()), held.lastVisit())))
-                .param("id", held.patient()).param("practice", held.practice()).update();
+        PracticeId practice = PracticeId.of(held.practice());
+        PatientId patient = PatientId.of(held.patient());
+        rows.setRosterCiphertext(practice, patient, cipher.encrypt(practice, patient,
+                new RosterFacts(RosterFacts.tagList(held.tags()), held.lastVisit())));
         return true;
     }
 }

@@ -1,205 +1,124 @@
 package io.bedside.patient;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
-import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
 
-/** The patient roster of each practice. Every lookup is scoped to one practice. */
+/**
+ * The patient roster of each practice: its writes, and the few narrow facts other modules need
+ * without reading a patient's record (whether one exists, the name a view already audited shows,
+ * how to reach them, whether a date of birth matches). A person reading a patient's record goes
+ * through {@link PatientDirectory}, which audits it; the system's reads (campaign cohorts and
+ * recipients, the message rules' language) go through {@code patient.system.SystemPatients}.
+ * Every lookup is scoped to one practice.
+ */
 @Service
 public class Patients {
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
-    private final Clock clock;
-    private final RosterCipher rosterCipher;
+    /** What an import did to one entry. */
+    public enum RosterOutcome { ADDED, UPDATED, UNCHANGED }
 
-    Patients(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch, Clock clock,
-            RosterCipher rosterCipher) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.clock = clock;
-        this.rosterCipher = rosterCipher;
+    /**
+     * How to reach a patient, for invitations and notices: routing, not their record. Never shown
+     * to anyone else.
+     *
+     * @param closed whether a practice admin closed the patient's account
+     */
+    public record Contact(String email, String phone, String language, boolean closed) {
+        @Override
+        public String toString() {
+            return "Contact[closed=" + closed + "]";
+        }
+    }
+
+    private final PatientRows rows;
+    private final RosterRows roster;
+
+    Patients(PatientRows rows, RosterRows roster) {
+        this.rows = rows;
+        this.roster = roster;
     }
 
     @Transactional
     public Patient register(PracticeId practice, NewPatient p) {
-        PatientId id = PatientId.random();
-        jdbc.sql("""
-                insert into patient (id, practice_id, external_id, given_name, family_name, birth_date, sex,
-                                     email, phone, language, created_at, search_name)
-                values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :now,
-                        :search)""")
-                .param("search", PatientSearch.searchName(p.givenName(), p.familyName()))
-                .param("id", id.value())
-                .param("practice", practice.value())
-                .param("external", p.externalId())
-                .param("given", p.givenName())
-                .param("family", p.familyName())
-                .param("birth", p.birthDate())
-                .param("sex", p.sex().code())
-                .param("email", p.email())
-                .param("phone", p.phone())
-                .param("language", p.language())
-                .param("now", Timestamps.toDb(clock.instant()))
-                .update();
-        return new Patient(id, practice, p.externalId(), p.givenName(), p.familyName(), p.birthDate(), p.sex(),
-                p.email(), p.phone(), p.language());
+        return rows.register(practice, p);
     }
 
-    /** A patient of the given practice; another practice's patient is not found. */
-    public Optional<Patient> find(PracticeId practice, PatientId id) {
-        return jdbc.sql("select * from patient where id = :id and practice_id = :practice")
-                .param("id", id.value())
-                .param("practice", practice.value())
-                .query(Patients::map)
-                .optional();
+    // ------------------------------------------------------------ narrow facts (not audited: no record is read)
+
+    /** Whether the practice has this patient (another practice's patient does not exist). */
+    public boolean exists(PracticeId practice, PatientId patient) {
+        return rows.find(practice, patient).isPresent();
     }
 
     /**
-     * Patients of one practice whose name words start with the words typed, and whose date of
-     * birth is the one typed, if one is: "walker", "ali wal", "1985-03-14", "03/14/1985 walker".
-     * Accents and case do not matter. At most {@code limit}, by family name.
+     * The patient's name, for a view whose reading the caller audits already (a conversation, an
+     * access report): it names the patient the audited row names.
      */
-    public List<Patient> search(PracticeId practice, String text, int limit) {
-        PatientSearch.Terms terms = PatientSearch.parse(text);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder sql = new StringBuilder("select * from patient where practice_id = :practice");
-        var query = new java.util.HashMap<String, Object>();
-        query.put("practice", practice.value());
-        for (int i = 0; i < terms.words().size(); i++) {
-            sql.append(" and search_name like :w").append(i);
-            query.put("w" + i, "% " + terms.words().get(i).replace("%", "").replace("_", "") + "%");
-        }
-        if (terms.birthDate() != null) {
-            sql.append(" and birth_date = :birth");
-            query.put("birth", terms.birthDate());
-        }
-        sql.append(" order by family_name, given_name, birth_date limit ").append(Math.max(1, Math.min(limit, 100)));
-        return jdbc.sql(sql.toString()).params(query).query(Patients::map).list();
+    public Optional<String> displayName(PracticeId practice, PatientId patient) {
+        return rows.find(practice, patient).map(Patient::displayName);
     }
 
-    /** Fills the search column of patients registered before it existed. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
-    @Transactional
-    public void fillSearchNames() {
-        jdbc.sql("select id, given_name, family_name from patient where search_name is null")
-                .query((rs, n) -> new Object[] { rs.getObject("id", UUID.class),
-                        PatientSearch.searchName(rs.getString("given_name"), rs.getString("family_name")) })
-                .list()
-                .forEach(row -> jdbc.sql("update patient set search_name = :name where id = :id")
-                        .param("name", row[1]).param("id", row[0]).update());
+    /** How to reach the patient (email, mobile number, language), and whether their account is closed. */
+    public Optional<Contact> contact(PracticeId practice, PatientId patient) {
+        return rows.find(practice, patient).map(p -> new Contact(p.email(), p.phone(), p.language(), p.closed()));
     }
 
-    // ------------------------------------------------------------ outreach
-
-    /**
-     * The preferred language of each of the given patients of the practice (a campaign's review
-     * counts its selection by language), read a thousand at a time. Not PHI on its own.
-     */
-    public Map<PatientId, String> languages(PracticeId practice, List<PatientId> ids) {
-        Map<PatientId, String> languages = new java.util.LinkedHashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000)).stream().map(PatientId::value).toList();
-            jdbc.sql("select id, language from patient where practice_id = :practice and id in (:ids)")
-                    .param("practice", practice.value()).param("ids", chunk)
-                    .query(rs -> {
-                        languages.put(PatientId.of(rs.getObject("id", UUID.class)), rs.getString("language"));
-                    });
-        }
-        return languages;
+    /** The language the patient reads, if their record names one. */
+    public Optional<String> preferredLanguage(PracticeId practice, PatientId patient) {
+        return rows.find(practice, patient).map(Patient::language);
     }
 
-    /**
-     * The practice's patients who meet the criteria and have not opted out of campaigns, as of
-     * the practice's {@code today}, in a stable order (by id). Tags and last visits are stored
-     * only encrypted (issue 15, finding 3): the database narrows by everything else, and those
-     * criteria are checked on the decrypted roster facts of what is left.
-     */
-    public List<PatientId> matching(PracticeId practice, CohortCriteria criteria, LocalDate today) {
-        StringBuilder sql = new StringBuilder(
-                "select id from patient where practice_id = :practice and campaign_opt_out = false and closed_at is null");
-        var query = new java.util.HashMap<String, Object>();
-        query.put("practice", practice.value());
-        if (criteria.minAge() != null) {
-            sql.append(" and birth_date <= :bornBy");
-            query.put("bornBy", today.minusYears(criteria.minAge()));
-        }
-        if (criteria.maxAge() != null) {
-            sql.append(" and birth_date > :bornAfter");
-            query.put("bornAfter", today.minusYears(criteria.maxAge() + 1L));
-        }
-        if (criteria.sex() != null) {
-            sql.append(" and sex = :sex");
-            query.put("sex", criteria.sex().code());
-        }
-        if (!criteria.languages().isEmpty()) {
-            sql.append(" and (lower(language) in (:languages) or substring(lower(language), 1, 3) in (:prefixes))");
-            query.put("languages", criteria.languages());
-            query.put("prefixes", criteria.languages().stream().map(l -> l + "-").toList());
-        }
-        sql.append(" order by id");
-        if (criteria.tags().isEmpty() && criteria.lastVisitBefore() == null && criteria.lastVisitAfter() == null) {
-            return jdbc.sql(sql.toString()).params(query)
-                    .query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
-        }
-        List<PatientId> selected = new java.util.ArrayList<>();
-        jdbc.sql(sql.toString().replace("select id from", "select id, roster_ciphertext from")).params(query)
-                .query(rs -> {
-                    PatientId id = PatientId.of(rs.getObject("id", UUID.class));
-                    if (rosterCipher.decrypt(practice, id, rs.getBytes("roster_ciphertext")).meets(criteria)) {
-                        selected.add(id);
-                    }
-                });
-        return selected;
+    /** Whether the date of birth given (by someone proving who they are) is the patient's own. */
+    public boolean birthDateMatches(PracticeId practice, PatientId patient, LocalDate given) {
+        return given != null && rows.find(practice, patient).map(p -> given.equals(p.birthDate())).orElse(false);
     }
+
+    /** The practice's patient with this external id (MRN), if any. */
+    public Optional<PatientId> idByExternalId(PracticeId practice, String externalId) {
+        return rows.findByExternalId(practice, externalId).map(Patient::id);
+    }
+
+    /** The practice's patients who have an email address on file and whose account is not closed. */
+    public List<PatientId> withEmail(PracticeId practice) {
+        return rows.withEmail(practice);
+    }
+
+    // ------------------------------------------------------------ campaigns: the patient's choice
 
     /** Whether the patient said no to campaign messages (their care team's replies still reach them). */
     public boolean optedOutOfCampaigns(PracticeId practice, PatientId patient) {
-        return jdbc.sql("select campaign_opt_out from patient where id = :id and practice_id = :practice")
-                .param("id", patient.value()).param("practice", practice.value())
-                .query(Boolean.class).optional().orElse(false);
+        return rows.optedOutOfCampaigns(practice, patient);
     }
 
     /** Records the patient's choice about campaign messages; false when there is no such patient. */
     @Transactional
     public boolean setOptedOutOfCampaigns(PracticeId practice, PatientId patient, boolean optedOut) {
-        return jdbc.sql("update patient set campaign_opt_out = :out, updated_at = :now where id = :id and practice_id = :practice")
-                .param("out", optedOut).param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .param("id", patient.value()).param("practice", practice.value())
-                .update() == 1;
+        return rows.setOptedOutOfCampaigns(practice, patient, optedOut);
     }
 
     // ------------------------------------------------------------ roster import
 
-    /** What an import did to one entry. */
-    public enum RosterOutcome { ADDED, UPDATED, UNCHANGED }
+    /**
+     * The roster entries of the practice with these external ids, by external id: what an import
+     * compares its file with (the import is audited as {@code patients.imported}).
+     */
+    public Map<String, RosterEntry> rosterByExternalId(PracticeId practice, Collection<String> externalIds) {
+        return roster.rosterByExternalId(practice, externalIds);
+    }
 
-    /** The roster entries of the practice with these external ids, by external id. */
-    public Map<String, RosterEntry> rosterByExternalId(PracticeId practice, java.util.Collection<String> externalIds) {
-        Map<String, RosterEntry> found = new java.util.HashMap<>();
-        List<String> ids = List.copyOf(externalIds);
-        for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.sql("select * from patient where practice_id = :practice and external_id in (:ids)")
-                    .param("practice", practice.value()).param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .query((rs, n) -> entry(practice, rs)).list()
-                    .forEach(e -> found.put(e.externalId(), e));
-        }
-        return found;
+    /** The whole roster of a practice, by external id: one read for a large import. */
+    public Map<String, RosterEntry> roster(PracticeId practice) {
+        return roster.roster(practice);
     }
 
     /**
@@ -208,208 +127,62 @@ public class Patients {
      */
     @Transactional
     public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries) {
-        return upsertRoster(practice, entries, rosterByExternalId(practice,
+        return roster.upsertRoster(practice, entries, roster.rosterByExternalId(practice,
                 entries.stream().map(RosterEntry::externalId).toList()));
-    }
-
-    /** The practice's patients who have an email address on file and whose account is not closed. */
-    public List<PatientId> withEmail(PracticeId practice) {
-        return jdbc.sql("select id from patient where practice_id = :practice and email is not null and email <> '' and closed_at is null")
-                .param("practice", practice.value()).query((rs, n) -> PatientId.of(rs.getObject("id", UUID.class))).list();
-    }
-
-    /** The whole roster of a practice, by external id: one read for a large import. */
-    public Map<String, RosterEntry> roster(PracticeId practice) {
-        Map<String, RosterEntry> found = new java.util.HashMap<>();
-        jdbc.sql("select * from patient where practice_id = :practice and external_id is not null")
-                .param("practice", practice.value())
-                .query((rs, n) -> entry(practice, rs)).list().forEach(e -> found.put(e.externalId(), e));
-        return found;
     }
 
     /** As {@link #upsertRoster(PracticeId, List)}, comparing with entries the caller read already. */
     @Transactional
     public List<RosterOutcome> upsertRoster(PracticeId practice, List<RosterEntry> entries,
             Map<String, RosterEntry> existing) {
-        java.time.OffsetDateTime now = Timestamps.toDb(Timestamps.now(clock));
-        List<Map<String, Object>> inserts = new java.util.ArrayList<>();
-        List<Map<String, Object>> updates = new java.util.ArrayList<>();
-        List<RosterOutcome> outcomes = new java.util.ArrayList<>();
-        Map<String, UUID> ids = idsOfChanged(practice, entries, existing);
-        for (RosterEntry e : entries) {
-            RosterEntry before = existing.get(e.externalId());
-            if (before != null && before.equals(normalized(e))) {
-                outcomes.add(RosterOutcome.UNCHANGED);
-                continue;
-            }
-            Map<String, Object> row = new java.util.HashMap<>();
-            row.put("practice", practice.value());
-            row.put("external", e.externalId());
-            row.put("given", e.givenName());
-            row.put("family", e.familyName());
-            row.put("birth", e.birthDate());
-            row.put("sex", e.sex().code());
-            row.put("email", e.email());
-            row.put("phone", e.phone());
-            row.put("language", e.language());
-            row.put("search", PatientSearch.searchName(e.givenName(), e.familyName()));
-            row.put("now", now);
-            UUID id = before == null ? UUID.randomUUID() : ids.get(e.externalId());
-            row.put("id", id);
-            row.put("roster", rosterCipher.encrypt(practice, PatientId.of(id), new RosterFacts(e.tags(), e.lastVisit())));
-            if (before == null) {
-                inserts.add(row);
-                outcomes.add(RosterOutcome.ADDED);
-            } else {
-                updates.add(row);
-                outcomes.add(RosterOutcome.UPDATED);
-            }
-        }
-        if (!inserts.isEmpty()) {
-            batch.batchUpdate("""
-                    insert into patient (id, practice_id, external_id, given_name, family_name, birth_date, sex, email,
-                                         phone, language, roster_ciphertext, search_name, created_at, updated_at)
-                    values (:id, :practice, :external, :given, :family, :birth, :sex, :email, :phone, :language, :roster,
-                            :search, :now, :now)""", inserts.toArray(Map[]::new));
-        }
-        if (!updates.isEmpty()) {
-            batch.batchUpdate("""
-                    update patient set given_name = :given, family_name = :family, birth_date = :birth, sex = :sex,
-                                       email = :email, phone = :phone, language = :language,
-                                       roster_ciphertext = :roster, search_name = :search, updated_at = :now
-                     where practice_id = :practice and id = :id""", updates.toArray(Map[]::new));
-        }
-        return outcomes;
-    }
-
-    /**
-     * The ids of the stored patients among the entries that differ from what is stored: their
-     * roster facts are encrypted bound to the patient's id, which the entries do not carry.
-     */
-    private Map<String, UUID> idsOfChanged(PracticeId practice, List<RosterEntry> entries, Map<String, RosterEntry> existing) {
-        List<String> changed = entries.stream()
-                .filter(e -> existing.containsKey(e.externalId()) && !existing.get(e.externalId()).equals(normalized(e)))
-                .map(RosterEntry::externalId).toList();
-        Map<String, UUID> ids = new java.util.HashMap<>();
-        for (int from = 0; from < changed.size(); from += 1000) {
-            jdbc.sql("select id, external_id from patient where practice_id = :practice and external_id in (:ids)")
-                    .param("practice", practice.value()).param("ids", changed.subList(from, Math.min(changed.size(), from + 1000)))
-                    .query(rs -> {
-                        ids.put(rs.getString("external_id"), rs.getObject("id", UUID.class));
-                    });
-        }
-        return ids;
-    }
-
-    private static RosterEntry normalized(RosterEntry e) {
-        return new RosterEntry(e.externalId(), e.givenName(), e.familyName(), e.birthDate(), e.sex(), e.email(),
-                e.phone(), e.language(), e.tags().stream().sorted().distinct().toList(), e.lastVisit());
-    }
-
-    private RosterEntry entry(PracticeId practice, ResultSet rs) throws SQLException {
-        RosterFacts facts = rosterCipher.decrypt(practice, PatientId.of(rs.getObject("id", UUID.class)),
-                rs.getBytes("roster_ciphertext"));
-        return new RosterEntry(rs.getString("external_id"), rs.getString("given_name"), rs.getString("family_name"),
-                rs.getObject("birth_date", LocalDate.class), Sex.fromCode(rs.getString("sex")), rs.getString("email"),
-                rs.getString("phone"), rs.getString("language"), facts.tags(), facts.lastVisit());
-    }
-
-    static Patient map(ResultSet rs, int row) throws SQLException {
-        return new Patient(PatientId.of(rs.getObject("id", UUID.class)),
-                PracticeId.of(rs.getObject("practice_id", UUID.class)), rs.getString("external_id"),
-                rs.getString("given_name"), rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class),
-                Sex.fromCode(rs.getString("sex")), rs.getString("email"), rs.getString("phone"),
-                rs.getString("language"), closure(rs));
-    }
-
-    private static Patient.Closure closure(ResultSet rs) throws SQLException {
-        java.time.Instant at = Timestamps.fromDb(rs, "closed_at");
-        return at == null ? null
-                : new Patient.Closure(ClosureReason.fromCode(rs.getString("closed_reason")).orElse(ClosureReason.OTHER), at);
+        return roster.upsertRoster(practice, entries, existing);
     }
 
     // ------------------------------------------------------------ the patient's own profile and closing accounts
     // (issue 14, "Patients and their accounts": the patient's side and closing accounts)
 
     /** The patient's own physician (a member of staff of the practice), if the practice recorded one. */
-    public Optional<io.bedside.shared.UserId> primaryProvider(PracticeId practice, PatientId patient) {
-        return jdbc.sql("select primary_provider_id from patient where id = :id and practice_id = :practice")
-                .param("id", patient.value()).param("practice", practice.value())
-                .query((rs, n) -> rs.getObject("primary_provider_id", java.util.UUID.class)).optional()
-                .filter(java.util.Objects::nonNull).map(io.bedside.shared.UserId::of);
+    public Optional<UserId> primaryProvider(PracticeId practice, PatientId patient) {
+        return rows.primaryProvider(practice, patient);
     }
 
     /** Records the patient's own physician (null to clear it); false when there is no such patient. */
     @Transactional
-    public boolean setPrimaryProvider(PracticeId practice, PatientId patient, io.bedside.shared.UserId provider) {
-        return jdbc.sql("update patient set primary_provider_id = :p where id = :id and practice_id = :practice")
-                .param("p", provider == null ? null : provider.value())
-                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+    public boolean setPrimaryProvider(PracticeId practice, PatientId patient, UserId provider) {
+        return rows.setPrimaryProvider(practice, patient, provider);
     }
 
     /** The patient's own mobile number (E.164, or null to remove it) and language; false when there is no such patient. */
     @Transactional
     public boolean setOwnContact(PracticeId practice, PatientId patient, String phone, String language) {
-        return jdbc.sql("""
-                update patient set phone = :phone, language = :language, updated_at = :now
-                 where id = :id and practice_id = :practice""")
-                .param("phone", phone).param("language", language)
-                .param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+        return rows.setOwnContact(practice, patient, phone, language);
     }
 
     /** The roster's email address of the patient, once they confirmed a new one. */
     @Transactional
     public void setEmail(PracticeId practice, PatientId patient, String email) {
-        jdbc.sql("update patient set email = :email, updated_at = :now where id = :id and practice_id = :practice")
-                .param("email", email).param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .param("id", patient.value()).param("practice", practice.value()).update();
+        rows.setEmail(practice, patient, email);
     }
 
     /** Closes the patient's account; false when it was closed already (or there is no such patient). */
     @Transactional
-    public boolean close(PracticeId practice, PatientId patient, ClosureReason reason, io.bedside.shared.UserId by) {
-        java.time.OffsetDateTime now = Timestamps.toDb(Timestamps.now(clock));
-        return jdbc.sql("""
-                update patient set closed_at = :now, closed_reason = :reason, closed_by = :by, updated_at = :now
-                 where id = :id and practice_id = :practice and closed_at is null""")
-                .param("now", now).param("reason", reason.code()).param("by", by.value())
-                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
+    public boolean close(PracticeId practice, PatientId patient, ClosureReason reason, UserId by) {
+        return rows.close(practice, patient, reason, by);
     }
 
     /** Opens a closed account again; false when it was not closed. */
     @Transactional
     public boolean reopen(PracticeId practice, PatientId patient) {
-        return jdbc.sql("""
-                update patient set closed_at = null, closed_reason = null, closed_by = null, updated_at = :now
-                 where id = :id and practice_id = :practice and closed_at is not null""")
-                .param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .param("id", patient.value()).param("practice", practice.value()).update() == 1;
-    }
-
-    // ------------------------------------------------------------ staff adding one patient and correcting contact details
-    // (issue 14, "Staff add one patient"; used by admin.PatientRecords)
-
-    /** The practice's patient with this external id (MRN), if any. */
-    public Optional<Patient> findByExternalId(PracticeId practice, String externalId) {
-        return jdbc.sql("select * from patient where practice_id = :practice and external_id = :external")
-                .param("practice", practice.value()).param("external", externalId)
-                .query(Patients::map).optional();
+        return rows.reopen(practice, patient);
     }
 
     /**
      * Replaces the patient's email, mobile number and language (already checked by the caller);
      * false when the practice has no such patient. The email is the roster's: a sign-in account
-     * keeps its own address.
+     * keeps its own address. (Issue 14, "Staff add one patient"; used by admin.PatientRecords.)
      */
     @Transactional
     public boolean changeContact(PracticeId practice, PatientId patient, String email, String phone, String language) {
-        return jdbc.sql("""
-                update patient set email = :email, phone = :phone, language = :language, updated_at = :now
-                 where id = :id and practice_id = :practice""")
-                .param("email", email).param("phone", phone).param("language", language)
-                .param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .param("id", patient.value()).param("practice", practice.value())
-                .update() == 1;
+        return rows.changeContact(practice, patient, email, phone, language);
     }
 }

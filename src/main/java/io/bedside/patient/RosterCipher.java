@@ -1,6 +1,7 @@
 package io.bedside.patient;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ class RosterCipher {
 
     @Bean
     static EncryptedColumn patientRosterCiphertexts() {
-        return new EncryptedColumn("patient", java.util.List.of("id"), "roster_ciphertext", PURPOSE, java.util.List.of("id"));
+        return new EncryptedColumn("patient", List.of("id"), "roster_ciphertext", PURPOSE, List.of("id"));
     }
 
     /** The ciphertext to store, or null when the roster says nothing (no tags, no visit). */

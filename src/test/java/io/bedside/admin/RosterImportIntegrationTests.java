@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.support.Api;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;

@@ -18,8 +18,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.bedside.identity.Accounts;
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.notification.NotificationDispatcher;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.support.MailBrowserTest;
 
 /**

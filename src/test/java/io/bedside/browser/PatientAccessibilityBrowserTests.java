@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.bedside.identity.Accounts;
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.notification.NotificationDispatcher;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.support.AxeCheck;
 import io.bedside.support.BrowserTest;
 

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.notification.NotificationDispatcher;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.StaffRole;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.notification.NotificationDispatcher;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
 import io.bedside.support.Demo;

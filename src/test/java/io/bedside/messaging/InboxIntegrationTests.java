@@ -31,6 +31,7 @@ import io.bedside.messaging.internal.MessageView;
 import io.bedside.messaging.internal.ReadReceipts;
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
 import io.bedside.patient.Sex;
 import io.bedside.shared.Actor;

@@ -59,7 +59,7 @@ public final class RosterFiles {
     }
 
     /** One row of the file, numbered as a person looking at the file would count it. */
-    public record Row(int number, RosterRows.Fields fields) {
+    public record Row(int number, RosterRowChecks.Fields fields) {
     }
 
     private RosterFiles() {
@@ -110,13 +110,13 @@ public final class RosterFiles {
                             + " fields but the header names " + parser.getHeaderNames().size() + ".");
                 }
                 for (int i = 0; i < record.size(); i++) {
-                    if (RosterRows.isFormula(record.get(i))) {
+                    if (RosterRowChecks.isFormula(record.get(i))) {
                         throw new InvalidRequestException("file", "Line " + line + ", column \""
                                 + parser.getHeaderNames().get(i) + "\" starts like a spreadsheet formula (=, +, -, @). "
                                 + "Nothing was imported; remove formulas from the file.");
                     }
                 }
-                rows.add(new Row(line, new RosterRows.Fields(get(record, columns, "external_id"),
+                rows.add(new Row(line, new RosterRowChecks.Fields(get(record, columns, "external_id"),
                         get(record, columns, "given_name"), get(record, columns, "family_name"),
                         get(record, columns, "birth_date"), get(record, columns, "sex"), get(record, columns, "email"),
                         get(record, columns, "phone"), get(record, columns, "language"), get(record, columns, "tags"),
@@ -165,7 +165,7 @@ public final class RosterFiles {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             number++;
             if (!(entry.getResource() instanceof Patient p)) {
-                rows.add(new Row(number, new RosterRows.Fields("", "", "", "", "", "", "", "", "", "")));
+                rows.add(new Row(number, new RosterRowChecks.Fields("", "", "", "", "", "", "", "", "", "")));
                 continue;
             }
             HumanName name = p.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
@@ -187,12 +187,12 @@ public final class RosterFiles {
             String tags = String.join(";", p.getMeta().getTag().stream().map(c -> c.getCode())
                     .filter(Objects::nonNull).toList());
             for (String value : new String[] {mrn, name.getGivenAsSingleString(), name.getFamily(), email, phone, tags}) {
-                if (RosterRows.isFormula(value)) {
+                if (RosterRowChecks.isFormula(value)) {
                     throw new InvalidRequestException("file", "Entry " + number + " holds a value that starts like a "
                             + "spreadsheet formula (=, +, -, @). Nothing was imported.");
                 }
             }
-            rows.add(new Row(number, new RosterRows.Fields(mrn, name.getGiven().isEmpty() ? "" : name.getGiven().get(0)
+            rows.add(new Row(number, new RosterRowChecks.Fields(mrn, name.getGiven().isEmpty() ? "" : name.getGiven().get(0)
                     .getValue(), name.getFamily(), p.getBirthDateElement().getValueAsString(),
                     p.getGender() == null ? "" : p.getGender().toCode(), email, phone, language, tags, "")));
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.bedside.admin.CareTeamAdministration;
 import io.bedside.admin.PracticeAdministration;
 import io.bedside.identity.Accounts;
 import io.bedside.notification.FailedNotices;
@@ -22,17 +23,19 @@ import io.bedside.web.WebPage;
 @WebPage
 class AdminOverviewPages {
 
+    private final CareTeamAdministration teams;
     private final PracticeAdministration admin;
     private final FailedNotices failedNotices;
 
-    AdminOverviewPages(PracticeAdministration admin, FailedNotices failedNotices) {
+    AdminOverviewPages(CareTeamAdministration teams, PracticeAdministration admin, FailedNotices failedNotices) {
+        this.teams = teams;
         this.admin = admin;
         this.failedNotices = failedNotices;
     }
 
     @GetMapping("/app/admin")
     String overview(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("teams", admin.teams(actor));
+        model.addAttribute("teams", teams.teams(actor));
         List<Accounts.StaffAccount> staff = admin.staff(actor);
         model.addAttribute("activeStaff", count(staff, Accounts.StaffAccount.Status.ACTIVE));
         model.addAttribute("invited", count(staff, Accounts.StaffAccount.Status.INVITED));

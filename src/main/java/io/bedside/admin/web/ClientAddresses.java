@@ -1,5 +1,6 @@
 package io.bedside.admin.web;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -96,7 +97,7 @@ class ClientAddresses {
         if (gap < 0 && first.length != 8 || first.length + last.length > (gap < 0 ? 8 : 7)) {
             return null;
         }
-        java.util.Arrays.fill(groups, "0");
+        Arrays.fill(groups, "0");
         try {
             for (int i = 0; i < first.length; i++) {
                 groups[i] = Integer.toHexString(Integer.parseInt(first[i], 16));

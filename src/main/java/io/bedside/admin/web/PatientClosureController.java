@@ -38,14 +38,14 @@ class PatientClosureController {
     }
 
     @PostMapping("/api/v1/patients/{id}/close")
-    AccountJson close(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody CloseJson body) {
-        return AccountJson.of(closures.close(actor, PatientId.parse(id), body == null ? null : body.reason()));
+    AccountJson close(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id, @RequestBody CloseJson body) {
+        return AccountJson.of(closures.close(actor, id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/api/v1/patients/{id}/reopen")
-    AccountJson reopen(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    AccountJson reopen(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestBody(required = false) ReopenJson body) {
-        return AccountJson.of(closures.reopen(actor, PatientId.parse(id),
+        return AccountJson.of(closures.reopen(actor, id,
                 body != null && Boolean.TRUE.equals(body.correction())));
     }
 }

@@ -23,18 +23,16 @@ class PatientClosurePages {
     }
 
     @PostMapping("/app/admin/patients/{id}/close")
-    String close(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    String close(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestParam(required = false) String reason) {
-        PatientId patient = PatientId.parse(id);
-        closures.close(actor, patient, reason);
-        return "redirect:/app/patients/" + patient + "?closed";
+        closures.close(actor, id, reason);
+        return "redirect:/app/patients/" + id + "?closed";
     }
 
     @PostMapping("/app/admin/patients/{id}/reopen")
-    String reopen(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    String reopen(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestParam(required = false) String correction) {
-        PatientId patient = PatientId.parse(id);
-        closures.reopen(actor, patient, "true".equals(correction));
-        return "redirect:/app/patients/" + patient + "?reopened";
+        closures.reopen(actor, id, "true".equals(correction));
+        return "redirect:/app/patients/" + id + "?reopened";
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.admin.PatientRecords;
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.patient.Patient;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
@@ -48,7 +48,7 @@ class PatientRecordPages {
         NEW_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
         boolean invite = "true".equals(form.get("invite"));
         try {
-            PatientRecords.Added added = records.add(actor, new RosterRows.Fields(values.get("externalId"),
+            PatientRecords.Added added = records.add(actor, new RosterRowChecks.Fields(values.get("externalId"),
                     values.get("givenName"), values.get("familyName"), values.get("birthDate"), values.get("sex"),
                     values.get("email"), values.get("phone"), values.get("language"), values.get("tags"),
                     values.get("lastVisit")), invite);
@@ -63,8 +63,8 @@ class PatientRecordPages {
     }
 
     @GetMapping("/app/patients/{id}/contact")
-    String contact(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        Patient patient = records.find(actor, PatientId.parse(id));
+    String contact(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id, Model model) {
+        Patient patient = records.find(actor, id);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("email", patient.email() == null ? "" : patient.email());
         values.put("phone", patient.phone() == null ? "" : patient.phone());
@@ -74,19 +74,18 @@ class PatientRecordPages {
     }
 
     @PostMapping("/app/patients/{id}/contact")
-    String changeContact(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    String changeContact(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        PatientId patient = PatientId.parse(id);
         Map<String, String> values = new LinkedHashMap<>();
         // A form without the physician field (an older page still open) leaves the physician as it is.
         PatientRecords.CONTACT_FIELDS.stream().filter(f -> form.containsKey(f) || !f.equals("primaryProviderId"))
                 .forEach(f -> values.put(f, form.getOrDefault(f, "")));
         try {
-            records.changeContact(actor, patient, values);
-            return "redirect:/app/patients/" + patient + "?contactSaved";
+            records.changeContact(actor, id, values);
+            return "redirect:/app/patients/" + id + "?contactSaved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
-            return contactPage(model, actor, records.find(actor, patient), values, Map.of(e.field(), e.getMessage()));
+            return contactPage(model, actor, records.find(actor, id), values, Map.of(e.field(), e.getMessage()));
         }
     }
 
@@ -101,9 +100,9 @@ class PatientRecordPages {
         return "messaging/patients";
     }
 
-    private String contactPage(Model model, Actor actor, Patient patient, Map<String, String> values,
+    private String contactPage(Model model, Actor actor, Patient id, Map<String, String> values,
             Map<String, String> errors) {
-        model.addAttribute("patient", patient);
+        model.addAttribute("patient", id);
         model.addAttribute("physicians", records.physicians(actor));
         model.addAttribute("contact", values);
         model.addAttribute("errors", errors);

@@ -1,6 +1,7 @@
 package io.bedside.admin.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.admin.PatientRecords;
-import io.bedside.admin.internal.RosterRows;
+import io.bedside.admin.internal.RosterRowChecks;
 import io.bedside.patient.Patient;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -40,11 +41,11 @@ class PatientRecordsController {
             String sex, String email, String phone, String language, String primaryProviderId, List<String> tags,
             String lastVisit, Boolean invited) {
 
-        static PatientJson of(Patient p, List<String> tags, java.time.LocalDate lastVisit, Boolean invited) {
+        static PatientJson of(Patient p, List<String> tags, LocalDate lastVisit, Boolean invited) {
             return of(p, null, tags, lastVisit, invited);
         }
 
-        static PatientJson of(Patient p, UserId primaryProvider, List<String> tags, java.time.LocalDate lastVisit,
+        static PatientJson of(Patient p, UserId primaryProvider, List<String> tags, LocalDate lastVisit,
                 Boolean invited) {
             return new PatientJson(p.id().toString(), p.externalId(), p.givenName(), p.familyName(),
                     p.birthDate().toString(), p.sex().code(), p.email(), p.phone(), p.language(),
@@ -76,7 +77,7 @@ class PatientRecordsController {
         if (invite != null && !(invite instanceof Boolean)) {
             throw new InvalidRequestException("invite", "invite is true or false.");
         }
-        RosterRows.Fields fields = new RosterRows.Fields(text(body, "externalId"), text(body, "givenName"),
+        RosterRowChecks.Fields fields = new RosterRowChecks.Fields(text(body, "externalId"), text(body, "givenName"),
                 text(body, "familyName"), text(body, "birthDate"), text(body, "sex"), text(body, "email"),
                 text(body, "phone"), text(body, "language"), tags(body.get("tags")), text(body, "lastVisit"));
         PatientRecords.Added added = records.add(actor, fields, Boolean.TRUE.equals(invite));
@@ -85,18 +86,16 @@ class PatientRecordsController {
     }
 
     @GetMapping("/api/v1/patients/{id}")
-    PatientJson patient(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        PatientId patient = PatientId.parse(id);
-        Patient found = records.find(actor, patient);
-        return PatientJson.of(found, records.primaryProvider(actor, patient).orElse(null), null, null, null);
+    PatientJson id(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id) {
+        Patient found = records.find(actor, id);
+        return PatientJson.of(found, records.primaryProvider(actor, id).orElse(null), null, null, null);
     }
 
     @PatchMapping(path = "/api/v1/patients/{id}", consumes = "application/json")
-    PatientJson changeContact(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+    PatientJson changeContact(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id,
             @RequestBody Map<String, Object> body) {
-        PatientId patient = PatientId.parse(id);
-        Patient changed = records.changeContact(actor, patient, PracticeController.strings(body));
-        return PatientJson.of(changed, records.primaryProvider(actor, patient).orElse(null), null, null, null);
+        Patient changed = records.changeContact(actor, id, PracticeController.strings(body));
+        return PatientJson.of(changed, records.primaryProvider(actor, id).orElse(null), null, null, null);
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -1,11 +1,16 @@
 package io.bedside.admin.web;
 
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.bedside.admin.PracticeAdministration;
+import io.bedside.admin.CareTeamAdministration;
 import io.bedside.admin.PracticeDetails;
 import io.bedside.practice.Practice;
 import io.bedside.shared.Actor;
@@ -31,15 +36,15 @@ import io.bedside.workflow.UrgentTarget;
 @WebPage
 class PracticeSettingsPages {
 
-    private final PracticeAdministration admin;
+    private final CareTeamAdministration admin;
     private final UrgentPhrases urgentPhrases;
     private final AfterHoursTexts afterHours;
     private final PracticeDetails details;
     private final UrgentTarget urgentTarget;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    PracticeSettingsPages(PracticeAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
-            PracticeDetails details, UrgentTarget urgentTarget, java.time.Clock clock) {
+    PracticeSettingsPages(CareTeamAdministration admin, UrgentPhrases urgentPhrases, AfterHoursTexts afterHours,
+            PracticeDetails details, UrgentTarget urgentTarget, Clock clock) {
         this.urgentTarget = urgentTarget;
         this.admin = admin;
         this.details = details;
@@ -56,7 +61,7 @@ class PracticeSettingsPages {
     @PostMapping("/app/admin/practice/details")
     String details(@AuthenticationPrincipal Actor actor, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response) {
-        Map<String, String> changes = new java.util.LinkedHashMap<>();
+        Map<String, String> changes = new LinkedHashMap<>();
         for (String field : PracticeDetails.FIELDS) {
             changes.put(field, form.getOrDefault(field, ""));
         }
@@ -117,7 +122,7 @@ class PracticeSettingsPages {
     @PostMapping("/app/admin/practice/after-hours")
     String afterHours(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String en,
             @RequestParam(required = false) String es, Model model, HttpServletResponse response) {
-        Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         texts.put("en", en);
         texts.put("es", es);
         try {
@@ -140,7 +145,7 @@ class PracticeSettingsPages {
         }
         if (!model.containsAttribute("details")) {
             Practice practice = details.of(actor);
-            Map<String, String> values = new java.util.HashMap<>();
+            Map<String, String> values = new HashMap<>();
             values.put("name", practice.name());
             values.put("displayName", practice.displayName() == null ? "" : practice.displayName());
             values.put("timeZone", practice.timeZone().getId());
@@ -155,7 +160,7 @@ class PracticeSettingsPages {
         return "admin/practice";
     }
 
-    private static java.util.Locale locale() {
-        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 }

@@ -1,6 +1,7 @@
 package io.bedside.admin.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,15 +10,17 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.bedside.admin.PracticeAdministration;
 import io.bedside.admin.RosterImport;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
-import io.bedside.shared.NotFoundException;
+import io.bedside.shared.PatientId;
 import io.bedside.web.WebPage;
 
 /** The roster import page: choose a CSV or FHIR file, see what was added, updated and refused. */
@@ -26,9 +29,9 @@ import io.bedside.web.WebPage;
 class RosterPages {
 
     private final RosterImport roster;
-    private final io.bedside.admin.PracticeAdministration admin;
+    private final PracticeAdministration admin;
 
-    RosterPages(RosterImport roster, io.bedside.admin.PracticeAdministration admin) {
+    RosterPages(RosterImport roster, PracticeAdministration admin) {
         this.roster = roster;
         this.admin = admin;
     }
@@ -49,7 +52,7 @@ class RosterPages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidRequestException("file", "Choose a CSV or FHIR JSON file.");
             }
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
             RosterImport.Format format = name.endsWith(".json") || name.endsWith(".fhir") ? RosterImport.Format.FHIR
                     : RosterImport.Format.CSV;
             model.addAttribute("report", roster.run(actor, format, file.getBytes(),
@@ -70,16 +73,13 @@ class RosterPages {
     }
 
     @PostMapping("/app/admin/patients/{id}/invite")
-    String invite(@AuthenticationPrincipal Actor actor, @org.springframework.web.bind.annotation.PathVariable String id) {
-        io.bedside.shared.PatientId patient = io.bedside.shared.PatientId.parse(id);
-        admin.invitePatient(actor, patient);
-        return "redirect:/app/patients/" + patient + "?invited";
+    String invite(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id) {
+        admin.invitePatient(actor, id);
+        return "redirect:/app/patients/" + id + "?invited";
     }
 
     private static void requireAdmin(Actor actor) {
-        if (!actor.isStaff()) {
-            throw new NotFoundException("Not found.");
-        }
+        actor.requireStaff();
         if (!actor.isPracticeAdmin()) {
             throw new ForbiddenException("Only practice admins import patients.");
         }

@@ -55,32 +55,32 @@ class StaffAdminPages {
     }
 
     @PostMapping("/app/admin/staff/{id}/reinvite")
-    String reinvite(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("invitation", admin.reinvite(actor, UserId.parse(id)));
+    String reinvite(@AuthenticationPrincipal Actor actor, @PathVariable UserId id, Model model) {
+        model.addAttribute("invitation", admin.reinvite(actor, id));
         return page(actor, model, new InviteForm("", "", "nurse", ""), Map.of());
     }
 
     @PostMapping("/app/admin/staff/{id}/disable")
-    String disable(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        admin.setActive(actor, UserId.parse(id), false);
+    String disable(@AuthenticationPrincipal Actor actor, @PathVariable UserId id) {
+        admin.setActive(actor, id, false);
         return "redirect:/app/admin/staff?disabled";
     }
 
     @PostMapping("/app/admin/staff/{id}/reset-two-step")
-    String resetTwoStep(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        admin.resetTwoStep(actor, UserId.parse(id));
+    String resetTwoStep(@AuthenticationPrincipal Actor actor, @PathVariable UserId id) {
+        admin.resetTwoStep(actor, id);
         return "redirect:/app/admin/staff?twoStepReset";
     }
 
     @PostMapping("/app/admin/staff/{id}/password-reset")
-    String sendPasswordReset(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        admin.sendPasswordReset(actor, UserId.parse(id));
+    String sendPasswordReset(@AuthenticationPrincipal Actor actor, @PathVariable UserId id) {
+        admin.sendPasswordReset(actor, id);
         return "redirect:/app/admin/staff?passwordResetSent";
     }
 
     @PostMapping("/app/admin/staff/{id}/enable")
-    String enable(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        admin.setActive(actor, UserId.parse(id), true);
+    String enable(@AuthenticationPrincipal Actor actor, @PathVariable UserId id) {
+        admin.setActive(actor, id, true);
         return "redirect:/app/admin/staff?enabled";
     }
 

@@ -20,9 +20,8 @@ import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditReports;
 import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ConversationSubjects;
+import io.bedside.audit.PatientNames;
 import io.bedside.audit.internal.AuditEventRows.Reported;
-import io.bedside.patient.Patient;
-import io.bedside.patient.Patients;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
@@ -38,11 +37,11 @@ class AccessReports implements AuditReports {
 
     private final AuditEventRows rows;
     private final StaffDirectory staff;
-    private final Patients patients;
+    private final PatientNames patients;
     private final AuditTrail trail;
     private final ObjectProvider<ConversationSubjects> conversations;
 
-    AccessReports(AuditEventRows rows, StaffDirectory staff, Patients patients, AuditTrail trail,
+    AccessReports(AuditEventRows rows, StaffDirectory staff, PatientNames patients, AuditTrail trail,
             ObjectProvider<ConversationSubjects> conversations) {
         this.rows = rows;
         this.staff = staff;
@@ -76,7 +75,7 @@ class AccessReports implements AuditReports {
                 role = m == null ? "staff" : m.role().code();
             } else if ("PATIENT".equals(e.actorKind())) {
                 name = e.actorPatientId() == null ? "A patient" : patientNames.computeIfAbsent(e.actorPatientId(),
-                        id -> patients.find(actor.practiceId(), PatientId.of(id)).map(Patient::displayName)
+                        id -> patients.displayName(actor.practiceId(), PatientId.of(id))
                                 .orElse("A patient"));
                 role = "patient";
             } else {
@@ -141,7 +140,7 @@ class AccessReports implements AuditReports {
                     requested == null ? "practice" : requested));
             throw new ForbiddenException("Only practice admins may read the audit trail.");
         }
-        if (requested != null && patients.find(actor.practiceId(), requested).isEmpty()) {
+        if (requested != null && patients.displayName(actor.practiceId(), requested).isEmpty()) {
             trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "patient", requested));
             throw new NotFoundException("No such patient.");
         }

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +28,7 @@ import io.bedside.shared.UserId;
 public class ApiTokens {
 
     /** A token that authenticated a request. */
-    public record Valid(UUID tokenId, UserAccounts.Account account, Instant lastUsedAt) {
+    public record Valid(UUID tokenId, UserAccountRows.Account account, Instant lastUsedAt) {
     }
 
     /** A token as its owner sees it on the devices list. */
@@ -75,15 +77,15 @@ public class ApiTokens {
                  where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and a.active""")
                 .param("hash", TokenHashes.sha256(token))
                 .param("now", Timestamps.toDb(clock.instant()))
-                .query((rs, n) -> new Valid(rs.getObject("token_id", UUID.class), UserAccounts.map(rs, n),
+                .query((rs, n) -> new Valid(rs.getObject("token_id", UUID.class), UserAccountRows.map(rs, n),
                         Timestamps.fromDb(rs, "token_last_used_at")))
                 .optional();
     }
 
     /** Of these token ids, those still valid: unrevoked, unexpired, and their account active. */
-    public java.util.List<UUID> stillValid(java.util.Collection<UUID> ids) {
+    public List<UUID> stillValid(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         return jdbc.sql("""
                 select t.id from api_token t join user_account a on a.id = t.user_id and a.practice_id = t.practice_id
@@ -102,7 +104,7 @@ public class ApiTokens {
     }
 
     /** The account's tokens still valid, newest use first. */
-    public java.util.List<Row> open(PracticeId practice, UserId user) {
+    public List<Row> open(PracticeId practice, UserId user) {
         return jdbc.sql("""
                 select id, created_at, last_used_at, device from api_token
                  where practice_id = :practice and user_id = :user and revoked_at is null and expires_at > :now

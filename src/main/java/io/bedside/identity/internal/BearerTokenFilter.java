@@ -1,6 +1,7 @@
 package io.bedside.identity.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,11 +42,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(PREFIX.length()).trim();
-        var valid = token.isEmpty() || token.length() > 200 ? java.util.Optional.<ApiTokens.Valid>empty()
+        var valid = token.isEmpty() || token.length() > 200 ? Optional.<ApiTokens.Valid>empty()
                 : tokens.authenticate(token);
         if (valid.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problems.write(response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED,
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
                     "The bearer token is not valid: it is unknown, expired or revoked. Sign in again."));
             return;
         }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * iPhone", "curl"): what the signed-in devices list shows. Only this summary is stored, never the
  * whole header (which fingerprints a browser far more finely than anyone needs to recognise it).
  */
-public final class DeviceNames {
+final class DeviceNames {
 
     private DeviceNames() {
     }

@@ -23,7 +23,7 @@ import io.bedside.shared.TooManyRequestsException;
  * accounts are real.
  *
  * <p>An attempt is counted <em>before</em> its password is hashed, under a row lock in the
- * database ({@link SignInAttempts}): a burst sent at once, to one node or to several, gets at most
+ * database ({@link SignInAttemptRows}): a burst sent at once, to one node or to several, gets at most
  * the limit checked. A right answer then clears the key's count and gives back its address slot.
  * On each node at most a few attempts per key and per address may wait for a hash at once; more
  * are told that sign-in is busy ({@link SignInBusyException}) without being counted.
@@ -33,11 +33,11 @@ public class LoginThrottle {
 
     private final AuthProperties properties;
     private final Clock clock;
-    private final SignInAttempts attempts;
+    private final SignInAttemptRows attempts;
     private final TransactionTemplate transaction;
     private final PendingChecks pending = new PendingChecks();
 
-    LoginThrottle(AuthProperties properties, Clock clock, SignInAttempts attempts,
+    LoginThrottle(AuthProperties properties, Clock clock, SignInAttemptRows attempts,
             PlatformTransactionManager transactions) {
         this.properties = properties;
         this.clock = clock;

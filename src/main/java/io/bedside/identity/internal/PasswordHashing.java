@@ -3,11 +3,13 @@ package io.bedside.identity.internal;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.stereotype.Component;
 
 import io.bedside.identity.AuthProperties;
 import io.bedside.shared.TooManyRequestsException;
@@ -49,7 +51,7 @@ public class PasswordHashing {
         return bounded(() -> encoder.matches(password, storedHash));
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    private <T> T bounded(Supplier<T> work) {
         boolean acquired;
         try {
             acquired = permits.tryAcquire(10, TimeUnit.SECONDS);

@@ -2,11 +2,14 @@ package io.bedside.identity.internal;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Service;
 
 import io.bedside.identity.IssuedToken;
 import io.bedside.shared.AuthenticationFailedException;
+import io.bedside.shared.UserId;
 
 /**
  * Password sign-in for the API. An unknown username, a wrong password and a disabled account
@@ -18,13 +21,13 @@ public class PasswordSignIn {
     // Longer than any password accepted; anything longer is wrong without spending a hash on it.
     private static final int MAX_PASSWORD = 1024;
 
-    private final UserAccounts accounts;
+    private final UserAccountRows accounts;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
     private final ApiTokens tokens;
     private final TwoStep twoStep;
 
-    PasswordSignIn(UserAccounts accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens,
+    PasswordSignIn(UserAccountRows accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens,
             TwoStep twoStep) {
         this.accounts = accounts;
         this.hashing = hashing;
@@ -38,23 +41,28 @@ public class PasswordSignIn {
      * ({@code otp}). Staff who have not set up an authenticator do so in the browser first.
      */
     public IssuedToken signIn(String username, String password, String otp, String clientAddress, String userAgent) {
-        UserAccounts.Account signedIn = verify(username, password, clientAddress);
+        UserAccountRows.Account signedIn = verify(username, password, clientAddress);
         if (twoStep.required(signedIn.id(), signedIn.kind())) {
             if (!twoStep.enrolled(signedIn.id())) {
-                throw new io.bedside.shared.AuthenticationFailedException(
+                throw new AuthenticationFailedException(
                         "Two-step sign-in is not set up for this account yet: sign in once in the browser to set it up.");
             }
             if (otp == null || otp.isBlank()) {
-                throw new io.bedside.shared.AuthenticationFailedException(
+                throw new AuthenticationFailedException(
                         "Send the 6-digit code from your authenticator app as otp.");
             }
             if (!codeAccepted(signedIn.id(), clientAddress,
                     () -> twoStep.verify(signedIn.id(), signedIn.practiceId(), otp))) {
-                throw new io.bedside.shared.AuthenticationFailedException(
+                throw new AuthenticationFailedException(
                         "The code is not right, or was already used: send the current code from your authenticator app.");
             }
         }
         return tokens.issue(signedIn.id(), signedIn.practiceId(), DeviceNames.of(userAgent));
+    }
+
+    /** Signs an API token out (DELETE /api/v1/auth/token): it stops working at once. */
+    public void signOut(UUID tokenId) {
+        tokens.revoke(tokenId);
     }
 
     /**
@@ -63,8 +71,8 @@ public class PasswordSignIn {
      *
      * @throws io.bedside.shared.TooManyRequestsException when the account's codes are throttled
      */
-    public boolean codeAccepted(io.bedside.shared.UserId user, String clientAddress,
-            java.util.function.BooleanSupplier check) {
+    public boolean codeAccepted(UserId user, String clientAddress,
+            BooleanSupplier check) {
         try (LoginThrottle.Attempt attempt = throttle.attempt(TwoStep.throttleKey(user), clientAddress)) {
             if (!check.getAsBoolean()) {
                 return false;
@@ -83,12 +91,12 @@ public class PasswordSignIn {
      * @throws SignInBusyException when too many checks for the username or address are already waiting
      * @throws AuthenticationFailedException for any wrong, unknown or disabled credentials
      */
-    public UserAccounts.Account verify(String username, String password, String clientAddress) {
+    public UserAccountRows.Account verify(String username, String password, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         // Counted before the hash, so a burst sent at once gets no more checks than the limit.
         try (LoginThrottle.Attempt attempt = throttle.attempt(name, clientAddress)) {
-            Optional<UserAccounts.Account> account = accounts.findByEmail(name);
-            String storedHash = account.filter(UserAccounts.Account::active).map(UserAccounts.Account::passwordHash)
+            Optional<UserAccountRows.Account> account = accounts.findByEmail(name);
+            String storedHash = account.filter(UserAccountRows.Account::active).map(UserAccountRows.Account::passwordHash)
                     .orElse(null);
             if (password.length() > MAX_PASSWORD || !hashing.matches(password, storedHash)) {
                 throw new AuthenticationFailedException();

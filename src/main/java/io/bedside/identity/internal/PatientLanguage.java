@@ -1,5 +1,7 @@
 package io.bedside.identity.internal;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +19,7 @@ import io.bedside.shared.Actor;
  */
 @Component
 @ConditionalOnWebApplication
-public class PatientLanguage {
+class PatientLanguage {
 
     private final Patients patients;
     private final LocaleResolver locales;
@@ -31,9 +33,9 @@ public class PatientLanguage {
         if (actor == null || !actor.isPatient()) {
             return;
         }
-        patients.find(actor.practiceId(), actor.patientId()).map(p -> p.language())
+        patients.preferredLanguage(actor.practiceId(), actor.patientId())
                 .filter(l -> l != null && (l.startsWith("en") || l.startsWith("es")))
-                .ifPresent(l -> locales.setLocale(request, response, java.util.Locale.forLanguageTag(l.substring(0, 2))));
+                .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l.substring(0, 2))));
     }
 
     /** The language first, then what sign-in does next. */

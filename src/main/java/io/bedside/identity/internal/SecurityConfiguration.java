@@ -4,9 +4,10 @@ import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSessionListener;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,8 +16,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import io.bedside.web.ProblemResponses;
 import io.bedside.web.Problems;
@@ -50,8 +55,8 @@ class SecurityConfiguration {
      * own work. Requests are still timed as a whole (http.server.requests).
      */
     @Bean
-    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
-        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
@@ -63,7 +68,7 @@ class SecurityConfiguration {
 
     /** Sessions that end in the container (sign-out, expiry) end in the session registry too. */
     @Bean
-    jakarta.servlet.http.HttpSessionListener sessionRegistryListener(SessionPolicy sessions) {
+    HttpSessionListener sessionRegistryListener(SessionPolicy sessions) {
         return sessions.endInRegistry();
     }
 
@@ -103,11 +108,11 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
             SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep, PatientLanguage language) throws Exception {
         TwoStepGate gate = new TwoStepGate(twoStep);
-        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
-                .addFilterBefore(sessions.timeouts(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .addFilterAfter(gate.filter(problems), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(sessions.timeouts(), SecurityContextHolderFilter.class)
+                .addFilterAfter(gate.filter(problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -133,7 +138,7 @@ class SecurityConfiguration {
                                 + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 }

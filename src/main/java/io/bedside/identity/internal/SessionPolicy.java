@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -143,10 +145,10 @@ public class SessionPolicy {
     }
 
     /** A session that ends in the container (sign-out, timeout, expiry) ends in the registry too. */
-    jakarta.servlet.http.HttpSessionListener endInRegistry() {
-        return new jakarta.servlet.http.HttpSessionListener() {
+    HttpSessionListener endInRegistry() {
+        return new HttpSessionListener() {
             @Override
-            public void sessionDestroyed(jakarta.servlet.http.HttpSessionEvent event) {
+            public void sessionDestroyed(HttpSessionEvent event) {
                 try {
                     if (event.getSession().getAttribute(SessionRegistry.HANDLE) instanceof String handle) {
                         registry.end(handle);

@@ -1,10 +1,10 @@
 package io.bedside.identity.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.samstevens.totp.code.CodeGenerator;
@@ -43,13 +43,13 @@ public class TwoStep {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final TwoStepRows rows;
     private final PracticeEncryption encryption;
     private final Clock clock;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
-    TwoStep(JdbcClient jdbc, PracticeEncryption encryption, Clock clock) {
-        this.jdbc = jdbc;
+    TwoStep(TwoStepRows rows, PracticeEncryption encryption, Clock clock) {
+        this.rows = rows;
         this.encryption = encryption;
         this.clock = clock;
     }
@@ -67,14 +67,12 @@ public class TwoStep {
         if (kind != Actor.Kind.STAFF) {
             return false;
         }
-        return !jdbc.sql("select two_step_exempt from user_account where id = :id").param("id", user.value())
-                .query(Boolean.class).optional().orElse(false);
+        return !rows.exempt(user);
     }
 
     /** Whether the account has a confirmed authenticator. */
     public boolean enrolled(UserId user) {
-        return jdbc.sql("select count(*) from staff_totp where user_id = :id and confirmed_at is not null")
-                .param("id", user.value()).query(Long.class).single() > 0;
+        return rows.confirmed(user);
     }
 
     /**
@@ -87,13 +85,9 @@ public class TwoStep {
         }
         String secret = pendingSecret(user, practice).orElseGet(() -> {
             String fresh = new DefaultSecretGenerator(32).generate();
-            jdbc.sql("delete from staff_totp where user_id = :id").param("id", user.value()).update();
-            jdbc.sql("""
-                    insert into staff_totp (user_id, practice_id, secret_ciphertext, created_at)
-                    values (:id, :practice, :secret, :now)""")
-                    .param("id", user.value()).param("practice", practice.value())
-                    .param("secret", encryption.encrypt(practice, fresh.getBytes(StandardCharsets.US_ASCII), context(user)))
-                    .param("now", Timestamps.toDb(Timestamps.now(clock))).update();
+            rows.replacePending(user, practice,
+                    encryption.encrypt(practice, fresh.getBytes(StandardCharsets.US_ASCII), context(user)),
+                    Timestamps.now(clock));
             return fresh;
         });
         QrData data = new QrData.Builder().label(accountName).secret(secret).issuer(issuer)
@@ -115,44 +109,32 @@ public class TwoStep {
             return false;
         }
         Optional<Long> step = matchingStep(secret.get(), code);
-        return step.isPresent() && jdbc.sql("""
-                update staff_totp set confirmed_at = :now, last_step = :step
-                 where user_id = :id and confirmed_at is null""")
-                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("step", step.get())
-                .param("id", user.value()).update() == 1;
+        return step.isPresent() && rows.confirm(user, step.get(), Timestamps.now(clock));
     }
 
     /** Checks a code of an enrolled account, at most once per code. */
     public boolean verify(UserId user, PracticeId practice, String code) {
-        Optional<byte[]> stored = jdbc.sql("""
-                select secret_ciphertext from staff_totp where user_id = :id and practice_id = :practice
-                   and confirmed_at is not null""")
-                .param("id", user.value()).param("practice", practice.value()).query(byte[].class).optional();
+        Optional<byte[]> stored = rows.secret(user, practice, true);
         if (stored.isEmpty()) {
             return false;
         }
         String secret = new String(encryption.decrypt(practice, stored.get(), context(user)), StandardCharsets.US_ASCII);
         Optional<Long> step = matchingStep(secret, code);
-        return step.isPresent() && jdbc.sql("update staff_totp set last_step = :step where user_id = :id and last_step < :step")
-                .param("step", step.get()).param("id", user.value()).update() == 1;
+        return step.isPresent() && rows.advance(user, step.get());
     }
 
     /** Forgets the account's authenticator (a lost phone): the next sign-in sets up a new one. */
     public void reset(UserId user) {
-        jdbc.sql("delete from staff_totp where user_id = :id").param("id", user.value()).update();
+        rows.delete(user);
     }
 
     /** Demo accounts sign in with their password alone. */
     public void exempt(UserId user) {
-        jdbc.sql("update user_account set two_step_exempt = true where id = :id").param("id", user.value()).update();
+        rows.setExempt(user);
     }
 
     private Optional<String> pendingSecret(UserId user, PracticeId practice) {
-        return jdbc.sql("""
-                select secret_ciphertext from staff_totp where user_id = :id and practice_id = :practice
-                   and confirmed_at is null""")
-                .param("id", user.value()).param("practice", practice.value()).query(byte[].class).optional()
-                .map(c -> new String(encryption.decrypt(practice, c, context(user)), StandardCharsets.US_ASCII));
+        return rows.secret(user, practice, false).map(c -> new String(encryption.decrypt(practice, c, context(user)), StandardCharsets.US_ASCII));
     }
 
     /** The time step the code belongs to: now, or one step either side for a clock that drifts. */
@@ -164,7 +146,7 @@ public class TwoStep {
         long now = Timestamps.now(clock).getEpochSecond() / STEP_SECONDS;
         try {
             for (long step = now - 1; step <= now + 1; step++) {
-                if (java.security.MessageDigest.isEqual(codes.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+                if (MessageDigest.isEqual(codes.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
                         digits.getBytes(StandardCharsets.US_ASCII))) {
                     return Optional.of(step);
                 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -79,7 +80,7 @@ public class TwoStepGate {
                     response.sendRedirect(request.getContextPath() + (SETUP.equals(step) ? SETUP_PAGE : VERIFY_PAGE));
                     return;
                 }
-                problems.write(response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED,
+                problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
                         "Finish signing in first: enter the code from your authenticator app."));
             }
         };

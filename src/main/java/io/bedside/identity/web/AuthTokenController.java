@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.identity.IssuedToken;
 import io.bedside.identity.internal.ActorAuthentication;
-import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.PasswordSignIn;
 
 /** {@code POST /api/v1/auth/token} signs in; {@code DELETE} revokes the token in use. */
@@ -45,24 +45,22 @@ class AuthTokenController {
     }
 
     private final PasswordSignIn signIn;
-    private final ApiTokens tokens;
 
-    AuthTokenController(PasswordSignIn signIn, ApiTokens tokens) {
+    AuthTokenController(PasswordSignIn signIn) {
         this.signIn = signIn;
-        this.tokens = tokens;
     }
 
     @PostMapping("/api/v1/auth/token")
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         IssuedToken issued = signIn.signIn(request.username(), request.password(), request.otp(),
-                http.getRemoteAddr(), http.getHeader(org.springframework.http.HttpHeaders.USER_AGENT));
+                http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 
     @DeleteMapping("/api/v1/auth/token")
     ResponseEntity<Void> revoke(@CurrentSecurityContext SecurityContext context) {
         if (context.getAuthentication() instanceof ActorAuthentication authentication) {
-            tokens.revoke(authentication.tokenId());
+            signIn.signOut(authentication.tokenId());
         }
         return ResponseEntity.noContent().build();
     }

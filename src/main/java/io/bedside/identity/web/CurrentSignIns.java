@@ -1,5 +1,7 @@
 package io.bedside.identity.web;
 
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -18,7 +20,7 @@ final class CurrentSignIns {
     static CurrentSignIn of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         String handle = session != null && session.getAttribute(SessionRegistry.HANDLE) instanceof String h ? h : null;
-        java.util.UUID token = SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication a
+        UUID token = SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication a
                 ? a.tokenId() : null;
         return new CurrentSignIn(handle, token);
     }

@@ -1,8 +1,10 @@
 package io.bedside.identity.web;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 import io.bedside.shared.Actor;
 import io.bedside.web.WebPage;
@@ -30,8 +32,8 @@ class LoginPageController {
     }
 
     /** "Stay signed in": a request the reader made, so the session's idle clock starts again. */
-    @org.springframework.web.bind.annotation.PostMapping("/app/session/keepalive")
-    org.springframework.http.ResponseEntity<Void> keepAlive() {
-        return org.springframework.http.ResponseEntity.noContent().build();
+    @PostMapping("/app/session/keepalive")
+    ResponseEntity<Void> keepAlive() {
+        return ResponseEntity.noContent().build();
     }
 }

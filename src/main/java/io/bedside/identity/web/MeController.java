@@ -1,6 +1,7 @@
 package io.bedside.identity.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ class MeController {
     @GetMapping("/api/v1/me")
     MeView me(@AuthenticationPrincipal Actor actor) {
         UserProfile p = accounts.profile(actor);
-        return new MeView(p.id().toString(), p.kind().name().toLowerCase(java.util.Locale.ROOT),
+        return new MeView(p.id().toString(), p.kind().name().toLowerCase(Locale.ROOT),
                 new PracticeView(p.practiceId().toString(), p.practiceName()), p.displayName(), p.email(), p.roles(),
                 p.patientId() == null ? null : p.patientId().toString());
     }

@@ -1,5 +1,6 @@
 package io.bedside.identity.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ class ProfilePages {
         try {
             var saved = profiles.update(actor, change);
             // The language chosen is the one the pages speak from now on, here and at every sign-in.
-            locales.setLocale(request, response, java.util.Locale.forLanguageTag(saved.language()));
+            locales.setLocale(request, response, Locale.forLanguageTag(saved.language()));
             return "redirect:/app/settings/profile?saved";
         } catch (InvalidRequestException e) {
             response.setStatus(400);

@@ -1,6 +1,7 @@
 package io.bedside.identity.web;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -41,7 +42,7 @@ class SignedInUserAdvice {
         }
         UserProfile me = accounts.profile(actor);
         model.addAttribute("me", me);
-        java.util.Optional<Practice> practice = practices.find(actor.practiceId());
+        Optional<Practice> practice = practices.find(actor.practiceId());
         model.addAttribute("zone", practice.map(Practice::timeZone).orElse(ZoneId.of("UTC")));
         // The footer shows patients their practice's name, phone and address.
         practice.ifPresent(p -> model.addAttribute("practice", p));

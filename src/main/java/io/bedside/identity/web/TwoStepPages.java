@@ -1,5 +1,7 @@
 package io.bedside.identity.web;
 
+import java.util.function.BooleanSupplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -103,7 +105,7 @@ class TwoStepPages {
         return "identity/two-step-setup";
     }
 
-    private boolean checked(Actor actor, HttpServletRequest request, java.util.function.BooleanSupplier check) {
+    private boolean checked(Actor actor, HttpServletRequest request, BooleanSupplier check) {
         try {
             if (signIn.codeAccepted(actor.userId(), request.getRemoteAddr(), check)) {
                 return true;

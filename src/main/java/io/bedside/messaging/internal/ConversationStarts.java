@@ -197,7 +197,6 @@ public class ConversationStarts {
             throw new InvalidRequestException("patientId", "patientId is required when staff start a conversation.");
         }
         return people.findPatient(actor.practiceId(), requested)
-                .orElseThrow(() -> new InvalidRequestException("patientId", "There is no such patient."))
-                .id();
+                .orElseThrow(() -> new InvalidRequestException("patientId", "There is no such patient."));
     }
 }

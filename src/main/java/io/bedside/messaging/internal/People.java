@@ -52,12 +52,13 @@ class People {
     }
 
     public Person patient(PracticeId practice, PatientId id) {
-        return new Person(id.value(), patients.find(practice, id).map(Patient::displayName).orElse("Patient"),
+        return new Person(id.value(), patients.displayName(practice, id).orElse("Patient"),
                 "patient");
     }
 
-    public Optional<Patient> findPatient(PracticeId practice, PatientId id) {
-        return patients.find(practice, id);
+    /** The patient's id if the practice has this patient: whether a conversation may name them. */
+    public Optional<PatientId> findPatient(PracticeId practice, PatientId id) {
+        return patients.exists(practice, id) ? Optional.of(id) : Optional.empty();
     }
 
     public Optional<CareTeam> team(PracticeId practice, CareTeamId id) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.bedside.identity.UserProfile;
-import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.ReplyPlaceholders;
 import io.bedside.messaging.internal.ConversationKind;

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
-import io.bedside.messaging.PatientDirectory;
 import io.bedside.messaging.internal.ConversationKind;
 import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.messaging.internal.ConversationView;
@@ -21,6 +20,7 @@ import io.bedside.messaging.internal.InboxFilter;
 import io.bedside.messaging.internal.InboxPage;
 import io.bedside.messaging.internal.InboxQuery;
 import io.bedside.patient.Patient;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
@@ -106,8 +106,8 @@ class InboxPages {
     }
 
     @GetMapping("/app/patients/{id}")
-    String patient(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-        Patient patient = patients.patient(actor, PatientId.parse(id));
+    String patient(@AuthenticationPrincipal Actor actor, @PathVariable PatientId id, Model model) {
+        Patient patient = patients.patient(actor, id);
         model.addAttribute("patient", patient);
         model.addAttribute("conversations", conversations.ofPatient(actor, patient.id()));
         return "messaging/patient";

@@ -13,7 +13,7 @@ import io.bedside.identity.UserProfile;
 import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
-import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.TriggerPhrases;
@@ -107,8 +107,8 @@ class ThreadModel {
             // them only (a proxy reading a child's conversation is not shown the child's number).
             if (conversation.priority() == Priority.URGENT && actor.patientId() != null
                     && actor.patientId().value().equals(conversation.patient().id())) {
-                model.addAttribute("ownPhone", patientRecords.find(actor.practiceId(), actor.patientId())
-                        .map(Patient::phone).filter(p -> !p.isBlank()).orElse(null));
+                model.addAttribute("ownPhone", patientRecords.contact(actor.practiceId(), actor.patientId())
+                        .map(Patients.Contact::phone).filter(p -> !p.isBlank()).orElse(null));
             }
             return "messaging/conversation";
         }

@@ -24,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.bedside.identity.UserProfile;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
-import io.bedside.messaging.PatientDirectory;
+import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.ReplyPlaceholders;
 import io.bedside.messaging.internal.ConversationChange;

@@ -17,7 +17,6 @@ import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
-import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -119,8 +118,8 @@ public class Sender {
 
     /** A patient's own language, else the practice's default (staff have no language of their own). */
     private boolean spanish(Practice practice, Accounts.Contact contact) {
-        Patient patient = contact.patientId() == null ? null
-                : patients.find(practice.id(), contact.patientId()).orElse(null);
+        Patients.Contact patient = contact.patientId() == null ? null
+                : patients.contact(practice.id(), contact.patientId()).orElse(null);
         String language = patient != null ? patient.language() : practice.defaultLanguage();
         return language != null && language.startsWith("es");
     }
@@ -149,7 +148,7 @@ public class Sender {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
         }
         boolean staff = contact.kind() == Actor.Kind.STAFF;
-        Patient patient = staff ? null : patients.find(row.practiceId(), contact.patientId()).orElse(null);
+        Patients.Contact patient = staff ? null : patients.contact(row.practiceId(), contact.patientId()).orElse(null);
         boolean newMessages = row.kind() == Outbox.Kind.NEW_MESSAGE || row.kind() == Outbox.Kind.PATIENT_MESSAGE;
         // The message that caused the notice was written a moment before it, in the same transaction.
         if (newMessages && !conversations.hasUnreadSince(row.practiceId(), row.userId(),

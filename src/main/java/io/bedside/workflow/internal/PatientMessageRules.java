@@ -18,8 +18,7 @@ import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.SystemAuthor;
 import io.bedside.messaging.system.SystemConversations;
-import io.bedside.patient.Patient;
-import io.bedside.patient.Patients;
+import io.bedside.patient.system.SystemPatients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
@@ -55,7 +54,7 @@ class PatientMessageRules implements ConversationReactions {
     private final SystemConversations conversations;
     private final CareTeams careTeams;
     private final Practices practices;
-    private final Patients patients;
+    private final SystemPatients patients;
     private final UrgentPhrases urgentPhrases;
     private final AfterHoursTexts afterHoursTexts;
     private final ApplicationEventPublisher events;
@@ -65,7 +64,7 @@ class PatientMessageRules implements ConversationReactions {
     private final HumanTimes times;
 
     PatientMessageRules(PromiseRows promises, SystemConversations conversations, CareTeams careTeams, Practices practices,
-            Patients patients, UrgentPhrases urgentPhrases, AfterHoursTexts afterHoursTexts,
+            SystemPatients patients, UrgentPhrases urgentPhrases, AfterHoursTexts afterHoursTexts,
             ApplicationEventPublisher events, UrgentClock urgentClock,
             PlatformTransactionManager transactions, Clock clock, HumanTimes times) {
         this.urgentClock = urgentClock;
@@ -108,7 +107,7 @@ class PatientMessageRules implements ConversationReactions {
             urgentClock.settle(e.practiceId(), e.conversationId(), now);
         }
         Practice practice = practices.find(e.practiceId()).orElseThrow();
-        String language = patients.find(e.practiceId(), e.patientId()).map(Patient::language)
+        String language = patients.preferredLanguage(e.practiceId(), e.patientId())
                 .orElse(practice.defaultLanguage());
 
         boolean urgent = checkUrgentWords(e, practice, language, now) || conversations

@@ -48,13 +48,13 @@ class RosterFilesFuzzTests {
         for (RosterFiles.Row row : rows) {
             assertThat(row.number()).isGreaterThan(last);
             last = row.number();
-            RosterRows.Fields f = row.fields();
+            RosterRowChecks.Fields f = row.fields();
             for (String value : Arrays.asList(f.externalId(), f.givenName(), f.familyName(), f.email(), f.phone(),
                     f.tags())) {
-                assertThat(RosterRows.isFormula(value)).as("formula let through").isFalse();
+                assertThat(RosterRowChecks.isFormula(value)).as("formula let through").isFalse();
             }
-            Object checked = RosterRows.check(f, TODAY);
-            if (checked instanceof RosterRows.Refusal refusal) {
+            Object checked = RosterRowChecks.check(f, TODAY);
+            if (checked instanceof RosterRowChecks.Refusal refusal) {
                 assertThat(ROW_FIELDS).contains(refusal.field());
             } else {
                 assertThat(checked).isInstanceOf(RosterEntry.class);

@@ -23,10 +23,10 @@ class RosterRowsFuzzTests {
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
     void oneRow(byte[] data) {
         String[] parts = (new String(data, StandardCharsets.UTF_8) + "\n".repeat(10)).split("\n", -1);
-        RosterRows.Fields fields = new RosterRows.Fields(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5],
+        RosterRowChecks.Fields fields = new RosterRowChecks.Fields(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5],
                 parts[6], parts[7], parts[8], parts[9]);
-        Object checked = RosterRows.check(fields, TODAY);
-        if (checked instanceof RosterRows.Refusal refusal) {
+        Object checked = RosterRowChecks.check(fields, TODAY);
+        if (checked instanceof RosterRowChecks.Refusal refusal) {
             assertThat(ROW_FIELDS).contains(refusal.field());
             return;
         }
@@ -39,11 +39,11 @@ class RosterRowsFuzzTests {
         }
         for (String birth : new String[] {entry.birthDate().toString(),
                 entry.birthDate().format(DateTimeFormatter.ofPattern("M/d/uuuu"))}) {
-            RosterRows.Fields canonical = new RosterRows.Fields(entry.externalId(), entry.givenName(),
+            RosterRowChecks.Fields canonical = new RosterRowChecks.Fields(entry.externalId(), entry.givenName(),
                     entry.familyName(), birth, entry.sex().code(), nullToEmpty(entry.email()),
                     nullToEmpty(entry.phone()), entry.language(), String.join(";", entry.tags()),
                     entry.lastVisit() == null ? "" : entry.lastVisit().toString());
-            assertThat(RosterRows.check(canonical, TODAY)).isEqualTo(entry);
+            assertThat(RosterRowChecks.check(canonical, TODAY)).isEqualTo(entry);
         }
     }
 

@@ -93,7 +93,7 @@ class LoginThrottleAcrossNodesIntegrationTests extends ApplicationTest {
     }
 
     private LoginThrottle node(AuthProperties limits) {
-        return new LoginThrottle(limits, clock, new SignInAttempts(jdbc), transactions);
+        return new LoginThrottle(limits, clock, new SignInAttemptRows(jdbc), transactions);
     }
 
     private static String address() {

@@ -3,6 +3,7 @@ package io.bedside.admin.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -13,14 +14,13 @@ import java.util.regex.Pattern;
 
 import io.bedside.patient.RosterEntry;
 import io.bedside.patient.Sex;
-
 import io.bedside.shared.EmailAddresses;
 
 /**
  * Turns one row of a roster file (as text fields, whatever the format) into a {@link RosterEntry},
  * or says in plain words why it cannot be one. The same rules for CSV and FHIR.
  */
-public final class RosterRows {
+public final class RosterRowChecks {
 
     /** The fields of a row, as the file gives them. */
     public record Fields(String externalId, String givenName, String familyName, String birthDate, String sex,
@@ -39,9 +39,9 @@ public final class RosterRows {
     private static final Set<String> LANGUAGES = new HashSet<>(Arrays.asList(Locale.getISOLanguages()));
     // Strict: 02/30/1980 is refused, never quietly turned into 02/29/1980.
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
-    private RosterRows() {
+    private RosterRowChecks() {
     }
 
     /** The entry, or a refusal naming the first thing wrong. */

@@ -1,6 +1,9 @@
 package io.bedside.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +17,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code email_change} table: a patient's new address, waiting for its link. At most one pending per account. */
 @Repository
-public class EmailChanges {
+public class EmailChangeRows {
 
     /** A change as asked for. Holds email addresses: never log it. */
     public record Change(UUID id, PracticeId practiceId, UserId userId, String newEmail, String oldEmail,
@@ -28,13 +31,13 @@ public class EmailChanges {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    EmailChanges(JdbcClient jdbc, Clock clock) {
+    EmailChangeRows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Records a new pending change; an earlier pending one of the account is cancelled. */
-    public Change request(PracticeId practice, UserId user, String newEmail, String oldEmail, java.time.Duration ttl) {
+    public Change request(PracticeId practice, UserId user, String newEmail, String oldEmail, Duration ttl) {
         cancelPending(practice, user);
         Instant now = Timestamps.now(clock);
         UUID id = UUID.randomUUID();
@@ -64,7 +67,7 @@ public class EmailChanges {
                  order by created_at desc limit 1""")
                 .param("practice", practice.value()).param("user", user.value())
                 .param("now", Timestamps.toDb(Timestamps.now(clock)))
-                .query(EmailChanges::map).optional();
+                .query(EmailChangeRows::map).optional();
     }
 
     /** Marks the change made: true for exactly one caller. */
@@ -78,10 +81,10 @@ public class EmailChanges {
     /** A change that was made, for the notice to its old address. */
     public Optional<Change> confirmed(PracticeId practice, UUID id) {
         return jdbc.sql("select * from email_change where id = :id and practice_id = :practice and confirmed_at is not null")
-                .param("id", id).param("practice", practice.value()).query(EmailChanges::map).optional();
+                .param("id", id).param("practice", practice.value()).query(EmailChangeRows::map).optional();
     }
 
-    private static Change map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Change map(ResultSet rs, int n) throws SQLException {
         return new Change(rs.getObject("id", UUID.class), PracticeId.of(rs.getObject("practice_id", UUID.class)),
                 UserId.of(rs.getObject("user_id", UUID.class)), rs.getString("new_email"), rs.getString("old_email"),
                 Timestamps.fromDb(rs, "expires_at"));

@@ -15,7 +15,7 @@ import io.bedside.shared.Timestamps;
  * reservation.
  */
 @Repository
-class SignInAttempts {
+class SignInAttemptRows {
 
     // A key row deleted by the pruner between our insert and our update is created again; a few
     // rounds are more than that race can cost.
@@ -23,7 +23,7 @@ class SignInAttempts {
 
     private final JdbcClient jdbc;
 
-    SignInAttempts(JdbcClient jdbc) {
+    SignInAttemptRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

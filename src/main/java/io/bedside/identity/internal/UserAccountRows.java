@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +26,7 @@ import io.bedside.shared.UserId;
 
 /** The {@code user_account} table. */
 @Repository
-public class UserAccounts {
+public class UserAccountRows {
 
     /** An account as sign-in needs it. */
     public record Account(UserId id, PracticeId practiceId, Actor.Kind kind, String passwordHash, Set<StaffRole> roles,
@@ -43,7 +46,7 @@ public class UserAccounts {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    UserAccountRows(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -68,7 +71,7 @@ public class UserAccounts {
     public Optional<Account> findByEmail(String email) {
         return jdbc.sql("select * from user_account where email = :email")
                 .param("email", email)
-                .query(UserAccounts::map)
+                .query(UserAccountRows::map)
                 .optional();
     }
 
@@ -104,8 +107,8 @@ public class UserAccounts {
     }
 
     /** Email and whether a password is set, by account, for one practice's staff list. */
-    public java.util.Map<UserId, Sign> signInOf(PracticeId practice) {
-        java.util.Map<UserId, Sign> result = new java.util.HashMap<>();
+    public Map<UserId, Sign> signInOf(PracticeId practice) {
+        Map<UserId, Sign> result = new HashMap<>();
         jdbc.sql("select id, email, password_hash, active from user_account where practice_id = :practice and kind = 'STAFF'")
                 .param("practice", practice.value())
                 .query(rs -> {
@@ -121,12 +124,12 @@ public class UserAccounts {
 
     public Optional<Account> find(UserId id) {
         return jdbc.sql("select * from user_account where id = :id").param("id", id.value())
-                .query(UserAccounts::map).optional();
+                .query(UserAccountRows::map).optional();
     }
 
     /** The patients of the practice who already have an account (invited or signed up). */
-    public java.util.Set<PatientId> patientsWithAccount(PracticeId practice) {
-        return new java.util.HashSet<>(jdbc.sql(
+    public Set<PatientId> patientsWithAccount(PracticeId practice) {
+        return new HashSet<>(jdbc.sql(
                 "select patient_id from user_account where practice_id = :practice and patient_id is not null")
                 .param("practice", practice.value())
                 .query((rs, n) -> PatientId.of(rs.getObject("patient_id", UUID.class))).list());
