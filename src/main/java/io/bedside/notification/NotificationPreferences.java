@@ -11,12 +11,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bedside.identity.PatientProfiles;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -39,17 +38,19 @@ public class NotificationPreferences {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final NotificationPreferenceRows rows;
     private final Practices practices;
     private final Patients patients;
+    private final PatientProfiles profiles;
     private final Savepoints savepoints;
     private final Clock clock;
 
-    NotificationPreferences(JdbcClient jdbc, Practices practices, Patients patients, Savepoints savepoints,
-            Clock clock) {
-        this.jdbc = jdbc;
+    NotificationPreferences(NotificationPreferenceRows rows, Practices practices, Patients patients,
+            PatientProfiles profiles, Savepoints savepoints, Clock clock) {
+        this.rows = rows;
         this.practices = practices;
         this.patients = patients;
+        this.profiles = profiles;
         this.savepoints = savepoints;
         this.clock = clock;
     }
@@ -63,14 +64,8 @@ public class NotificationPreferences {
 
     /** Someone's choices as stored, defaults where they made none (email, no quiet hours, {@code MINE}). */
     public NotificationPreference of(PracticeId practice, UserId user) {
-        return jdbc.sql("select * from notification_preference where user_id = :user and practice_id = :practice")
-                .param("user", user.value()).param("practice", practice.value())
-                .query((rs, n) -> new NotificationPreference(Channel.valueOf(rs.getString("channel")),
-                        rs.getObject("quiet_start", LocalTime.class), rs.getObject("quiet_end", LocalTime.class),
-                        ZoneId.of(rs.getString("time_zone")), StaffMessages.valueOf(rs.getString("staff_messages")),
-                        rs.getString("phone")))
-                .optional().orElseGet(() -> new NotificationPreference(Channel.EMAIL, null, null, zoneOf(practice),
-                        StaffMessages.MINE, null));
+        return rows.find(practice, user).orElseGet(() -> new NotificationPreference(Channel.EMAIL, null, null,
+                zoneOf(practice), StaffMessages.MINE, null));
     }
 
     /** Which new patient messages each of these members of staff hears of ({@code MINE} unless they chose). */
@@ -78,14 +73,7 @@ public class NotificationPreferences {
         Map<UserId, StaffMessages> choices = new HashMap<>();
         staff.forEach(s -> choices.put(s, StaffMessages.MINE));
         if (!staff.isEmpty()) {
-            jdbc.sql("""
-                    select user_id, staff_messages from notification_preference
-                     where practice_id = :practice and user_id in (:staff)""")
-                    .param("practice", practice.value()).param("staff", staff.stream().map(UserId::value).toList())
-                    .query(rs -> {
-                        choices.put(UserId.of(rs.getObject("user_id", UUID.class)),
-                                StaffMessages.valueOf(rs.getString("staff_messages")));
-                    });
+            choices.putAll(rows.staffMessages(practice, staff));
         }
         return choices;
     }
@@ -125,17 +113,40 @@ public class NotificationPreferences {
                     : "There is no mobile number on file to text. Ask the practice to add one.");
         }
         ensure(actor.practiceId(), actor.userId());
-        jdbc.sql("""
-                update notification_preference set channel = :channel, quiet_start = :start, quiet_end = :end,
-                                                   time_zone = :zone, staff_messages = :which, phone = :phone,
-                                                   updated_at = :now
-                 where user_id = :user and practice_id = :practice""")
-                .param("channel", chosen.name()).param("start", start).param("end", end).param("zone", zone.getId())
-                .param("which", which.name()).param("phone", mobile)
-                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("user", actor.userId().value())
-                .param("practice", actor.practiceId().value())
-                .update();
+        NotificationPreference choices = new NotificationPreference(chosen, start, end, zone, which, mobile);
+        rows.update(actor.practiceId(), actor.userId(), choices, Timestamps.now(clock));
         return get(actor);
+    }
+
+    /**
+     * The settings page's save, all or nothing: a patient choosing text messages first confirms
+     * the number on their record the first time, or gives one when there is none (saved to their
+     * record through their profile, as on My details), so a notice never goes to a number they did
+     * not mean ({@link TextNumberUnconfirmed} otherwise); then {@link #update}.
+     */
+    @Transactional
+    public NotificationPreference updateConfirmingNumber(Actor actor, String channel, String quietStart,
+            String quietEnd, String timeZone, String staffMessages, String phone, String patientPhone,
+            boolean numberConfirmed) {
+        if (actor.isPatient() && Channel.SMS.code().equals(channel)) {
+            textsGoToAConfirmedNumber(actor, patientPhone, numberConfirmed);
+        }
+        return update(actor, channel, quietStart, quietEnd, timeZone, staffMessages, phone);
+    }
+
+    private void textsGoToAConfirmedNumber(Actor actor, String typed, boolean confirmed) {
+        String onFile = profiles.profile(actor).phone();
+        if (onFile == null || onFile.isBlank()) {
+            if (typed == null || typed.isBlank()) {
+                throw new TextNumberUnconfirmed(false);
+            }
+            profiles.update(actor, new PatientProfiles.Change(null, typed, null));
+            return;
+        }
+        boolean alreadyTexting = get(actor).channel() == Channel.SMS;
+        if (!alreadyTexting && !confirmed) {
+            throw new TextNumberUnconfirmed(true);
+        }
     }
 
     /** A mobile number in E.164 (+15555550123); spaces, dots, dashes and brackets are dropped; "" is none. */
@@ -154,8 +165,7 @@ public class NotificationPreferences {
     @Transactional
     public String unsubscribeToken(PracticeId practice, UserId user) {
         ensure(practice, user);
-        return jdbc.sql("select unsubscribe_token from notification_preference where user_id = :user")
-                .param("user", user.value()).query(String.class).single();
+        return rows.unsubscribeToken(user);
     }
 
     /** Turns notices off for whoever the link belongs to; false for a link that is not one. */
@@ -164,26 +174,19 @@ public class NotificationPreferences {
         if (token == null || token.length() < 20 || token.length() > 64) {
             return false;
         }
-        return jdbc.sql("update notification_preference set channel = 'NONE', updated_at = :now where unsubscribe_token = :token")
-                .param("now", Timestamps.toDb(Timestamps.now(clock))).param("token", token).update() == 1;
+        return rows.unsubscribe(token, Timestamps.now(clock));
     }
 
     public boolean isUnsubscribeToken(String token) {
-        return token != null && token.length() <= 64 && jdbc.sql(
-                "select count(*) from notification_preference where unsubscribe_token = :token")
-                .param("token", token).query(Long.class).single() == 1;
+        return token != null && token.length() <= 64 && rows.isUnsubscribeToken(token);
     }
 
     private void ensure(PracticeId practice, UserId user) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        savepoints.insertUnlessPresent(() -> jdbc.sql("""
-                insert into notification_preference (practice_id, user_id, channel, time_zone, unsubscribe_token, updated_at)
-                values (:practice, :user, 'EMAIL', :zone, :token, :now)""")
-                .param("practice", practice.value()).param("user", user.value())
-                .param("zone", zoneOf(practice).getId()).param("token", token)
-                .param("now", Timestamps.toDb(Timestamps.now(clock))).update());
+        savepoints.insertUnlessPresent(
+                () -> rows.insert(practice, user, zoneOf(practice), token, Timestamps.now(clock)));
     }
 
     private Optional<String> phoneOf(Actor actor) {

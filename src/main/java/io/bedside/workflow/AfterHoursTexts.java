@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +24,12 @@ import io.bedside.workflow.internal.WorkflowTexts;
 public class AfterHoursTexts {
 
     public static final List<String> LANGUAGES = List.of("en", "es");
-    private static final String PURPOSE = "after_hours";
 
-    private final JdbcClient jdbc;
+    private final AfterHoursTextRows rows;
     private final AuditTrail audit;
 
-    AfterHoursTexts(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    AfterHoursTexts(AfterHoursTextRows rows, AuditTrail audit) {
+        this.rows = rows;
         this.audit = audit;
     }
 
@@ -73,19 +71,15 @@ public class AfterHoursTexts {
                         "The after-hours reply must tell patients to call 911 in an emergency.");
             }
         }
-        jdbc.sql("delete from practice_text where practice_id = :p and purpose = :purpose")
-                .param("p", actor.practiceId().value()).param("purpose", PURPOSE).update();
+        Map<String, String> stripped = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
-            jdbc.sql("insert into practice_text (practice_id, purpose, language, body) values (:p, :purpose, :l, :b)")
-                    .param("p", actor.practiceId().value()).param("purpose", PURPOSE).param("l", language)
-                    .param("b", texts.get(language).strip()).update();
+            stripped.put(language, texts.get(language).strip());
         }
+        rows.replace(actor.practiceId(), stripped);
         audit.record(AuditRecord.allowed(actor, null, "after_hours_text.changed", "practice", actor.practiceId()));
     }
 
     private Optional<String> own(PracticeId practice, String language) {
-        return jdbc.sql("select body from practice_text where practice_id = :p and purpose = :purpose and language = :l")
-                .param("p", practice.value()).param("purpose", PURPOSE).param("l", language)
-                .query(String.class).optional();
+        return rows.find(practice, language);
     }
 }

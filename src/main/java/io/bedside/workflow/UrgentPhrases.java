@@ -1,11 +1,9 @@
 package io.bedside.workflow;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,19 +26,18 @@ import io.bedside.shared.PracticeId;
 @Service
 public class UrgentPhrases implements TriggerPhrases {
 
-    private final JdbcClient jdbc;
+    private final UrgentPhraseRows rows;
     private final AuditTrail audit;
     private final Cache<PracticeId, UrgentWords> matchers = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
-    UrgentPhrases(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    UrgentPhrases(UrgentPhraseRows rows, AuditTrail audit) {
+        this.rows = rows;
         this.audit = audit;
     }
 
     public List<String> of(PracticeId practice) {
-        List<String> own = jdbc.sql("select phrase from urgent_phrase where practice_id = :practice order by phrase")
-                .param("practice", practice.value()).query(String.class).list();
+        List<String> own = rows.of(practice);
         return own.isEmpty() ? UrgentWords.DEFAULTS : own;
     }
 
@@ -75,12 +72,7 @@ public class UrgentPhrases implements TriggerPhrases {
         if (clean.size() > 1000) {
             throw new InvalidRequestException("phrases", "At most 1,000 phrases.");
         }
-        jdbc.sql("delete from urgent_phrase where practice_id = :practice").param("practice", actor.practiceId().value())
-                .update();
-        for (String phrase : new ArrayList<>(clean)) {
-            jdbc.sql("insert into urgent_phrase (practice_id, phrase) values (:practice, :phrase)")
-                    .param("practice", actor.practiceId().value()).param("phrase", phrase).update();
-        }
+        rows.replace(actor.practiceId(), clean);
         matchers.invalidate(actor.practiceId());
         audit.record(AuditRecord.allowed(actor, null, "urgent_phrases.changed", "practice", actor.practiceId()));
     }

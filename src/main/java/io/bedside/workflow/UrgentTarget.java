@@ -2,7 +2,6 @@ package io.bedside.workflow;
 
 import java.time.Duration;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +24,16 @@ public class UrgentTarget {
     public static final int MIN_MINUTES = 5;
     public static final int MAX_MINUTES = 24 * 60;
 
-    private final JdbcClient jdbc;
+    private final UrgentTargetRows rows;
     private final AuditTrail audit;
 
-    UrgentTarget(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    UrgentTarget(UrgentTargetRows rows, AuditTrail audit) {
+        this.rows = rows;
         this.audit = audit;
     }
 
     public int minutes(PracticeId practice) {
-        return jdbc.sql("select minutes from urgent_target where practice_id = :p").param("p", practice.value())
-                .query(Integer.class).optional().orElse(DEFAULT_MINUTES);
+        return rows.minutes(practice).orElse(DEFAULT_MINUTES);
     }
 
     public Duration of(PracticeId practice) {
@@ -53,9 +51,7 @@ public class UrgentTarget {
             throw new InvalidRequestException("urgentMinutes",
                     "Give the urgent answer target in minutes, from " + MIN_MINUTES + " to " + MAX_MINUTES + ".");
         }
-        jdbc.sql("delete from urgent_target where practice_id = :p").param("p", actor.practiceId().value()).update();
-        jdbc.sql("insert into urgent_target (practice_id, minutes) values (:p, :m)")
-                .param("p", actor.practiceId().value()).param("m", minutes).update();
+        rows.set(actor.practiceId(), minutes);
         audit.record(AuditRecord.allowed(actor, null, "urgent_target.changed", "practice", actor.practiceId()));
     }
 }

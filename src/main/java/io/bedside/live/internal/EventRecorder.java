@@ -44,14 +44,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(100)
 class EventRecorder implements ConversationReactions {
 
-    private final LiveEventLog log;
+    private final LiveEventRows eventLog;
     private final LiveBroker broker;
     private final CareTeams careTeams;
     private final Accounts accounts;
     private final JsonMapper json;
 
-    EventRecorder(LiveEventLog log, LiveBroker broker, CareTeams careTeams, Accounts accounts, JsonMapper json) {
-        this.log = log;
+    EventRecorder(LiveEventRows eventLog, LiveBroker broker, CareTeams careTeams, Accounts accounts, JsonMapper json) {
+        this.eventLog = eventLog;
         this.broker = broker;
         this.careTeams = careTeams;
         this.accounts = accounts;
@@ -105,7 +105,7 @@ class EventRecorder implements ConversationReactions {
     @Override
     public void readStateUpdated(ReadStateUpdated e) {
         Recipients to = recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), true);
-        List<LiveEventLog.Pending> pending = new ArrayList<>();
+        List<LiveEventRows.Pending> pending = new ArrayList<>();
         for (UUID user : to.staff()) {
             pending.add(pending(user, "read.updated", readData(e, e.seq())));
         }
@@ -141,7 +141,7 @@ class EventRecorder implements ConversationReactions {
     }
 
     private void record(PracticeId practice, Recipients to, String type, Map<String, Object> data) {
-        List<LiveEventLog.Pending> pending = new ArrayList<>();
+        List<LiveEventRows.Pending> pending = new ArrayList<>();
         to.staff().forEach(user -> pending.add(pending(user, type, data)));
         if (to.patient() != null) {
             pending.add(pending(to.patient(), type, data));
@@ -149,12 +149,12 @@ class EventRecorder implements ConversationReactions {
         append(practice, pending);
     }
 
-    private LiveEventLog.Pending pending(UUID user, String type, Map<String, Object> data) {
-        return new LiveEventLog.Pending(user, type, json.writeValueAsString(data));
+    private LiveEventRows.Pending pending(UUID user, String type, Map<String, Object> data) {
+        return new LiveEventRows.Pending(user, type, json.writeValueAsString(data));
     }
 
-    private void append(PracticeId practice, List<LiveEventLog.Pending> pending) {
-        List<LiveEvent> events = log.append(practice, pending);
+    private void append(PracticeId practice, List<LiveEventRows.Pending> pending) {
+        List<LiveEvent> events = eventLog.append(practice, pending);
         if (events.isEmpty()) {
             return;
         }

@@ -36,17 +36,17 @@ class LiveConfiguration {
     }
 
     @Bean
-    LivePurge livePurge(LiveEventLog log, LiveProperties properties, Clock clock) {
-        return new LivePurge(log, properties, clock);
+    LivePurge livePurge(LiveEventRows eventLog, LiveProperties properties, Clock clock) {
+        return new LivePurge(eventLog, properties, clock);
     }
 
     /** Forgets events older than the retention (7 days by default). */
     static class LivePurge {
-        private final LiveEventLog eventLog;
+        private final LiveEventRows eventLog;
         private final LiveProperties properties;
         private final Clock clock;
 
-        LivePurge(LiveEventLog eventLog, LiveProperties properties, Clock clock) {
+        LivePurge(LiveEventRows eventLog, LiveProperties properties, Clock clock) {
             this.eventLog = eventLog;
             this.properties = properties;
             this.clock = clock;

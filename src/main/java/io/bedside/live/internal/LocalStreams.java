@@ -74,12 +74,12 @@ public class LocalStreams implements DisposableBean {
 
     private final Map<UUID, List<Stream>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final LiveEventLog eventLog;
+    private final LiveEventRows eventLog;
     private final LiveProperties properties;
     private final ExecutorService delivery;
     private final HeldSignIns signIns;
 
-    LocalStreams(LiveEventLog eventLog, LiveProperties properties, MeterRegistry meters, Clock clock,
+    LocalStreams(LiveEventRows eventLog, LiveProperties properties, MeterRegistry meters, Clock clock,
             HeldSignIns signIns) {
         this.eventLog = eventLog;
         this.properties = properties;

@@ -1,5 +1,6 @@
 package io.bedside.notification.internal;
 
+import io.bedside.notification.internal.NotificationRows.Kind;
 import io.bedside.shared.CareTeamId;
 
 /**
@@ -10,8 +11,8 @@ import io.bedside.shared.CareTeamId;
 record NoticeText(String subject, String body, String sms) {
 
     /** An invitation or a sign-in link: the one-time link is the point of the email. */
-    static NoticeText link(Outbox.Kind kind, String practice, String link, boolean spanish) {
-        if (kind == Outbox.Kind.INVITATION) {
+    static NoticeText link(Kind kind, String practice, String link, boolean spanish) {
+        if (kind == Kind.INVITATION) {
             return spanish
                     ? new NoticeText("Su invitación a " + practice + " en Bedside",
                             practice + " le invita a enviar mensajes seguros a su equipo de atención con Bedside.\n\n"
@@ -64,7 +65,7 @@ record NoticeText(String subject, String body, String sms) {
      * staff's ({@code unsubscribeUrl} null: staff alerts are work, not marketing) points at the
      * settings page where they choose what they hear of.
      */
-    static NoticeText of(Outbox.Kind kind, String practice, String team, CareTeamId teamId,
+    static NoticeText of(Kind kind, String practice, String team, CareTeamId teamId,
             String baseUrl, String unsubscribeUrl, boolean spanish) {
         String signIn = baseUrl + "/login";
         String settings = baseUrl + "/app/settings/notifications";

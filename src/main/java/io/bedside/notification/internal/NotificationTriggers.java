@@ -26,6 +26,7 @@ import io.bedside.messaging.SystemAuthor;
 import io.bedside.messaging.NoticeFacts;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
+import io.bedside.notification.internal.NotificationRows.Kind;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
@@ -52,7 +53,7 @@ import io.bedside.workflow.UrgentMessageReceived;
 @Order(200)
 class NotificationTriggers implements ConversationReactions {
 
-    private final Outbox outbox;
+    private final NotificationRows outbox;
     private final Accounts accounts;
     private final CareTeams careTeams;
     private final NoticeFacts conversations;
@@ -60,7 +61,7 @@ class NotificationTriggers implements ConversationReactions {
     private final Clock clock;
     private final Duration delay;
 
-    NotificationTriggers(Outbox outbox, Accounts accounts, CareTeams careTeams, NoticeFacts conversations,
+    NotificationTriggers(NotificationRows outbox, Accounts accounts, CareTeams careTeams, NoticeFacts conversations,
             NotificationPreferences preferences, Clock clock, @Value("${bedside.notification.delay:2m}") Duration delay) {
         this.outbox = outbox;
         this.accounts = accounts;
@@ -81,7 +82,7 @@ class NotificationTriggers implements ConversationReactions {
             return;
         }
         accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
-                later(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
+                later(e.practiceId(), patient, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
     /**
@@ -91,7 +92,7 @@ class NotificationTriggers implements ConversationReactions {
     @Override
     public void campaignStarted(CampaignConversationStarted e) {
         accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
-                later(e.practiceId(), patient, Outbox.Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
+                later(e.practiceId(), patient, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
     /**
@@ -122,12 +123,12 @@ class NotificationTriggers implements ConversationReactions {
         everyone.remove(e.authorId());
         preferences.staffMessages(e.practiceId(), everyone).forEach((staff, choice) -> {
             if (choice.wants(team.contains(staff), mine.contains(staff))) {
-                later(e.practiceId(), staff, Outbox.Kind.PATIENT_MESSAGE, e.conversationId(), e.careTeamId());
+                later(e.practiceId(), staff, Kind.PATIENT_MESSAGE, e.conversationId(), e.careTeamId());
             }
         });
     }
 
-    private void later(PracticeId practice, UserId user, Outbox.Kind kind, ConversationId conversation, CareTeamId team) {
+    private void later(PracticeId practice, UserId user, Kind kind, ConversationId conversation, CareTeamId team) {
         Instant now = Timestamps.now(clock);
         outbox.coalesce(practice, user, kind, conversation.value(), team, now.plus(delay), now);
     }
@@ -141,7 +142,7 @@ class NotificationTriggers implements ConversationReactions {
     void on(UrgentMessageReceived e) {
         Instant now = Timestamps.now(clock);
         for (UserId staff : onCall(careTeams.contacts(e.practiceId(), e.careTeamId()))) {
-            outbox.add(e.practiceId(), staff, Outbox.Kind.URGENT, e.conversationId().value(), e.careTeamId(), now, now);
+            outbox.add(e.practiceId(), staff, Kind.URGENT, e.conversationId().value(), e.careTeamId(), now, now);
         }
     }
 
@@ -149,21 +150,21 @@ class NotificationTriggers implements ConversationReactions {
     void on(PatientLinkRequested e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), e.purpose() == PatientLinkRequested.Purpose.INVITATION
-                ? Outbox.Kind.INVITATION : Outbox.Kind.SIGN_IN_LINK, null, null, now, now);
+                ? Kind.INVITATION : Kind.SIGN_IN_LINK, null, null, now, now);
     }
 
     /** A member of staff's invitation email, with its own link made when it is sent. */
     @EventListener
     void on(StaffInvited e) {
         Instant now = Timestamps.now(clock);
-        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.STAFF_INVITATION, null, null, now, now);
+        outbox.add(e.practiceId(), e.userId(), Kind.STAFF_INVITATION, null, null, now, now);
     }
 
     /** A password reset email, with its own link made when it is sent. */
     @EventListener
     void on(PasswordResetRequested e) {
         Instant now = Timestamps.now(clock);
-        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.PASSWORD_RESET, null, null, now, now);
+        outbox.add(e.practiceId(), e.userId(), Kind.PASSWORD_RESET, null, null, now, now);
     }
 
     @EventListener
@@ -171,7 +172,7 @@ class NotificationTriggers implements ConversationReactions {
         Instant now = Timestamps.now(clock);
         UserId lead = careTeams.contacts(e.practiceId(), e.careTeamId()).lead();
         if (lead != null) {
-            outbox.add(e.practiceId(), lead, Outbox.Kind.OVERDUE, e.conversationId().value(), e.careTeamId(), now, now);
+            outbox.add(e.practiceId(), lead, Kind.OVERDUE, e.conversationId().value(), e.careTeamId(), now, now);
         }
     }
 
@@ -181,13 +182,13 @@ class NotificationTriggers implements ConversationReactions {
     @EventListener
     void on(EmailChangeRequested e) {
         Instant now = Timestamps.now(clock);
-        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGE, null, null, now, now);
+        outbox.add(e.practiceId(), e.userId(), Kind.EMAIL_CHANGE, null, null, now, now);
     }
 
     /** The old address is told of the change. */
     @EventListener
     void on(EmailChanged e) {
         Instant now = Timestamps.now(clock);
-        outbox.add(e.practiceId(), e.userId(), Outbox.Kind.EMAIL_CHANGED, e.changeId(), null, now, now);
+        outbox.add(e.practiceId(), e.userId(), Kind.EMAIL_CHANGED, e.changeId(), null, now, now);
     }
 }

@@ -17,6 +17,7 @@ import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
+import io.bedside.notification.internal.NotificationRows.Kind;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -30,10 +31,10 @@ import io.bedside.shared.Actor;
  * address, in their language.
  */
 @Component
-public class Sender {
+class Sender {
 
     /** What became of one attempt. */
-    public record Outcome(Result result, String detail, Instant when) {
+    record Outcome(Result result, String detail, Instant when) {
         public enum Result { SENT, SKIPPED, LATER, FAILED }
     }
 
@@ -47,10 +48,10 @@ public class Sender {
     private final PatientLinks links;
     private final PatientProfiles profiles;
     private final Passwords passwords;
-    private final Outbox outbox;
+    private final NotificationRows outbox;
     private final String baseUrl;
 
-    Sender(Delivery delivery, Outbox outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
+    Sender(Delivery delivery, NotificationRows outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             NoticeFacts conversations, NotificationPreferences preferences, PatientLinks links,
             Passwords passwords, PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
@@ -72,12 +73,12 @@ public class Sender {
      * An invitation or a sign-in link goes by email whatever the notice settings (the person asked
      * for it, or needs it to begin); the token is made now and only its hash is kept.
      */
-    private Outcome sendLink(Outbox.Row row, Accounts.Contact contact) {
+    private Outcome sendLink(NotificationRows.Row row, Accounts.Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
             return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
         }
         Practice practice = practices.find(row.practiceId()).orElseThrow();
-        String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Outbox.Kind.INVITATION
+        String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Kind.INVITATION
                 ? PatientLinkRequested.Purpose.INVITATION
                 : PatientLinkRequested.Purpose.SIGN_IN);
         NoticeText text = NoticeText.link(row.kind(), practice.shownName(), link, spanish(practice, contact));
@@ -87,7 +88,7 @@ public class Sender {
     }
 
     /** A member of staff's invitation: a second link to the same invitation, made now; none once accepted. */
-    private Outcome sendStaffInvitation(Outbox.Row row, Accounts.Contact contact) {
+    private Outcome sendStaffInvitation(NotificationRows.Row row, Accounts.Contact contact) {
         Optional<String> link = accounts.staffInvitationLink(row.practiceId(), row.userId());
         if (link.isEmpty()) {
             return new Outcome(Outcome.Result.SKIPPED, "invitation accepted already", null);
@@ -101,7 +102,7 @@ public class Sender {
     }
 
     /** A password reset link, made now; none when the account may no longer reset its password. */
-    private Outcome sendPasswordReset(Outbox.Row row, Accounts.Contact contact) {
+    private Outcome sendPasswordReset(NotificationRows.Row row, Accounts.Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
             return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
         }
@@ -124,36 +125,36 @@ public class Sender {
         return language != null && language.startsWith("es");
     }
 
-    public Outcome send(Outbox.Row row, Instant now) {
+    Outcome send(NotificationRows.Row row, Instant now) {
         Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
         if (found.isEmpty()) {
             return new Outcome(Outcome.Result.SKIPPED, "no active account", null);
         }
         Accounts.Contact contact = found.get();
-        if (row.kind() == Outbox.Kind.INVITATION || row.kind() == Outbox.Kind.SIGN_IN_LINK) {
+        if (row.kind() == Kind.INVITATION || row.kind() == Kind.SIGN_IN_LINK) {
             return sendLink(row, contact);
         }
-        if (row.kind() == Outbox.Kind.STAFF_INVITATION) {
+        if (row.kind() == Kind.STAFF_INVITATION) {
             return sendStaffInvitation(row, contact);
         }
-        if (row.kind() == Outbox.Kind.EMAIL_CHANGE || row.kind() == Outbox.Kind.EMAIL_CHANGED) {
+        if (row.kind() == Kind.EMAIL_CHANGE || row.kind() == Kind.EMAIL_CHANGED) {
             return sendEmailChange(row);
         }
-        if (row.kind() == Outbox.Kind.PASSWORD_RESET) {
+        if (row.kind() == Kind.PASSWORD_RESET) {
             return sendPasswordReset(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         if (preference.channel() == Channel.NONE
-                || row.kind() == Outbox.Kind.PATIENT_MESSAGE && preference.staffMessages() == StaffMessages.NONE) {
+                || row.kind() == Kind.PATIENT_MESSAGE && preference.staffMessages() == StaffMessages.NONE) {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
         }
         boolean staff = contact.kind() == Actor.Kind.STAFF;
         Patients.Contact patient = staff ? null : patients.contact(row.practiceId(), contact.patientId()).orElse(null);
-        boolean newMessages = row.kind() == Outbox.Kind.NEW_MESSAGE || row.kind() == Outbox.Kind.PATIENT_MESSAGE;
+        boolean newMessages = row.kind() == Kind.NEW_MESSAGE || row.kind() == Kind.PATIENT_MESSAGE;
         // The message that caused the notice was written a moment before it, in the same transaction.
         if (newMessages && !conversations.hasUnreadSince(row.practiceId(), row.userId(),
                 outbox.conversationsOf(row.id()).stream().map(ConversationId::of).toList(),
-                row.kind() == Outbox.Kind.PATIENT_MESSAGE, row.createdAt().minusSeconds(60))) {
+                row.kind() == Kind.PATIENT_MESSAGE, row.createdAt().minusSeconds(60))) {
             return new Outcome(Outcome.Result.SKIPPED, "read already", null);
         }
         // Quiet hours hold a notice of new messages until they end; urgent and overdue notices to staff go at once.
@@ -189,11 +190,11 @@ public class Sender {
      * A patient's change of email address, whatever the notice settings: the link to the new address
      * (or, when another account has it, that it is in use), and afterwards the word to the old one.
      */
-    private Outcome sendEmailChange(Outbox.Row row) {
+    private Outcome sendEmailChange(NotificationRows.Row row) {
         Practice practice = practices.find(row.practiceId()).orElseThrow();
         String to;
         NoticeText text;
-        if (row.kind() == Outbox.Kind.EMAIL_CHANGE) {
+        if (row.kind() == Kind.EMAIL_CHANGE) {
             var mail = profiles.confirmationMail(row.practiceId(), row.userId()).orElse(null);
             if (mail == null) {
                 return new Outcome(Outcome.Result.SKIPPED, "no change waiting", null);

@@ -18,14 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.PatientProfiles;
 import io.bedside.notification.Channel;
 import io.bedside.notification.FailedNotices;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
+import io.bedside.notification.TextNumberUnconfirmed;
 import io.bedside.notification.internal.DevMailbox;
 import io.bedside.shared.Actor;
 import io.bedside.shared.HumanTimes;
@@ -49,7 +48,6 @@ class NotificationPages {
     private final boolean demo;
     private final PatientProfiles profiles;
     private final MessageSource messages;
-    private final TransactionTemplate transaction;
 
     /** The time zones offered in the settings (the reader's own is added when it is another). */
     private static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
@@ -57,15 +55,13 @@ class NotificationPages {
             "UTC");
 
     NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, FailedNotices failedNotices,
-            @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages,
-            PlatformTransactionManager transactions) {
+            @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages) {
         this.preferences = preferences;
         this.mailbox = mailbox;
         this.failedNotices = failedNotices;
         this.demo = demo;
         this.profiles = profiles;
         this.messages = messages;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A time zone in the list: its id, and its name as people know it (“Eastern Time (New York)”). */
@@ -98,13 +94,12 @@ class NotificationPages {
         Form form = new Form(channel, quietStart, quietEnd, timeZone, actor.isStaff() ? staffMessages : null,
                 actor.isStaff() ? phone : null, actor.isPatient() ? patientPhone : null);
         try {
-            transaction.executeWithoutResult(tx -> {
-                if (actor.isPatient() && Channel.SMS.code().equals(channel)) {
-                    textsGoToAConfirmedNumber(actor, patientPhone, confirmPhone, locale);
-                }
-                preferences.update(actor, channel, quietStart, quietEnd, timeZone, form.staffMessages(), form.phone());
-            });
+            preferences.updateConfirmingNumber(actor, channel, quietStart, quietEnd, timeZone, form.staffMessages(),
+                    form.phone(), patientPhone, "yes".equals(confirmPhone));
             return "redirect:/app/settings/notifications?saved";
+        } catch (TextNumberUnconfirmed e) {
+            response.setStatus(400);
+            return page(model, actor, locale, form, Map.of(e.field(), numberText(e, actor, locale)));
         } catch (InvalidRequestException e) {
             response.setStatus(400);
             return page(model, actor, locale, form, Map.of(e.field(), e.getMessage()));
@@ -114,20 +109,12 @@ class NotificationPages {
         }
     }
 
-    private void textsGoToAConfirmedNumber(Actor actor, String typed, String confirmed, Locale locale) {
-        String onFile = profiles.profile(actor).phone();
-        if (onFile == null || onFile.isBlank()) {
-            if (typed == null || typed.isBlank()) {
-                throw new InvalidRequestException("patientPhone", messages.getMessage("notify.sms.numberNeeded", null, locale));
-            }
-            profiles.update(actor, new PatientProfiles.Change(null, typed, null));
-            return;
-        }
-        boolean alreadyTexting = preferences.get(actor).channel() == Channel.SMS;
-        if (!alreadyTexting && !"yes".equals(confirmed)) {
-            throw new InvalidRequestException("confirmPhone",
-                    messages.getMessage("notify.sms.confirmNeeded", new Object[] {Phones.shown(onFile)}, locale));
-        }
+    /** The reader's words for a number to give, or the number on file to confirm. */
+    private String numberText(TextNumberUnconfirmed e, Actor actor, Locale locale) {
+        return e.numberOnFile()
+                ? messages.getMessage("notify.sms.confirmNeeded",
+                        new Object[] {Phones.shown(profiles.profile(actor).phone())}, locale)
+                : messages.getMessage("notify.sms.numberNeeded", null, locale);
     }
 
     /** What the settings form shows: the saved choices, or what was just sent back with its errors. */

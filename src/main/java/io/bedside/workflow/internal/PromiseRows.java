@@ -21,9 +21,9 @@ import io.bedside.shared.Timestamps;
 
 /** The {@code conversation_promise} table. */
 @Repository
-public class PromiseRows {
+class PromiseRows {
 
-    public record Row(PracticeId practiceId, ConversationId conversationId, CareTeamId careTeamId, Instant waitingSince,
+    record Row(PracticeId practiceId, ConversationId conversationId, CareTeamId careTeamId, Instant waitingSince,
             Instant dueAt, Instant afterHoursReplyAt, Instant escalatedAt, Instant urgentAt, Instant urgentCalledAt, Instant routineDueAt) {
 
         /** Flagged urgent and nobody has called the patient since: the urgent target sets the due time. */
@@ -41,7 +41,7 @@ public class PromiseRows {
     }
 
     /** The row, locked until the transaction ends; created empty first if missing. */
-    public Row lock(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
+    Row lock(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
         savepoints.insertUnlessPresent(() -> jdbc.sql("""
                 insert into conversation_promise (practice_id, conversation_id, care_team_id, updated_at)
                 values (:practice, :conversation, :team, :now)""")
@@ -52,7 +52,7 @@ public class PromiseRows {
                 .query(PromiseRows::map).single();
     }
 
-    public void startWaiting(ConversationId conversation, Instant since, Instant due, Instant now) {
+    void startWaiting(ConversationId conversation, Instant since, Instant due, Instant now) {
         jdbc.sql("""
                 update conversation_promise set waiting_since = :since, due_at = :due, routine_due_at = :due, escalated_at = null,
                                                 updated_at = :now
@@ -61,20 +61,20 @@ public class PromiseRows {
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
     }
 
-    public void answered(ConversationId conversation, Instant now) {
+    void answered(ConversationId conversation, Instant now) {
         jdbc.sql("""
                 update conversation_promise set waiting_since = null, due_at = null, routine_due_at = null, updated_at = :now
                  where conversation_id = :id""")
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
     }
 
-    public void afterHoursReplied(ConversationId conversation, Instant now) {
+    void afterHoursReplied(ConversationId conversation, Instant now) {
         jdbc.sql("update conversation_promise set after_hours_reply_at = :now, updated_at = :now where conversation_id = :id")
                 .param("now", Timestamps.toDb(now)).param("id", conversation.value()).update();
     }
 
     /** Flagged urgent now: the urgent clock starts again, even if someone called about an earlier flag. */
-    public void urgent(ConversationId conversation, Instant now) {
+    void urgent(ConversationId conversation, Instant now) {
         jdbc.sql("""
                 update conversation_promise set urgent_at = :now, urgent_called_at = null, updated_at = :now
                  where conversation_id = :id""")
@@ -82,7 +82,7 @@ public class PromiseRows {
     }
 
     /** Someone called the patient after the flag: the urgent target is met. */
-    public void urgentCalled(ConversationId conversation, Instant now) {
+    void urgentCalled(ConversationId conversation, Instant now) {
         jdbc.sql("""
                 update conversation_promise set urgent_called_at = :now, updated_at = :now
                  where conversation_id = :id and urgent_at is not null""")
@@ -90,7 +90,7 @@ public class PromiseRows {
     }
 
     /** The flag was cleared: no urgent clock any more. */
-    public void notUrgent(ConversationId conversation, Instant now) {
+    void notUrgent(ConversationId conversation, Instant now) {
         jdbc.sql("""
                 update conversation_promise set urgent_at = null, urgent_called_at = null, updated_at = :now
                  where conversation_id = :id""")
@@ -101,7 +101,7 @@ public class PromiseRows {
      * A new due time for the wait under way. A due time still ahead may go overdue again, so the
      * overdue notice is owed again (once) for it.
      */
-    public void due(ConversationId conversation, Instant due, Instant now) {
+    void due(ConversationId conversation, Instant due, Instant now) {
         jdbc.sql("""
                 update conversation_promise set due_at = :due, updated_at = :now,
                        escalated_at = case when :ahead then null else escalated_at end
@@ -111,7 +111,7 @@ public class PromiseRows {
     }
 
     /** Marks a late wait as escalated; true only for the one caller that did it. */
-    public boolean escalate(ConversationId conversation, Instant now) {
+    boolean escalate(ConversationId conversation, Instant now) {
         return jdbc.sql("""
                 update conversation_promise set escalated_at = :now, updated_at = :now
                  where conversation_id = :id and escalated_at is null and waiting_since is not null""")
@@ -119,7 +119,7 @@ public class PromiseRows {
     }
 
     /** Waits past their due time whose overdue notice has not gone out, oldest first. */
-    public List<Row> lateAndNotEscalated(Instant now, int limit) {
+    List<Row> lateAndNotEscalated(Instant now, int limit) {
         return jdbc.sql("""
                 select * from conversation_promise
                  where due_at < :now and waiting_since is not null and escalated_at is null
@@ -128,7 +128,7 @@ public class PromiseRows {
                 .query(PromiseRows::map).list();
     }
 
-    public Map<ConversationId, Row> waiting(PracticeId practice, Collection<ConversationId> ids) {
+    Map<ConversationId, Row> waiting(PracticeId practice, Collection<ConversationId> ids) {
         Map<ConversationId, Row> rows = new HashMap<>();
         if (ids.isEmpty()) {
             return rows;
@@ -141,7 +141,7 @@ public class PromiseRows {
         return rows;
     }
 
-    public Optional<Row> find(PracticeId practice, ConversationId id) {
+    Optional<Row> find(PracticeId practice, ConversationId id) {
         return jdbc.sql("select * from conversation_promise where conversation_id = :id and practice_id = :practice")
                 .param("id", id.value()).param("practice", practice.value()).query(PromiseRows::map).optional();
     }

@@ -21,9 +21,12 @@ import io.bedside.shared.PracticeId;
 import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 
-/** The per-user event log: appended in the causing transaction, read for delivery and replay. */
+/**
+ * The per-user event log, tables {@code live_event} and {@code live_user} (each user's counter):
+ * appended in the causing transaction, read for delivery and replay.
+ */
 @Repository
-class LiveEventLog {
+class LiveEventRows {
 
     /** An event still to be numbered: for whom, what. */
     record Pending(UUID userId, String type, String data) {
@@ -34,7 +37,7 @@ class LiveEventLog {
     private final Savepoints savepoints;
     private final Clock clock;
 
-    LiveEventLog(JdbcClient jdbc, JdbcTemplate batch, Savepoints savepoints, Clock clock) {
+    LiveEventRows(JdbcClient jdbc, JdbcTemplate batch, Savepoints savepoints, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.savepoints = savepoints;
