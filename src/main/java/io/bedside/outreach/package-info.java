@@ -6,5 +6,5 @@
  * patient module's cohort query and writes to patients only through messaging.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Outreach",
-        allowedDependencies = { "audit", "identity", "messaging", "messaging :: system", "patient", "practice", "shared", "web" })
+        allowedDependencies = { "audit", "identity", "messaging", "messaging :: system", "patient", "patient :: system", "practice", "shared", "web" })
 package io.bedside.outreach;

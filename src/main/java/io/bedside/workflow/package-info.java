@@ -3,5 +3,5 @@
  * response-time promises, after-hours replies and urgent triage).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow",
-        allowedDependencies = { "audit", "messaging", "messaging :: system", "patient", "practice", "shared", "web" })
+        allowedDependencies = { "audit", "messaging", "messaging :: system", "patient", "patient :: system", "practice", "shared", "web" })
 package io.bedside.workflow;
