@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.SessionRegistry;
-import io.bedside.identity.internal.UserAccountRows;
+import io.bedside.identity.internal.UserAccounts;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.UserId;
@@ -24,13 +24,13 @@ import io.bedside.shared.UserId;
 @Service
 public class AccountClosures {
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final ApiTokens tokens;
     private final Invitations links;
     private final PatientProfiles profiles;
     private final SessionRegistry sessions;
 
-    AccountClosures(UserAccountRows accounts, ApiTokens tokens, Invitations links, PatientProfiles profiles,
+    AccountClosures(UserAccounts accounts, ApiTokens tokens, Invitations links, PatientProfiles profiles,
             SessionRegistry sessions) {
         this.accounts = accounts;
         this.tokens = tokens;

@@ -18,7 +18,7 @@ import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.TwoStep;
-import io.bedside.identity.internal.UserAccountRows;
+import io.bedside.identity.internal.UserAccounts;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -42,7 +42,7 @@ public class Accounts {
     static final Duration STAFF_INVITATION_TTL = Duration.ofDays(7);
     static final String STAFF_INVITATION = "staff-invitation";
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final PasswordHashing hashing;
     private final StaffDirectory staff;
     private final Patients patients;
@@ -53,7 +53,7 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    Accounts(UserAccountRows accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
+    Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, Invitations invitations,
             ApiTokens tokens, TwoStep twoStep,
             ApplicationEventPublisher events,
@@ -86,7 +86,7 @@ public class Accounts {
     }
 
     public List<StaffAccount> staffAccounts(PracticeId practice) {
-        var signIn = accounts.signInOf(practice);
+        var signIn = accounts.staffSignIns(practice);
         return staff.all(practice).stream().map(m -> {
             var sign = signIn.get(m.id());
             StaffAccount.Status status = sign == null || !sign.active() || !m.active() ? StaffAccount.Status.DISABLED

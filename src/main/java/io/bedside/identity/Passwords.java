@@ -17,7 +17,8 @@ import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.PasswordSignIn;
 import io.bedside.identity.internal.TwoStep;
-import io.bedside.identity.internal.UserAccountRows;
+import io.bedside.identity.internal.UserAccount;
+import io.bedside.identity.internal.UserAccounts;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.shared.Actor;
@@ -50,7 +51,7 @@ public class Passwords {
     // Longer than any password accepted; anything longer is wrong without spending a hash on it.
     private static final int MAX_PASSWORD = 1024;
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final Invitations links;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
@@ -64,7 +65,7 @@ public class Passwords {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    Passwords(UserAccountRows accounts, Invitations links, PasswordHashing hashing, LoginThrottle throttle,
+    Passwords(UserAccounts accounts, Invitations links, PasswordHashing hashing, LoginThrottle throttle,
             PasswordSignIn signIn, TwoStep twoStep, PatientLinks patientLinks, SignedInDevices devices,
             StaffDirectory staff, Practices practices, AuditTrail audit, ApplicationEventPublisher events,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
@@ -112,7 +113,7 @@ public class Passwords {
     @Transactional
     public void sendStaffReset(PracticeId practice, UserId id) {
         staff.find(practice, id).orElseThrow(() -> new NotFoundException("No such member of staff."));
-        UserAccountRows.Account account = accounts.find(id).filter(a -> a.practiceId().equals(practice))
+        UserAccount account = accounts.find(id).filter(a -> a.practiceId().equals(practice))
                 .orElseThrow(() -> new NotFoundException("No such member of staff."));
         if (!account.active()) {
             throw new ConflictException("This account is disabled: enable it first.");
@@ -123,7 +124,7 @@ public class Passwords {
         events.publishEvent(new PasswordResetRequested(practice, id));
     }
 
-    private static boolean mayReset(UserAccountRows.Account account) {
+    private static boolean mayReset(UserAccount account) {
         return account.active() && account.passwordHash() != null;
     }
 
@@ -156,7 +157,7 @@ public class Passwords {
     @Transactional(noRollbackFor = InvalidRequestException.class)
     public void reset(String token, String birthDate, String password, String confirmation, String clientAddress) {
         var open = links.peek(token, RESET).orElseThrow(() -> new NotFoundException(GONE));
-        UserAccountRows.Account account = accounts.find(open.userId()).filter(Passwords::mayReset)
+        UserAccount account = accounts.find(open.userId()).filter(Passwords::mayReset)
                 .orElseThrow(() -> new NotFoundException(GONE));
         if (account.kind() == Actor.Kind.PATIENT) {
             patientLinks.confirmBirthDate(account, birthDate, clientAddress);
@@ -192,7 +193,7 @@ public class Passwords {
     @Transactional(noRollbackFor = InvalidRequestException.class)
     public void change(Actor actor, CurrentSignIn current, String currentPassword, String newPassword, String otp,
             String clientAddress) {
-        UserAccountRows.Account account = accounts.find(actor.userId()).filter(UserAccountRows.Account::active)
+        UserAccount account = accounts.find(actor.userId()).filter(UserAccount::active)
                 .filter(a -> a.practiceId().equals(actor.practiceId())).orElseThrow(NotFoundException::new);
         try {
             PasswordRules.check(newPassword);

@@ -16,7 +16,8 @@ import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
-import io.bedside.identity.internal.UserAccountRows;
+import io.bedside.identity.internal.UserAccount;
+import io.bedside.identity.internal.UserAccounts;
 import io.bedside.patient.Patients;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
@@ -42,7 +43,7 @@ public class PatientLinks {
     static final String INVITATION = "patient-invitation";
     static final String SIGN_IN = "patient-sign-in";
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final Invitations links;
     private final Patients patients;
     private final Practices practices;
@@ -51,7 +52,7 @@ public class PatientLinks {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    PatientLinks(UserAccountRows accounts, Invitations links, Patients patients, Practices practices,
+    PatientLinks(UserAccounts accounts, Invitations links, Patients patients, Practices practices,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
@@ -93,7 +94,7 @@ public class PatientLinks {
             }
             user = UserId.random();
             accounts.insert(user, practice, Actor.Kind.PATIENT, email, null, Set.of(), patientId);
-        } else if (accounts.find(user).map(UserAccountRows.Account::passwordHash).orElse(null) != null) {
+        } else if (accounts.find(user).map(UserAccount::passwordHash).orElse(null) != null) {
             throw new ConflictException("This patient has already set up their account.");
         } else {
             // Invited before, not set up yet: the invitation goes to the address now on the roster
@@ -145,7 +146,7 @@ public class PatientLinks {
         String key = "link-request:" + name;
         // Every request counts against the address and the address asked for: links are not a flood.
         throttle.count(key, clientAddress);
-        accounts.findByEmail(name).filter(UserAccountRows.Account::active)
+        accounts.findByEmail(name).filter(UserAccount::active)
                 .filter(a -> a.kind() == Actor.Kind.PATIENT && a.passwordHash() != null)
                 .ifPresent(a -> events.publishEvent(new PatientLinkRequested(a.practiceId(), a.id(),
                         PatientLinkRequested.Purpose.SIGN_IN)));
@@ -176,7 +177,7 @@ public class PatientLinks {
             String clientAddress) {
         var open = links.peek(token, INVITATION)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
+        UserAccount account = accounts.find(open.userId()).filter(UserAccount::active)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         PasswordRules.check(password);
@@ -195,7 +196,7 @@ public class PatientLinks {
     public Actor redeemSignIn(String token, String birthDate, String clientAddress) {
         var open = links.peek(token, SIGN_IN)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
-        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
+        UserAccount account = accounts.find(open.userId()).filter(UserAccount::active)
                 .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         confirmBirthDate(account, birthDate, clientAddress);
         if (!links.spend(open.id())) {
@@ -204,7 +205,7 @@ public class PatientLinks {
         return account.toActor();
     }
 
-    void confirmBirthDate(UserAccountRows.Account account, String birthDate, String clientAddress) {
+    void confirmBirthDate(UserAccount account, String birthDate, String clientAddress) {
         LocalDate given;
         try {
             given = LocalDate.parse(birthDate == null ? "" : birthDate.strip());

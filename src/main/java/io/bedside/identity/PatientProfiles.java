@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
-import io.bedside.identity.internal.EmailChangeRows;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
-import io.bedside.identity.internal.UserAccountRows;
+import io.bedside.identity.internal.UserAccount;
+import io.bedside.identity.internal.UserAccounts;
 import io.bedside.patient.Patient;
 import io.bedside.patient.PatientDirectory;
 import io.bedside.patient.Patients;
@@ -58,7 +58,7 @@ public class PatientProfiles {
     static final Set<String> LANGUAGES = Set.of("en", "es");
     private static final String LINK_GONE = "This link has expired or was already used.";
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final EmailChangeRows changes;
     private final Invitations links;
     private final Patients patients;
@@ -70,7 +70,7 @@ public class PatientProfiles {
     private final Clock clock;
     private final String baseUrl;
 
-    PatientProfiles(UserAccountRows accounts, EmailChangeRows changes, Invitations links, Patients patients,
+    PatientProfiles(UserAccounts accounts, EmailChangeRows changes, Invitations links, Patients patients,
             PatientDirectory directory, Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, Clock clock,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
@@ -244,7 +244,7 @@ public class PatientProfiles {
         var open = links.peek(token, EMAIL_CHANGE).orElseThrow(() -> new NotFoundException(LINK_GONE));
         var change = changes.pending(open.practiceId(), open.userId())
                 .orElseThrow(() -> new NotFoundException(LINK_GONE));
-        UserAccountRows.Account account = accounts.find(open.userId()).filter(UserAccountRows.Account::active)
+        UserAccount account = accounts.find(open.userId()).filter(UserAccount::active)
                 .orElseThrow(() -> new NotFoundException(LINK_GONE));
         if (!links.spend(open.id()) || !changes.confirm(change.id())) {
             throw new NotFoundException(LINK_GONE);
@@ -275,7 +275,7 @@ public class PatientProfiles {
     }
 
     private String language(PracticeId practice, UserId user) {
-        return accounts.find(user).map(UserAccountRows.Account::patientId)
+        return accounts.find(user).map(UserAccount::patientId)
                 .flatMap(p -> patients.preferredLanguage(practice, p))
                 .or(() -> practices.find(practice).map(Practice::defaultLanguage)).orElse("en");
     }

@@ -21,13 +21,13 @@ public class PasswordSignIn {
     // Longer than any password accepted; anything longer is wrong without spending a hash on it.
     private static final int MAX_PASSWORD = 1024;
 
-    private final UserAccountRows accounts;
+    private final UserAccounts accounts;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
     private final ApiTokens tokens;
     private final TwoStep twoStep;
 
-    PasswordSignIn(UserAccountRows accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens,
+    PasswordSignIn(UserAccounts accounts, PasswordHashing hashing, LoginThrottle throttle, ApiTokens tokens,
             TwoStep twoStep) {
         this.accounts = accounts;
         this.hashing = hashing;
@@ -41,7 +41,7 @@ public class PasswordSignIn {
      * ({@code otp}). Staff who have not set up an authenticator do so in the browser first.
      */
     public IssuedToken signIn(String username, String password, String otp, String clientAddress, String userAgent) {
-        UserAccountRows.Account signedIn = verify(username, password, clientAddress);
+        UserAccount signedIn = verify(username, password, clientAddress);
         if (twoStep.required(signedIn.id(), signedIn.kind())) {
             if (!twoStep.enrolled(signedIn.id())) {
                 throw new AuthenticationFailedException(
@@ -91,12 +91,12 @@ public class PasswordSignIn {
      * @throws SignInBusyException when too many checks for the username or address are already waiting
      * @throws AuthenticationFailedException for any wrong, unknown or disabled credentials
      */
-    public UserAccountRows.Account verify(String username, String password, String clientAddress) {
+    public UserAccount verify(String username, String password, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         // Counted before the hash, so a burst sent at once gets no more checks than the limit.
         try (LoginThrottle.Attempt attempt = throttle.attempt(name, clientAddress)) {
-            Optional<UserAccountRows.Account> account = accounts.findByEmail(name);
-            String storedHash = account.filter(UserAccountRows.Account::active).map(UserAccountRows.Account::passwordHash)
+            Optional<UserAccount> account = accounts.findByEmail(name);
+            String storedHash = account.filter(UserAccount::active).map(UserAccount::passwordHash)
                     .orElse(null);
             if (password.length() > MAX_PASSWORD || !hashing.matches(password, storedHash)) {
                 throw new AuthenticationFailedException();

@@ -12,11 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.bedside.identity.SignInsEnded;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -26,33 +24,17 @@ import io.bedside.shared.UserId;
 
 /** The {@code user_account} table. */
 @Repository
-public class UserAccountRows {
-
-    /** An account as sign-in needs it. */
-    public record Account(UserId id, PracticeId practiceId, Actor.Kind kind, String passwordHash, Set<StaffRole> roles,
-            PatientId patientId, boolean active) {
-
-        public Actor toActor() {
-            return new Actor(id, practiceId, kind, roles, patientId);
-        }
-
-        @Override
-        public String toString() {
-            return "Account[" + id + "]";
-        }
-    }
+class UserAccountRows {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    UserAccountRows(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    UserAccountRows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.events = events;
     }
 
-    public void insert(UserId id, PracticeId practice, Actor.Kind kind, String email, String passwordHash,
+    void insert(UserId id, PracticeId practice, Actor.Kind kind, String email, String passwordHash,
             Set<StaffRole> roles, PatientId patient) {
         jdbc.sql("""
                 insert into user_account (id, practice_id, kind, email, password_hash, roles, patient_id, active, created_at)
@@ -68,79 +50,72 @@ public class UserAccountRows {
                 .update();
     }
 
-    public Optional<Account> findByEmail(String email) {
+    Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("select * from user_account where email = :email")
                 .param("email", email)
                 .query(UserAccountRows::map)
                 .optional();
     }
 
-    public Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
+    Optional<UserId> findByPatient(PracticeId practice, PatientId patient) {
         return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient and active")
                 .param("practice", practice.value()).param("patient", patient.value())
                 .query((rs, n) -> UserId.of(rs.getObject("id", UUID.class))).optional();
     }
 
-    public Optional<String> email(UserId id) {
+    Optional<String> email(UserId id) {
         return jdbc.sql("select email from user_account where id = :id").param("id", id.value())
                 .query(String.class).optional();
     }
 
-    /** Disabling ends every sign-in of the account: its open event streams are told. */
-    public void setActive(PracticeId practice, UserId id, boolean active) {
-        int changed = jdbc.sql("update user_account set active = :active where id = :id and practice_id = :practice")
+    /** How many rows changed: none when the account is not the practice's. */
+    int setActive(PracticeId practice, UserId id, boolean active) {
+        return jdbc.sql("update user_account set active = :active where id = :id and practice_id = :practice")
                 .param("active", active).param("id", id.value()).param("practice", practice.value()).update();
-        if (!active && changed > 0) {
-            events.publishEvent(new SignInsEnded(id));
-        }
     }
 
-    public void setPassword(UserId id, String hash) {
+    void setPassword(UserId id, String hash) {
         jdbc.sql("update user_account set password_hash = :hash where id = :id")
                 .param("hash", hash).param("id", id.value()).update();
     }
 
     /** Sets the first password of an invited account; false when one was set already. */
-    public boolean setFirstPassword(UserId id, String hash) {
+    boolean setFirstPassword(UserId id, String hash) {
         return jdbc.sql("update user_account set password_hash = :hash where id = :id and password_hash is null")
                 .param("hash", hash).param("id", id.value()).update() == 1;
     }
 
     /** Email and whether a password is set, by account, for one practice's staff list. */
-    public Map<UserId, Sign> signInOf(PracticeId practice) {
-        Map<UserId, Sign> result = new HashMap<>();
+    Map<UserId, StaffSignIn> signInOf(PracticeId practice) {
+        Map<UserId, StaffSignIn> result = new HashMap<>();
         jdbc.sql("select id, email, password_hash, active from user_account where practice_id = :practice and kind = 'STAFF'")
                 .param("practice", practice.value())
                 .query(rs -> {
                     result.put(UserId.of(rs.getObject("id", UUID.class)),
-                            new Sign(rs.getString("email"), rs.getString("password_hash") != null, rs.getBoolean("active")));
+                            new StaffSignIn(rs.getString("email"), rs.getString("password_hash") != null, rs.getBoolean("active")));
                 });
         return result;
     }
 
-    /** How an account signs in. */
-    public record Sign(String email, boolean hasPassword, boolean active) {
-    }
-
-    public Optional<Account> find(UserId id) {
+    Optional<UserAccount> find(UserId id) {
         return jdbc.sql("select * from user_account where id = :id").param("id", id.value())
                 .query(UserAccountRows::map).optional();
     }
 
     /** The patients of the practice who already have an account (invited or signed up). */
-    public Set<PatientId> patientsWithAccount(PracticeId practice) {
+    Set<PatientId> patientsWithAccount(PracticeId practice) {
         return new HashSet<>(jdbc.sql(
                 "select patient_id from user_account where practice_id = :practice and patient_id is not null")
                 .param("practice", practice.value())
                 .query((rs, n) -> PatientId.of(rs.getObject("patient_id", UUID.class))).list());
     }
 
-    static Account map(ResultSet rs, int row) throws SQLException {
+    static UserAccount map(ResultSet rs, int row) throws SQLException {
         String roles = rs.getString("roles");
         Set<StaffRole> parsed = roles == null || roles.isBlank() ? Set.of()
                 : Arrays.stream(roles.split(",")).map(StaffRole::fromCode).collect(Collectors.toUnmodifiableSet());
         UUID patient = rs.getObject("patient_id", UUID.class);
-        return new Account(UserId.of(rs.getObject("id", UUID.class)),
+        return new UserAccount(UserId.of(rs.getObject("id", UUID.class)),
                 PracticeId.of(rs.getObject("practice_id", UUID.class)), Actor.Kind.valueOf(rs.getString("kind")),
                 rs.getString("password_hash"), parsed, patient == null ? null : PatientId.of(patient),
                 rs.getBoolean("active"));
@@ -150,7 +125,7 @@ public class UserAccountRows {
     // (issue 14, staff correcting a patient's email; used by PatientLinks.invite)
 
     /** Moves an account that has no password yet to another address; false when it has one (or is gone). */
-    public boolean setEmailBeforeFirstPassword(PracticeId practice, UserId id, String email) {
+    boolean setEmailBeforeFirstPassword(PracticeId practice, UserId id, String email) {
         return jdbc.sql("""
                 update user_account set email = :email
                  where id = :id and practice_id = :practice and password_hash is null""")
@@ -161,13 +136,13 @@ public class UserAccountRows {
     // (issue 14, "Patients and their accounts")
 
     /** Changes the sign-in address; false when the account is gone or inactive. */
-    public boolean setEmail(UserId id, String email) {
+    boolean setEmail(UserId id, String email) {
         return jdbc.sql("update user_account set email = :email where id = :id and active")
                 .param("email", email).param("id", id.value()).update() == 1;
     }
 
     /** The patient's account, active or not (a closed account is inactive). */
-    public Optional<UserId> findAnyByPatient(PracticeId practice, PatientId patient) {
+    Optional<UserId> findAnyByPatient(PracticeId practice, PatientId patient) {
         return jdbc.sql("select id from user_account where practice_id = :practice and patient_id = :patient")
                 .param("practice", practice.value()).param("patient", patient.value())
                 .query((rs, n) -> UserId.of(rs.getObject("id", UUID.class))).optional();

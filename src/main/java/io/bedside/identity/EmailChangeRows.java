@@ -1,4 +1,4 @@
-package io.bedside.identity.internal;
+package io.bedside.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +17,10 @@ import io.bedside.shared.UserId;
 
 /** The {@code email_change} table: a patient's new address, waiting for its link. At most one pending per account. */
 @Repository
-public class EmailChangeRows {
+class EmailChangeRows {
 
     /** A change as asked for. Holds email addresses: never log it. */
-    public record Change(UUID id, PracticeId practiceId, UserId userId, String newEmail, String oldEmail,
+    record Change(UUID id, PracticeId practiceId, UserId userId, String newEmail, String oldEmail,
             Instant expiresAt) {
         @Override
         public String toString() {
@@ -37,7 +37,7 @@ public class EmailChangeRows {
     }
 
     /** Records a new pending change; an earlier pending one of the account is cancelled. */
-    public Change request(PracticeId practice, UserId user, String newEmail, String oldEmail, Duration ttl) {
+    Change request(PracticeId practice, UserId user, String newEmail, String oldEmail, Duration ttl) {
         cancelPending(practice, user);
         Instant now = Timestamps.now(clock);
         UUID id = UUID.randomUUID();
@@ -50,7 +50,7 @@ public class EmailChangeRows {
         return new Change(id, practice, user, newEmail, oldEmail, now.plus(ttl));
     }
 
-    public void cancelPending(PracticeId practice, UserId user) {
+    void cancelPending(PracticeId practice, UserId user) {
         jdbc.sql("""
                 update email_change set cancelled_at = :now
                  where practice_id = :practice and user_id = :user and confirmed_at is null and cancelled_at is null""")
@@ -59,7 +59,7 @@ public class EmailChangeRows {
     }
 
     /** The account's change still waiting for confirmation, unexpired. */
-    public Optional<Change> pending(PracticeId practice, UserId user) {
+    Optional<Change> pending(PracticeId practice, UserId user) {
         return jdbc.sql("""
                 select * from email_change
                  where practice_id = :practice and user_id = :user and confirmed_at is null and cancelled_at is null
@@ -71,7 +71,7 @@ public class EmailChangeRows {
     }
 
     /** Marks the change made: true for exactly one caller. */
-    public boolean confirm(UUID id) {
+    boolean confirm(UUID id) {
         return jdbc.sql("""
                 update email_change set confirmed_at = :now
                  where id = :id and confirmed_at is null and cancelled_at is null""")
@@ -79,7 +79,7 @@ public class EmailChangeRows {
     }
 
     /** A change that was made, for the notice to its old address. */
-    public Optional<Change> confirmed(PracticeId practice, UUID id) {
+    Optional<Change> confirmed(PracticeId practice, UUID id) {
         return jdbc.sql("select * from email_change where id = :id and practice_id = :practice and confirmed_at is not null")
                 .param("id", id).param("practice", practice.value()).query(EmailChangeRows::map).optional();
     }
