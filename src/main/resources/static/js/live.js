@@ -11,6 +11,10 @@
     regions().forEach(function (r) {
       var wanted = r.getAttribute("data-conversation");
       if (conversationId && wanted && wanted !== conversationId) { return; }
+      // A form in this region is being answered (the reader's own triage change, say): its answer
+      // brings the fresh fragment. Refreshing now would swap the form out from under that answer,
+      // and the answer, with its "Saved." and "Undo", would land nowhere.
+      if (r.classList.contains("htmx-request") || r.querySelector(".htmx-request")) { return; }
       htmx.ajax("GET", r.getAttribute("data-refresh"), {
         target: "#" + r.id, swap: "outerHTML", headers: { "X-Bedside-Background": "1" }
       });
