@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.bedside.messaging.SystemAuthor;
-import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
