@@ -14,6 +14,7 @@ import io.bedside.live.LiveProperties;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 
@@ -43,7 +44,7 @@ class NatsBroker implements LiveBroker, DisposableBean {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .noEcho()
                 .connectionListener(this::onConnectionEvent)
-                .errorListener(new io.nats.client.ErrorListener() {
+                .errorListener(new ErrorListener() {
                 })
                 .build();
         // Keeps trying in the background when NATS is not up yet: Bedside starts without it.
