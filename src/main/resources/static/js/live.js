@@ -11,14 +11,33 @@
     regions().forEach(function (r) {
       var wanted = r.getAttribute("data-conversation");
       if (conversationId && wanted && wanted !== conversationId) { return; }
-      // A form in this region is being answered (the reader's own triage change, say): its answer
-      // brings the fresh fragment. Refreshing now would swap the form out from under that answer,
-      // and the answer, with its "Saved." and "Undo", would land nowhere.
-      if (r.classList.contains("htmx-request") || r.querySelector(".htmx-request")) { return; }
-      htmx.ajax("GET", r.getAttribute("data-refresh"), {
-        target: "#" + r.id, swap: "outerHTML", headers: { "X-Bedside-Background": "1" }
-      });
+      refreshRegion(r);
     });
+  }
+  // Regions whose refresh is on its way, and those that heard of another change meanwhile.
+  var fetching = {};
+  var again = {};
+  function refreshRegion(r) {
+    var id = r.id;
+    // A refresh already on its way may predate this change: ask once more when it has landed.
+    if (fetching[id]) { again[id] = true; return; }
+    // A form in this region is being answered (the reader's own triage change, say): that answer
+    // is the fresh fragment. Refreshing now would swap the form out from under it, and the answer,
+    // with its "Saved." and "Undo", would land nowhere.
+    if (r.querySelector(".htmx-request") || r.classList.contains("htmx-request")) { return; }
+    fetching[id] = true;
+    var done = function () {
+      delete fetching[id];
+      if (again[id]) {
+        delete again[id];
+        var fresh = document.getElementById(id);
+        if (fresh) { refreshRegion(fresh); }
+      }
+    };
+    var request = htmx.ajax("GET", r.getAttribute("data-refresh"), {
+      target: "#" + id, swap: "outerHTML", headers: { "X-Bedside-Background": "1" }
+    });
+    if (request && typeof request.then === "function") { request.then(done, done); } else { done(); }
   }
   function newKey() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
