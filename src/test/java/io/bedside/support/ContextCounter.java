@@ -1,5 +1,6 @@
 package io.bedside.support;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +32,12 @@ public final class ContextCounter implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             System.out.printf("[contexts] application context #%d (%s) for %s%n", STARTED.incrementAndGet(),
-                    TestDatabases.postgres() ? "postgres" : "h2", config.getTestClass().getName());
+                    onPostgres(config) ? "postgres" : "h2", config.getTestClass().getName());
+        }
+
+        /** As {@link TestDatabases} decides: the JVM's choice, or the {@code postgres} profile (the benchmarks). */
+        private static boolean onPostgres(MergedContextConfiguration config) {
+            return TestDatabases.postgres() || Arrays.asList(config.getActiveProfiles()).contains("postgres");
         }
 
         @Override
