@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamTimeout      a stream is closed after this long; the client reconnects with Last-Event-ID
  * @param maxStreamsPerUser  open streams per user (phone, laptop…); the oldest is closed past it
  * @param deliveryThreads    threads writing events to streams
+ * @param fanOutSweep        how often a node looks for changes another node staged but did not fan out
  */
 @ConfigurationProperties("bedside.live")
 public record LiveProperties(
@@ -22,7 +23,8 @@ public record LiveProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("1h") Duration streamTimeout,
         @DefaultValue("5") int maxStreamsPerUser,
-        @DefaultValue("4") int deliveryThreads) {
+        @DefaultValue("4") int deliveryThreads,
+        @DefaultValue("1s") Duration fanOutSweep) {
 
     /** @param url the NATS server, e.g. {@code nats://127.0.0.1:4222} */
     public record Nats(@DefaultValue("nats://127.0.0.1:4222") String url,

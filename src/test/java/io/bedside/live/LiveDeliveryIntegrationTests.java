@@ -158,10 +158,12 @@ class LiveDeliveryIntegrationTests extends ApplicationTest {
     void aRefusedSendMakesNoEvent() {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Refused", "Hello");
         UUID kim = UUID.fromString(demo.me(KIM).get("id").asString());
+        fannedOut();
         long before = latestEventId(kim);
 
         assertThat(demo.note(ALICE, id, "patients cannot write notes").status()).isEqualTo(403);
 
+        assertThat(jdbc.sql("select count(*) from live_outbox").query(Long.class).single()).isZero();
         assertThat(latestEventId(kim)).isEqualTo(before);
     }
 
@@ -225,6 +227,15 @@ class LiveDeliveryIntegrationTests extends ApplicationTest {
         assertThat(api.get("/api/v1/events").send().status()).isEqualTo(401);
         assertThat(api.get("/api/v1/events").token(demo.token(ALICE)).header("Last-Event-ID", "abc").send().status())
                 .isEqualTo(400);
+    }
+
+    /** Events are numbered just after their transaction commits: waits until every change is. */
+    private void fannedOut() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (jdbc.sql("select count(*) from live_outbox").query(Long.class).single() > 0) {
+            assertThat(System.nanoTime()).as("changes still waiting to be fanned out").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private long latestEventId(UUID user) {

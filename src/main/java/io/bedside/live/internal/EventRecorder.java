@@ -2,10 +2,8 @@ package io.bedside.live.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.annotation.Order;
@@ -13,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import io.bedside.identity.Accounts;
 import io.bedside.messaging.CampaignConversationStarted;
 import io.bedside.messaging.ConversationReactions;
 import io.bedside.messaging.ConversationStarted;
@@ -21,9 +18,6 @@ import io.bedside.messaging.ConversationUpdated;
 import io.bedside.messaging.MessageSent;
 import io.bedside.messaging.PatientCalled;
 import io.bedside.messaging.ReadStateUpdated;
-import io.bedside.practice.CareTeam;
-import io.bedside.practice.CareTeams;
-import io.bedside.practice.StaffMember;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -31,10 +25,12 @@ import io.bedside.shared.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns messaging's events into entries of each recipient's event log, inside the transaction
- * that caused them (so a rolled-back send leaves no event), and rings the broker's doorbell only
- * after that transaction commits. Recipients follow the rules for reading: the care team's
- * members and the patient; internal notes reach staff only.
+ * Turns messaging's events into changes for the live streams, written inside the transaction that
+ * caused them (so a rolled-back send leaves none, and a committed one never loses its events).
+ * Who hears of each change, and its number in their log, is settled by {@link EventFanOut} once the
+ * transaction commits: a send writes one row here and locks nothing a send to another
+ * conversation needs. Recipients follow the rules for reading: the care team's members and the
+ * patient; internal notes reach staff only.
  *
  * <p>First of messaging's reactions (order 100): the stream hears of the change itself before any
  * later reaction makes changes of its own (workflow's emergency guidance, after-hours reply and
@@ -44,17 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(100)
 class EventRecorder implements ConversationReactions {
 
-    private final LiveEventRows eventLog;
-    private final LiveBroker broker;
-    private final CareTeams careTeams;
-    private final Accounts accounts;
+    private final LiveOutboxRows outbox;
+    private final EventFanOut fanOut;
     private final JsonMapper json;
 
-    EventRecorder(LiveEventRows eventLog, LiveBroker broker, CareTeams careTeams, Accounts accounts, JsonMapper json) {
-        this.eventLog = eventLog;
-        this.broker = broker;
-        this.careTeams = careTeams;
-        this.accounts = accounts;
+    EventRecorder(LiveOutboxRows outbox, EventFanOut fanOut, JsonMapper json) {
+        this.outbox = outbox;
+        this.fanOut = fanOut;
         this.json = json;
     }
 
@@ -62,8 +54,8 @@ class EventRecorder implements ConversationReactions {
     public void started(ConversationStarted e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("careTeamId", e.careTeamId().toString());
-        record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.startedBy(), true),
-                "conversation.created", data);
+        stage(change(e.practiceId(), e.careTeamId(), e.patientId(), e.startedBy(), true, true,
+                "conversation.created", data));
     }
 
     /** Only the patient's own devices hear of a campaign's message: staff would get thousands. */
@@ -71,8 +63,7 @@ class EventRecorder implements ConversationReactions {
     public void campaignStarted(CampaignConversationStarted e) {
         Map<String, Object> data = data(e.conversationId().value());
         data.put("careTeamId", e.careTeamId().toString());
-        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
-                append(e.practiceId(), List.of(pending(patient.value(), "conversation.created", data))));
+        stage(change(e.practiceId(), e.careTeamId(), e.patientId(), null, false, true, "conversation.created", data));
     }
 
     @Override
@@ -81,8 +72,8 @@ class EventRecorder implements ConversationReactions {
         data.put("messageId", e.messageId().toString());
         data.put("seq", e.seq());
         data.put("internal", e.internal());
-        record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.authorId(), !e.internal()),
-                "message.created", data);
+        stage(change(e.practiceId(), e.careTeamId(), e.patientId(), e.authorId(), true, !e.internal(),
+                "message.created", data));
     }
 
     @Override
@@ -91,29 +82,27 @@ class EventRecorder implements ConversationReactions {
         data.put("status", e.status().code());
         data.put("priority", e.priority().code());
         data.put("assigneeId", e.assigneeId() == null ? null : e.assigneeId().toString());
-        record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), null, true),
-                "conversation.updated", data);
+        stage(change(e.practiceId(), e.careTeamId(), e.patientId(), null, true, true, "conversation.updated", data));
     }
 
     /** The care team's open pages show the call; the patient's never hear of it. */
     @Override
     public void patientCalled(PatientCalled e) {
-        record(e.practiceId(), recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.callerId(), false),
-                "call.recorded", data(e.conversationId().value()));
+        stage(change(e.practiceId(), e.careTeamId(), e.patientId(), e.callerId(), true, false, "call.recorded",
+                data(e.conversationId().value())));
     }
 
     @Override
     public void readStateUpdated(ReadStateUpdated e) {
-        Recipients to = recipients(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), true);
-        List<LiveEventRows.Pending> pending = new ArrayList<>();
-        for (UUID user : to.staff()) {
-            pending.add(pending(user, "read.updated", readData(e, e.seq())));
-        }
-        if (to.patient() != null && e.patientVisibleSeq() > 0) {
+        List<LiveOutboxRows.Change> changes = new ArrayList<>();
+        changes.add(change(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), true, false, "read.updated",
+                readData(e, e.seq())));
+        if (e.patientVisibleSeq() > 0) {
             // The patient learns how far someone read, but never of internal notes past their last message.
-            pending.add(pending(to.patient(), "read.updated", readData(e, e.patientVisibleSeq())));
+            changes.add(change(e.practiceId(), e.careTeamId(), e.patientId(), e.userId(), false, true,
+                    "read.updated", readData(e, e.patientVisibleSeq())));
         }
-        append(e.practiceId(), pending);
+        stage(changes);
     }
 
     private Map<String, Object> readData(ReadStateUpdated e, long seq) {
@@ -123,51 +112,36 @@ class EventRecorder implements ConversationReactions {
         return data;
     }
 
-    /** Staff to notify, and the patient's account when the patient may see the event. */
-    private record Recipients(Set<UUID> staff, UUID patient) {
+    private LiveOutboxRows.Change change(PracticeId practice, CareTeamId team, PatientId patient, UserId actor,
+            boolean toStaff, boolean toPatient, String type, Map<String, Object> data) {
+        return new LiveOutboxRows.Change(0, practice.value(), team.value(), patient.value(),
+                actor == null ? null : actor.value(), toStaff, toPatient, type, json.writeValueAsString(data));
     }
 
-    private Recipients recipients(PracticeId practice, CareTeamId team, PatientId patient, UserId actor,
-            boolean patientMaySee) {
-        Set<UUID> staff = new LinkedHashSet<>();
-        careTeams.findInPractice(practice, team).map(CareTeam::members).orElse(List.of()).stream()
-                .map(StaffMember::id).forEach(id -> staff.add(id.value()));
-        UUID patientAccount = accounts.patientAccount(practice, patient).map(UserId::value).orElse(null);
-        if (actor != null && !actor.value().equals(patientAccount)) {
-            // A member of staff outside the team who acts on the conversation sees it on their other devices.
-            staff.add(actor.value());
-        }
-        return new Recipients(staff, patientMaySee ? patientAccount : null);
+    private void stage(LiveOutboxRows.Change change) {
+        stage(List.of(change));
     }
 
-    private void record(PracticeId practice, Recipients to, String type, Map<String, Object> data) {
-        List<LiveEventRows.Pending> pending = new ArrayList<>();
-        to.staff().forEach(user -> pending.add(pending(user, type, data)));
-        if (to.patient() != null) {
-            pending.add(pending(to.patient(), type, data));
-        }
-        append(practice, pending);
-    }
-
-    private LiveEventRows.Pending pending(UUID user, String type, Map<String, Object> data) {
-        return new LiveEventRows.Pending(user, type, json.writeValueAsString(data));
-    }
-
-    private void append(PracticeId practice, List<LiveEventRows.Pending> pending) {
-        List<LiveEvent> events = eventLog.append(practice, pending);
-        if (events.isEmpty()) {
+    private void stage(List<LiveOutboxRows.Change> changes) {
+        outbox.stage(changes);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            fanOut.wake();
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    broker.publish(events);
-                }
-            });
-        } else {
-            broker.publish(events);
+        // One doorbell per transaction, however many changes it staged.
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
         }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(EventRecorder.this);
+                if (status == STATUS_COMMITTED) {
+                    fanOut.wake();
+                }
+            }
+        });
     }
 
     private static Map<String, Object> data(UUID conversation) {

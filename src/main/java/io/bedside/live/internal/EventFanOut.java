@@ -1,0 +1,187 @@
+package io.bedside.live.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bedside.identity.Accounts;
+import io.bedside.live.LiveProperties;
+import io.bedside.practice.CareTeam;
+import io.bedside.practice.CareTeams;
+import io.bedside.practice.StaffMember;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+import io.bedside.shared.UserId;
+
+/**
+ * Turns committed changes ({@code live_outbox}) into numbered events of each user's log, then rings
+ * the broker's doorbell. One thread per node, woken when a transaction that staged changes
+ * commits, and every {@code fan-out-sweep} in case another node staged changes and stopped before
+ * fanning them out. Fan-outs on all nodes take turns on one lock, and each takes every committed
+ * change there is, in the order they were written: a change that commits late is simply numbered
+ * later, so none is ever skipped, and no send waits on another send's counters.
+ */
+@Component
+class EventFanOut implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFanOut.class);
+    private static final int BATCH = 500;
+
+    private final LiveOutboxRows outbox;
+    private final LiveEventRows eventLog;
+    private final LiveBroker broker;
+    private final CareTeams careTeams;
+    private final Accounts accounts;
+    private final TransactionTemplate transaction;
+    private final Duration sweep;
+    private final Semaphore doorbell = new Semaphore(0);
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    EventFanOut(LiveOutboxRows outbox, LiveEventRows eventLog, LiveBroker broker, CareTeams careTeams,
+            Accounts accounts, TransactionTemplate transaction, LiveProperties properties) {
+        this.outbox = outbox;
+        this.eventLog = eventLog;
+        this.broker = broker;
+        this.careTeams = careTeams;
+        this.accounts = accounts;
+        this.transaction = transaction;
+        this.sweep = properties.fanOutSweep();
+    }
+
+    /** Some changes committed: fan them out soon. Cheap, never blocks. */
+    void wake() {
+        if (doorbell.availablePermits() == 0) {
+            doorbell.release();
+        }
+    }
+
+    /**
+     * Fans out every change committed so far, in batches; returns how many changes it handled.
+     * The worker calls it; tests call it to wait for what they committed.
+     */
+    int drain() {
+        int total = 0;
+        while (true) {
+            List<LiveEvent> events = new ArrayList<>();
+            Integer handled = transaction.execute(status -> fanOutBatch(events));
+            if (!events.isEmpty()) {
+                broker.publish(events);
+            }
+            total += handled == null ? 0 : handled;
+            if (handled == null || handled < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int fanOutBatch(List<LiveEvent> published) {
+        if (!outbox.anyWaiting()) {
+            return 0;
+        }
+        outbox.lockFanOut();
+        List<LiveOutboxRows.Change> changes = outbox.oldest(BATCH);
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        Audiences audiences = new Audiences();
+        List<LiveEventRows.Pending> pending = new ArrayList<>();
+        for (LiveOutboxRows.Change c : changes) {
+            for (UUID user : audiences.of(c)) {
+                pending.add(new LiveEventRows.Pending(c.practiceId(), user, c.type(), c.data()));
+            }
+        }
+        published.addAll(eventLog.append(pending));
+        outbox.remove(changes.stream().map(LiveOutboxRows.Change::id).toList());
+        return changes.size();
+    }
+
+    /** Who may see each change, looked up once per batch: the team's members and the patient's account. */
+    private final class Audiences {
+        private final Map<UUID, List<UUID>> teamMembers = new HashMap<>();
+        private final Map<UUID, Optional<UUID>> patientAccounts = new HashMap<>();
+
+        Set<UUID> of(LiveOutboxRows.Change c) {
+            PracticeId practice = new PracticeId(c.practiceId());
+            UUID patientAccount = patientAccounts.computeIfAbsent(c.patientId(), p ->
+                    accounts.patientAccount(practice, new PatientId(p)).map(UserId::value)).orElse(null);
+            Set<UUID> users = new LinkedHashSet<>();
+            if (c.toStaff()) {
+                users.addAll(teamMembers.computeIfAbsent(c.careTeamId(), team ->
+                        careTeams.findInPractice(practice, new CareTeamId(team)).map(CareTeam::members)
+                                .orElse(List.of()).stream().map(StaffMember::id).map(UserId::value).toList()));
+                if (c.actorId() != null && !c.actorId().equals(patientAccount)) {
+                    // A member of staff outside the team who acts on the conversation sees it on their other devices.
+                    users.add(c.actorId());
+                }
+            }
+            if (c.toPatient() && patientAccount != null) {
+                users.add(patientAccount);
+            }
+            return users;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread t = new Thread(this::run, "bedside-live-fan-out");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                // The database is away or the context is closing: the changes wait in the outbox.
+                if (running) {
+                    log.warn("Fanning out live events failed: {}", e.getClass().getName());
+                }
+            }
+            try {
+                doorbell.tryAcquire(sweep.toMillis(), TimeUnit.MILLISECONDS);
+                doorbell.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
