@@ -280,7 +280,7 @@ send_run() { # repeat clients
     settle
     read -r m1 e1 a1 <<< "$(count_rows)"
     inserted=$((m1 - m0)); events=$((e1 - e0)); audits=$((a1 - a0))
-    events_per_send=$(awk -v e="$events" -v n="$inserted" 'BEGIN { printf "%.0f", n > 0 ? e / n : 1 }')
+    events_per_send=$(awk -v e="$events" -v n="$inserted" 'BEGIN { printf "%.0f", (n > 0 ? e / n : 1) }')
     rate=$(awk -v ok="$w_ok" -v d="$w_duration_us" 'BEGIN { printf "%.0f", ok / (d / 1e6) }')
     local check="ok"
     # Each acknowledged send is stored, and no request is stored twice: ok <= inserted <= sent.
