@@ -334,7 +334,7 @@ raw_runs() { # repeat
         select type, round(avg(length(data))) from live_event group by type order by count(*) desc limit 1")"
     IFS='|' read -r action target_type user_agent <<< "$(psql_db -c "
         select action, coalesce(target_type, ''), coalesce(user_agent, '') from audit_event
-         group by 1, 2, 3 order by count(*) desc limit 1")"
+         group by 1, 2, 3 order by bool_or(action = 'message.sent') desc, count(*) desc limit 1")"
     hex=$(head -c "$cipher_len" /dev/urandom | od -An -v -tx1 | tr -d ' \n')
     data=$(printf '{"conversation":"%s","seq":1}' 00000000-0000-0000-0000-000000000000)
     while [ ${#data} -lt "$event_len" ]; do data="$data "; done
