@@ -41,7 +41,7 @@ class ConnectionLimit implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (connector.getProperty("maxConnections") instanceof Integer configured && configured > 0
                     && configured > files - reserve) {
                 int capped = (int) Math.max(1_000, files - reserve);
-                log.warn("server.tomcat.max-connections is {} but the process may open {} files: holding at most {} "
+                log.info("server.tomcat.max-connections is {} but the process may open {} files: holding at most {} "
                         + "connections (raise ulimit -n to hold more)", configured, files, capped);
                 connector.setProperty("maxConnections", Integer.toString(capped));
             }
