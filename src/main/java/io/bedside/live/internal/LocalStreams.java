@@ -17,18 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.bedside.identity.HeldSignIns;
 import io.bedside.identity.SignInsEnded;
@@ -57,16 +56,16 @@ public class LocalStreams implements DisposableBean {
     final class Stream {
         final UUID user;
         final HeldSignIns.Held signIn;
-        final SseEmitter emitter;
+        final StreamConnection connection;
         final long openedAt;
         final ReentrantLock lock = new ReentrantLock();
         volatile long lastSent;
         volatile boolean closed;
 
-        Stream(HeldSignIns.Held signIn, SseEmitter emitter, long lastSent) {
+        Stream(HeldSignIns.Held signIn, StreamConnection connection, long lastSent) {
             this.user = signIn.userId().value();
             this.signIn = signIn;
-            this.emitter = emitter;
+            this.connection = connection;
             this.lastSent = lastSent;
             this.openedAt = System.nanoTime();
         }
@@ -97,11 +96,11 @@ public class LocalStreams implements DisposableBean {
     /**
      * Opens a stream for the signed-in user, for as long as that sign-in holds. With a Last-Event-ID
      * the stream replays what the client missed, or sends {@code resync} when those events are no
-     * longer kept.
+     * longer kept. The connection is taken ({@code connect}) only once the event log has answered,
+     * so that a failure before it is an ordinary error response.
      */
-    public SseEmitter open(HeldSignIns.Held signIn, Long lastEventId) {
+    public void open(HeldSignIns.Held signIn, Long lastEventId, Supplier<StreamConnection> connect) {
         UUID user = signIn.userId().value();
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         long latest = eventLog.latest(user);
         long start = latest;
         boolean resync = false;
@@ -114,26 +113,22 @@ public class LocalStreams implements DisposableBean {
                 start = lastEventId;
             }
         }
-        Stream stream = new Stream(signIn, emitter, start);
-        emitter.onCompletion(() -> remove(stream));
-        emitter.onTimeout(() -> remove(stream));
-        emitter.onError(e -> remove(stream));
+        StreamConnection connection = connect.get();
+        Stream stream = new Stream(signIn, connection, start);
+        connection.onEnd(() -> remove(stream));
         try {
             if (resync) {
-                emitter.send(SseEmitter.event().name("resync").id(Long.toString(latest))
-                        .data("{\"latestEventId\":" + latest + "}", MediaType.APPLICATION_JSON));
+                connection.send(SseFrames.resync(latest));
             }
-            emitter.send(SseEmitter.event().name("ready").data("{\"latestEventId\":" + latest + "}",
-                    MediaType.APPLICATION_JSON).reconnectTime(3000));
-        } catch (IOException e) {
-            emitter.completeWithError(e);
-            return emitter;
+            connection.send(SseFrames.ready(latest, 3000));
+        } catch (IOException | IllegalStateException e) {
+            connection.close();
+            return;
         }
         add(stream);
         if (start < latest) {
             delivery.execute(() -> catchUp(stream, List.of()));
         }
-        return emitter;
     }
 
     private void add(Stream stream) {
@@ -143,7 +138,7 @@ public class LocalStreams implements DisposableBean {
         while (mine.size() > properties.maxStreamsPerUser()) {
             Stream oldest = mine.stream().min((a, b) -> Long.compare(a.openedAt, b.openedAt)).orElseThrow();
             remove(oldest);
-            oldest.emitter.complete();
+            oldest.connection.close();
         }
     }
 
@@ -214,15 +209,13 @@ public class LocalStreams implements DisposableBean {
                         // A gap means the doorbell got ahead of what we hold: read the log instead.
                         break;
                     }
-                    stream.emitter.send(SseEmitter.event().id(Long.toString(e.eventId())).name(e.type())
-                            .data(e.data(), MediaType.APPLICATION_JSON));
+                    stream.connection.send(SseFrames.event(e.eventId(), e.type(), e.data()));
                     stream.lastSent = e.eventId();
                 }
                 if (stream.lastSent == before) {
                     // The next event is gone from the log (purged): the client must reload.
                     long latest = eventLog.latest(stream.user);
-                    stream.emitter.send(SseEmitter.event().name("resync").id(Long.toString(latest))
-                            .data("{\"latestEventId\":" + latest + "}", MediaType.APPLICATION_JSON));
+                    stream.connection.send(SseFrames.resync(latest));
                     stream.lastSent = latest;
                     break;
                 }
@@ -234,7 +227,7 @@ public class LocalStreams implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Delivering to a stream failed: {}", e.getClass().getName());
             remove(stream);
-            stream.emitter.completeWithError(e);
+            stream.connection.close();
         } finally {
             stream.lock.unlock();
         }
@@ -260,7 +253,7 @@ public class LocalStreams implements DisposableBean {
                 stream.lock.lock();
                 try {
                     if (!stream.closed) {
-                        stream.emitter.send(SseEmitter.event().comment("heartbeat"));
+                        stream.connection.send(SseFrames.comment("heartbeat"));
                     }
                 } catch (IOException | IllegalStateException e) {
                     remove(stream);
@@ -326,11 +319,11 @@ public class LocalStreams implements DisposableBean {
             }
             remove(stream);
             try {
-                stream.emitter.send(SseEmitter.event().name("signed-out").data("{}", MediaType.APPLICATION_JSON));
+                stream.connection.send(SseFrames.named("signed-out", "{}"));
             } catch (IOException | IllegalStateException gone) {
                 // The client left already.
             }
-            stream.emitter.complete();
+            stream.connection.close();
         } catch (RuntimeException e) {
             // Completing a stream whose connection is gone: it is closed either way.
         } finally {
@@ -356,7 +349,7 @@ public class LocalStreams implements DisposableBean {
         streams.values().forEach(mine -> mine.forEach(s -> {
             try {
                 remove(s);
-                s.emitter.complete();
+                s.connection.close();
             } catch (RuntimeException ignored) {
                 // The connection is going away with the node anyway.
             }

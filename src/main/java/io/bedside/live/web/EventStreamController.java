@@ -1,6 +1,11 @@
 package io.bedside.live.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -8,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.bedside.identity.HeldSignIns;
+import io.bedside.live.LiveProperties;
 import io.bedside.live.internal.LocalStreams;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -24,19 +29,33 @@ class EventStreamController {
 
     private final LocalStreams streams;
     private final HeldSignIns signIns;
+    private final LiveProperties properties;
 
-    EventStreamController(LocalStreams streams, HeldSignIns signIns) {
+    EventStreamController(LocalStreams streams, HeldSignIns signIns, LiveProperties properties) {
         this.streams = streams;
         this.signIns = signIns;
+        this.properties = properties;
     }
 
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@AuthenticationPrincipal Actor actor, HttpServletRequest request,
+    void events(@AuthenticationPrincipal Actor actor, HttpServletRequest request, HttpServletResponse response,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
         String given = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
+        Long lastEventId = parse(given);
         // The stream lasts only as long as what it was opened with: a token, or a browser session.
-        return streams.open(signIns.of(request, actor.userId()), parse(given));
+        HeldSignIns.Held signIn = signIns.of(request, actor.userId());
+        // The stream takes the connection over when this request ends (see TomcatEventStream): an
+        // idle stream then holds a few KB rather than a whole request in progress.
+        streams.open(signIn, lastEventId, () -> {
+            try {
+                return TomcatEventStream.upgrade(request, response, properties.streamTimeout());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ServletException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Long parse(String text) {
