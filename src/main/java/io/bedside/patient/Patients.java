@@ -2,6 +2,7 @@ package io.bedside.patient;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,19 @@ public class Patients {
      */
     public Optional<String> displayName(PracticeId practice, PatientId patient) {
         return rows.find(practice, patient).map(Patient::displayName);
+    }
+
+    /**
+     * The names of several patients at once, for a list whose reading the caller audits (a page of
+     * conversations); a patient of another practice is left out.
+     */
+    public Map<PatientId, String> displayNames(PracticeId practice, Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return Map.of();
+        }
+        Map<PatientId, String> names = new HashMap<>();
+        rows.findAll(practice, patients).forEach(p -> names.put(p.id(), p.displayName()));
+        return names;
     }
 
     /** How to reach the patient (email, mobile number, language), and whether their account is closed. */

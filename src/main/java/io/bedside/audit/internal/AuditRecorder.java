@@ -1,6 +1,7 @@
 package io.bedside.audit.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -46,11 +47,28 @@ class AuditRecorder implements AuditTrail {
         }
     }
 
+    /** Allowed rows in one batch in the caller's transaction; refusals each in their own, as {@link #record}. */
+    @Override
+    @Transactional
+    public void recordAll(List<AuditRecord> records) {
+        List<AuditRecord> allowed = records.stream().filter(AuditRecord::allowed).toList();
+        if (!allowed.isEmpty()) {
+            HttpServletRequest request = currentRequest();
+            rows.insertAll(allowed.stream().map(AuditRecorder::stored).toList(), Timestamps.now(clock),
+                    request == null ? null : truncate(request.getRemoteAddr(), 64),
+                    request == null ? null : truncate(request.getHeader("User-Agent"), 256));
+        }
+        records.stream().filter(r -> !r.allowed()).forEach(this::record);
+    }
+
+    private static AuditRecord stored(AuditRecord r) {
+        return new AuditRecord(r.practiceId(), r.actor(), r.patientId(), r.action(), r.targetType(),
+                truncate(r.targetId(), 64), r.allowed());
+    }
+
     private void insert(AuditRecord r) {
         HttpServletRequest request = currentRequest();
-        AuditRecord stored = new AuditRecord(r.practiceId(), r.actor(), r.patientId(), r.action(), r.targetType(),
-                truncate(r.targetId(), 64), r.allowed());
-        rows.insert(stored, Timestamps.now(clock), request == null ? null : truncate(request.getRemoteAddr(), 64),
+        rows.insert(stored(r), Timestamps.now(clock), request == null ? null : truncate(request.getRemoteAddr(), 64),
                 request == null ? null : truncate(request.getHeader("User-Agent"), 256));
     }
 

@@ -1,5 +1,6 @@
 package io.bedside.messaging.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,9 +112,15 @@ public class ConversationLists {
             previews.put(m.conversationId(), new InboxPreview(InboxPreview.oneLine(body), m.internal(),
                     m.authorKind() == Actor.Kind.PATIENT));
         }
-        for (ConversationId id : previews.keySet()) {
-            audit.record(AuditRecord.allowed(actor, patients.get(id), "conversation.previewed", "conversation", id));
-        }
+        // One row per conversation previewed, so each patient's access report shows it, written in
+        // one round trip (a page previews up to 25).
+        List<AuditRecord> records = new ArrayList<>();
+        patients.forEach((id, patient) -> {
+            if (previews.containsKey(id)) {
+                records.add(AuditRecord.allowed(actor, patient, "conversation.previewed", "conversation", id));
+            }
+        });
+        audit.recordAll(records);
         return previews;
     }
 

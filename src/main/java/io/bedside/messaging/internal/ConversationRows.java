@@ -149,38 +149,53 @@ class ConversationRows {
     /**
      * A page of a care team inbox for one member of staff: most urgent first, then longest waiting
      * first; closed conversations newest first. Read with a keyset condition on (rank, time, id).
+     * Each team's first rows come from an index in this order (V9_60), one branch per team, and
+     * only the page's rows are joined to read marks and counted: the cost is the page's, not the
+     * team's.
      */
     public List<Listed> inbox(PracticeId practice, List<CareTeamId> teams, InboxFilter filter, ConversationKind kind,
             InboxPosition after, int limit, UserId reader) {
         if (teams.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("""
-                select c.*, (select count(*) from message m
-                              where m.conversation_id = c.id and m.practice_id = c.practice_id
-                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader
-                                and %s) as unread
-                  from conversation c
-                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
-                 where c.practice_id = :practice and c.care_team_id in (:teams)""".formatted(NEW_FOR_STAFF));
-        Map<String, Object> params = inboxParams(practice, teams, kind, reader);
-        sql.append(" and ").append(condition(filter));
-        if (kind != null) {
-            sql.append(" and c.kind = :kind");
-        }
         boolean newestFirst = filter == InboxFilter.CLOSED;
+        String order = newestFirst ? "c.last_activity_at desc, c.id desc"
+                : "c.priority_rank desc, c.last_activity_at asc, c.id asc";
+        Map<String, Object> params = inboxParams(practice, teams, kind, reader);
+        StringBuilder branches = new StringBuilder();
+        for (int t = 0; t < teams.size(); t++) {
+            params.put("team" + t, teams.get(t).value());
+            branches.append(t == 0 ? "" : " union all ").append("(select c.* from conversation c");
+            if (filter == InboxFilter.UNREAD) {
+                branches.append(" left join read_state r on r.conversation_id = c.id and r.user_id = :reader");
+            }
+            branches.append(" where c.practice_id = :practice and c.care_team_id = :team").append(t)
+                    .append(" and ").append(condition(filter));
+            if (kind != null) {
+                branches.append(" and c.kind = :kind");
+            }
+            if (after != null) {
+                branches.append(newestFirst
+                        ? " and (c.last_activity_at < :afterAt or (c.last_activity_at = :afterAt and c.id < :afterId))"
+                        : " and (c.priority_rank < :afterRank or (c.priority_rank = :afterRank"
+                                + " and (c.last_activity_at > :afterAt or (c.last_activity_at = :afterAt and c.id > :afterId))))");
+            }
+            branches.append(" order by ").append(order).append(" limit ").append(limit).append(")");
+        }
         if (after != null) {
             params.put("afterRank", after.rank());
             params.put("afterAt", Timestamps.toDb(after.at()));
             params.put("afterId", after.id());
-            sql.append(newestFirst
-                    ? " and (c.last_activity_at < :afterAt or (c.last_activity_at = :afterAt and c.id < :afterId))"
-                    : " and (c.priority_rank < :afterRank or (c.priority_rank = :afterRank"
-                            + " and (c.last_activity_at > :afterAt or (c.last_activity_at = :afterAt and c.id > :afterId))))");
         }
-        sql.append(newestFirst ? " order by c.last_activity_at desc, c.id desc limit "
-                : " order by c.priority_rank desc, c.last_activity_at asc, c.id asc limit ").append(limit);
-        return new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+        String sql = """
+                select c.*, (select count(*) from message m
+                              where m.conversation_id = c.id and m.practice_id = c.practice_id
+                                and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader
+                                and %s) as unread
+                  from (%s) c
+                  left join read_state r on r.conversation_id = c.id and r.user_id = :reader
+                 order by %s limit %d""".formatted(NEW_FOR_STAFF, branches, order, limit);
+        return new ArrayList<>(jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"))).list());
     }
 
@@ -232,11 +247,17 @@ class ConversationRows {
         return switch (filter) {
             case OPEN -> "c.status = 'OPEN'";
             // A reader's own messages move their read mark, so anything past the mark is someone
-            // else's; automated ones (see NEW_FOR_STAFF) are not news to the team.
+            // else's; automated ones (see NEW_FOR_STAFF) are not news to the team. For the same
+            // reason a conversation the reader has no mark in holds nothing of theirs, and unless a
+            // campaign opened it, its first message is a person's (ConversationStarts): it is
+            // unread without looking at its messages. Only conversations the reader has read
+            // before, and campaigns, are looked into, so counting a team's unread conversations
+            // does not read a message of each (issue 22).
             case UNREAD -> """
-                    c.last_seq > coalesce(r.last_read_seq, 0) and exists (select 1 from message m
+                    c.last_seq > coalesce(r.last_read_seq, 0) and ((r.user_id is null and c.kind <> 'CAMPAIGN')
+                     or exists (select 1 from message m
                      where m.conversation_id = c.id and m.practice_id = c.practice_id
-                       and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and %s)"""
+                       and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and %s))"""
                     .formatted(NEW_FOR_STAFF);
             case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader";
             case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null";

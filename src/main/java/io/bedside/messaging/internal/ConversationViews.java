@@ -51,10 +51,11 @@ class ConversationViews {
         return view(actor, row, subject, unread, new Names(people.staff(row.practiceId(), staffIds(List.of(row)))));
     }
 
-    /** A list page as the reader sees it: subjects decrypted, staff named with one lookup. */
+    /** A list page as the reader sees it: subjects decrypted, staff and patients each named with one lookup. */
     List<ConversationView> views(Actor actor, List<ConversationRows.Listed> page) {
-        Names names = new Names(people.staff(actor.practiceId(), staffIds(page.stream()
-                .map(ConversationRows.Listed::row).toList())));
+        List<ConversationRow> rows = page.stream().map(ConversationRows.Listed::row).toList();
+        Names names = new Names(people.staff(actor.practiceId(), staffIds(rows)));
+        names.patients.putAll(people.patients(actor.practiceId(), patientIds(rows)));
         List<ConversationView> items = new ArrayList<>();
         for (ConversationRows.Listed listed : page) {
             ConversationRow row = listed.row();
@@ -66,6 +67,7 @@ class ConversationViews {
     /** Rows without unread counts (a patient's page), named with one lookup. */
     List<ConversationView> viewsOf(Actor actor, List<ConversationRow> rows) {
         Names names = new Names(people.staff(actor.practiceId(), staffIds(rows)));
+        names.patients.putAll(people.patients(actor.practiceId(), patientIds(rows)));
         return rows.stream().map(row -> view(actor, row, subject(row), 0, names)).toList();
     }
 
@@ -111,6 +113,12 @@ class ConversationViews {
             }
         });
         return ordered;
+    }
+
+    private static Set<PatientId> patientIds(List<ConversationRow> rows) {
+        Set<PatientId> ids = new HashSet<>();
+        rows.forEach(row -> ids.add(row.patientId()));
+        return ids;
     }
 
     private static Set<UserId> staffIds(List<ConversationRow> rows) {

@@ -1,6 +1,7 @@
 package io.bedside.messaging.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,14 @@ class People {
     public Person patient(PracticeId practice, PatientId id) {
         return new Person(id.value(), patients.displayName(practice, id).orElse("Patient"),
                 "patient");
+    }
+
+    /** Several patients named with one query, each as {@link #patient} names them. */
+    public Map<PatientId, Person> patients(PracticeId practice, Collection<PatientId> ids) {
+        Map<PatientId, String> names = patients.displayNames(practice, ids);
+        Map<PatientId, Person> people = new HashMap<>();
+        ids.forEach(id -> people.put(id, new Person(id.value(), names.getOrDefault(id, "Patient"), "patient")));
+        return people;
     }
 
     /** The patient's id if the practice has this patient: whether a conversation may name them. */
