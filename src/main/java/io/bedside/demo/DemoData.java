@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,18 +80,39 @@ class DemoData implements ApplicationRunner {
             log.info("A command run: no demo data seeded.");
             return;
         }
-        if (practices.existsWithSlug(RIVERSIDE)) {
+        // The two practices share nothing, so they are seeded side by side, each in its own
+        // transaction: most of the time goes into hashing the eight demo passwords (Argon2id, on its
+        // first calls not yet compiled), and two threads about halve it on two cores. Each practice
+        // is looked for on its own, so a start that stopped half-way seeds the other one next time.
+        CompletableFuture<Boolean> lakeside = CompletableFuture.supplyAsync(() -> seed(LAKESIDE, this::seedLakeside),
+                work -> new Thread(work, "demo-seeding").start());
+        boolean seeded = seed(RIVERSIDE, this::seedRiverside);
+        try {
+            seeded |= lakeside.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        if (seeded) {
+            log.warn("DEMO MODE: seeded two fictitious practices; every demo account's password is '{}'.", PASSWORD);
+        } else {
             log.info("Demo data already present; nothing seeded.");
-            return;
+        }
+    }
+
+    /** Seeds one practice unless it exists; whether this call seeded it. */
+    private boolean seed(String slug, Runnable seeding) {
+        if (practices.existsWithSlug(slug)) {
+            return false;
         }
         try {
-            transaction.executeWithoutResult(status -> {
-                seedRiverside();
-                seedLakeside();
-            });
-            log.warn("DEMO MODE: seeded two fictitious practices; every demo account's password is '{}'.", PASSWORD);
+            transaction.executeWithoutResult(status -> seeding.run());
+            return true;
         } catch (DuplicateKeyException e) {
-            log.info("Demo data was seeded concurrently by another node; nothing seeded here.");
+            log.info("Demo practice {} was seeded concurrently by another node; not seeded here.", slug);
+            return false;
         }
     }
 
