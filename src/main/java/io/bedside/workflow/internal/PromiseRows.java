@@ -40,16 +40,28 @@ class PromiseRows {
         this.savepoints = savepoints;
     }
 
-    /** The row, locked until the transaction ends; created empty first if missing. */
+    /**
+     * The row, locked until the transaction ends; created empty first if missing. Looked for first:
+     * every later message of a conversation finds it, and an insert that fails on the key costs a
+     * savepoint, an error and a rollback on every send.
+     */
     Row lock(PracticeId practice, ConversationId conversation, CareTeamId team, Instant now) {
+        Optional<Row> existing = lockExisting(practice, conversation);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         savepoints.insertUnlessPresent(() -> jdbc.sql("""
                 insert into conversation_promise (practice_id, conversation_id, care_team_id, updated_at)
                 values (:practice, :conversation, :team, :now)""")
                 .param("practice", practice.value()).param("conversation", conversation.value())
                 .param("team", team.value()).param("now", Timestamps.toDb(now)).update());
+        return lockExisting(practice, conversation).orElseThrow();
+    }
+
+    private Optional<Row> lockExisting(PracticeId practice, ConversationId conversation) {
         return jdbc.sql("select * from conversation_promise where conversation_id = :id and practice_id = :practice for update")
                 .param("id", conversation.value()).param("practice", practice.value())
-                .query(PromiseRows::map).single();
+                .query(PromiseRows::map).optional();
     }
 
     void startWaiting(ConversationId conversation, Instant since, Instant due, Instant now) {
