@@ -17,28 +17,69 @@
   // Regions whose refresh is on its way, and those that heard of another change meanwhile.
   var fetching = {};
   var again = {};
+  // How many times each region was swapped by something other than a refresh (the reader's own
+  // form answers, out-of-band parts of them): a refresh that started before such a swap carries
+  // older state than the page shows, and must not land over it.
+  var swaps = {};
+  function inFlight(r) { return r.querySelector(".htmx-request") || r.classList.contains("htmx-request"); }
   function refreshRegion(r) {
     var id = r.id;
     // A refresh already on its way may predate this change: ask once more when it has landed.
-    if (fetching[id]) { again[id] = true; return; }
+    if (fetching[id] !== undefined) { again[id] = true; return; }
     // A form in this region is being answered (the reader's own triage change, say): that answer
     // is the fresh fragment. Refreshing now would swap the form out from under it, and the answer,
-    // with its "Saved." and "Undo", would land nowhere.
-    if (r.querySelector(".htmx-request") || r.classList.contains("htmx-request")) { return; }
-    fetching[id] = true;
+    // with its "Saved." and "Undo", would land nowhere. Ask once the answer has landed.
+    if (inFlight(r)) { again[id] = true; return; }
+    var since = swaps[id] || 0;
+    fetching[id] = since;
     var done = function () {
       delete fetching[id];
-      if (again[id]) {
-        delete again[id];
-        var fresh = document.getElementById(id);
-        if (fresh) { refreshRegion(fresh); }
-      }
+      askAgainIfWanted(id);
     };
     var request = htmx.ajax("GET", r.getAttribute("data-refresh"), {
-      target: "#" + id, swap: "outerHTML", headers: { "X-Bedside-Background": "1" }
+      target: "#" + id, swap: "outerHTML",
+      headers: { "X-Bedside-Background": "1", "X-Bedside-Region-Swaps": String(since) }
     });
     if (request && typeof request.then === "function") { request.then(done, done); } else { done(); }
   }
+  function askAgainIfWanted(id) {
+    if (!again[id] || fetching[id] !== undefined) { return; }
+    var fresh = document.getElementById(id);
+    if (fresh && !inFlight(fresh)) {
+      delete again[id];
+      refreshRegion(fresh);
+    }
+  }
+  // The number of swaps the region had when this refresh was asked for; undefined for anything else.
+  function refreshedSince(detail) {
+    var headers = detail.requestConfig && detail.requestConfig.headers;
+    var since = headers && headers["X-Bedside-Region-Swaps"];
+    return since === undefined || since === null ? undefined : Number(since);
+  }
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var target = e.detail.target;
+    if (!target || !target.id || !target.hasAttribute || !target.hasAttribute("data-live")) { return; }
+    var id = target.id;
+    var since = refreshedSince(e.detail);
+    if (since === undefined) { return; }
+    // The refresh is older than what the region shows now, or the reader's own form in it is being
+    // answered: keep the page as it is, and ask again once that has landed.
+    if ((swaps[id] || 0) !== since || inFlight(target)) {
+      e.detail.shouldSwap = false;
+      again[id] = true;
+    }
+  });
+  function swapped(target, detail) {
+    if (!target || !target.id || !target.hasAttribute || !target.hasAttribute("data-live")) { return; }
+    if (detail && refreshedSince(detail) !== undefined) { return; }
+    swaps[target.id] = (swaps[target.id] || 0) + 1;
+  }
+  document.addEventListener("htmx:afterSwap", function (e) { swapped(e.detail.target, e.detail); });
+  document.addEventListener("htmx:oobAfterSwap", function (e) { swapped(e.detail.target, null); });
+  // A form answer has landed: regions that heard of a change meanwhile ask for it now.
+  document.addEventListener("htmx:afterSettle", function () {
+    Object.keys(again).forEach(askAgainIfWanted);
+  });
   function newKey() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
       : String(Date.now()) + Math.random().toString(16).slice(2);

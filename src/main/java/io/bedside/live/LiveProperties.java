@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerUser  open streams per user (phone, laptop…); the oldest is closed past it
  * @param deliveryThreads    threads writing events to streams
  * @param fanOutSweep        how often a node looks for changes another node staged but did not fan out
+ * @param fanOutLinger       while changes keep coming, how long the fan-out lets them gather between
+ *                           rounds (fewer, larger transactions; adds at most this to a busy stream's latency)
  */
 @ConfigurationProperties("bedside.live")
 public record LiveProperties(
@@ -24,7 +26,8 @@ public record LiveProperties(
         @DefaultValue("1h") Duration streamTimeout,
         @DefaultValue("5") int maxStreamsPerUser,
         @DefaultValue("4") int deliveryThreads,
-        @DefaultValue("1s") Duration fanOutSweep) {
+        @DefaultValue("1s") Duration fanOutSweep,
+        @DefaultValue("5ms") Duration fanOutLinger) {
 
     /** @param url the NATS server, e.g. {@code nats://127.0.0.1:4222} */
     public record Nats(@DefaultValue("nats://127.0.0.1:4222") String url,

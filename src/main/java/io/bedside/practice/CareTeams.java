@@ -31,16 +31,19 @@ public class CareTeams {
     private final OfficeHoursRows hours;
     private final PracticeRows practices;
     private final Clock clock;
+    private final TransactionMemo memo;
 
-    CareTeams(CareTeamRows teams, OfficeHoursRows hours, PracticeRows practices, Clock clock) {
+    CareTeams(CareTeamRows teams, OfficeHoursRows hours, PracticeRows practices, Clock clock, TransactionMemo memo) {
         this.teams = teams;
         this.hours = hours;
         this.practices = practices;
         this.clock = clock;
+        this.memo = memo;
     }
 
     @Transactional
     public CareTeamId create(PracticeId practice, String name, String description, int expectedResponseHours) {
+        memo.forget();
         CareTeamId id = CareTeamId.random();
         teams.insert(id, practice, name, description, expectedResponseHours, clock.instant());
         return id;
@@ -48,6 +51,7 @@ public class CareTeams {
 
     @Transactional
     public void addMember(PracticeId practice, CareTeamId team, UserId staff) {
+        memo.forget();
         if (!teams.addMember(practice, team, staff, clock.instant())) {
             throw new NotFoundException("No such care team or staff member in this practice.");
         }
@@ -55,6 +59,7 @@ public class CareTeams {
 
     @Transactional
     public void update(PracticeId practice, CareTeamId team, String name, String description, int expectedResponseHours) {
+        memo.forget();
         if (!teams.update(practice, team, name, description, expectedResponseHours)) {
             throw new NotFoundException("No such care team.");
         }
@@ -63,6 +68,7 @@ public class CareTeams {
     /** Marks the team that answers patients' billing requests; only one team of a practice does. */
     @Transactional
     public void setHandlesBilling(PracticeId practice, CareTeamId team, boolean handlesBilling) {
+        memo.forget();
         findInPractice(practice, team).orElseThrow(() -> new NotFoundException("No such care team."));
         if (handlesBilling) {
             teams.clearBillingExcept(practice, team);
@@ -78,6 +84,7 @@ public class CareTeams {
     /** Takes a member of staff off a team; their conversations stay where they are. */
     @Transactional
     public void removeMember(PracticeId practice, CareTeamId team, UserId staff) {
+        memo.forget();
         if (!teams.removeMember(practice, team, staff)) {
             throw new NotFoundException("No such member of this care team.");
         }
@@ -87,13 +94,16 @@ public class CareTeams {
 
     /** The team's opening hours in the practice's time zone, with the practice's holidays. */
     public OfficeHours officeHours(PracticeId practice, CareTeamId team) {
-        ZoneId zone = practices.timeZone(practice).orElse(ZoneOffset.UTC);
-        return new OfficeHours(zone, hours.week(practice, team), hours.holidayDates(practice));
+        return memo.get(List.of("hours", practice, team), () -> {
+            ZoneId zone = practices.timeZone(practice).orElse(ZoneOffset.UTC);
+            return new OfficeHours(zone, hours.week(practice, team), hours.holidayDates(practice));
+        });
     }
 
     /** Replaces the team's weekly hours; an empty map makes it open around the clock. */
     @Transactional
     public void setOfficeHours(PracticeId practice, CareTeamId team, Map<DayOfWeek, List<OfficeHours.Window>> week) {
+        memo.forget();
         findInPractice(practice, team).orElseThrow(() -> new NotFoundException("No such care team."));
         hours.replaceWeek(practice, team, week);
     }
@@ -105,6 +115,7 @@ public class CareTeams {
 
     @Transactional
     public void setHolidays(PracticeId practice, Map<LocalDate, String> days) {
+        memo.forget();
         hours.replaceHolidays(practice, days);
     }
 
@@ -116,11 +127,13 @@ public class CareTeams {
     }
 
     public Contacts contacts(PracticeId practice, CareTeamId team) {
-        return new Contacts(teams.lead(practice, team).orElse(null), teams.onCall(practice, team));
+        return memo.get(List.of("contacts", practice, team),
+                () -> new Contacts(teams.lead(practice, team).orElse(null), teams.onCall(practice, team)));
     }
 
     @Transactional
     public void setLead(PracticeId practice, CareTeamId team, UserId lead) {
+        memo.forget();
         if (lead != null && !findInPractice(practice, team).map(t -> t.hasMember(lead)).orElse(false)) {
             throw new InvalidRequestException("leadId", "The lead must be a member of the team.");
         }
@@ -131,6 +144,7 @@ public class CareTeams {
 
     @Transactional
     public void setOnCall(PracticeId practice, CareTeamId team, UserId staff, boolean onCall) {
+        memo.forget();
         if (!teams.setOnCall(practice, team, staff, onCall)) {
             throw new NotFoundException("No such member of this care team.");
         }
@@ -156,7 +170,8 @@ public class CareTeams {
 
     /** Any team of the practice, for services that have already decided access themselves. */
     public Optional<CareTeam> findInPractice(PracticeId practice, CareTeamId id) {
-        return withMembers(practice, teams.find(practice, id).stream().toList()).stream().findFirst();
+        return memo.get(List.of("team", practice, id),
+                () -> withMembers(practice, teams.find(practice, id).stream().toList()).stream().findFirst());
     }
 
     private List<CareTeam> withMembers(PracticeId practice, List<TeamRow> rows) {

@@ -17,21 +17,24 @@ public class Practices {
 
     private final PracticeRows rows;
     private final Clock clock;
+    private final TransactionMemo memo;
 
-    Practices(PracticeRows rows, Clock clock) {
+    Practices(PracticeRows rows, Clock clock, TransactionMemo memo) {
         this.rows = rows;
         this.clock = clock;
+        this.memo = memo;
     }
 
     @Transactional
     public Practice create(String slug, String name, ZoneId timeZone, String defaultLanguage) {
+        memo.forget();
         Practice practice = new Practice(PracticeId.random(), slug, name, timeZone, defaultLanguage);
         rows.insert(practice, clock.instant());
         return practice;
     }
 
     public Optional<Practice> find(PracticeId id) {
-        return rows.find(id);
+        return memo.get(List.of("practice", id), () -> rows.find(id));
     }
 
     public Optional<Practice> findBySlug(String slug) {
@@ -50,6 +53,7 @@ public class Practices {
      */
     @Transactional
     public void update(Practice changed) {
+        memo.forget();
         if (!rows.update(changed, clock.instant())) {
             throw new NotFoundException("No such practice.");
         }

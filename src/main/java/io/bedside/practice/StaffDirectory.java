@@ -22,14 +22,17 @@ public class StaffDirectory {
 
     private final StaffRows rows;
     private final Clock clock;
+    private final TransactionMemo memo;
 
-    StaffDirectory(StaffRows rows, Clock clock) {
+    StaffDirectory(StaffRows rows, Clock clock, TransactionMemo memo) {
         this.rows = rows;
         this.clock = clock;
+        this.memo = memo;
     }
 
     @Transactional
     public StaffMember add(UserId id, PracticeId practice, String displayName, StaffRole role, String title) {
+        memo.forget();
         StaffMember member = new StaffMember(id, practice, displayName, role, title, true);
         rows.insert(member, clock.instant());
         return member;
@@ -56,6 +59,7 @@ public class StaffDirectory {
     /** Marks a member of staff as working here or not; one of another practice is not found. */
     @Transactional
     public void setActive(PracticeId practice, UserId id, boolean active) {
+        memo.forget();
         if (!rows.setActive(practice, id, active)) {
             throw new NotFoundException("No such member of staff.");
         }

@@ -1,6 +1,7 @@
 package io.bedside.identity.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,8 +25,9 @@ public class PasswordHashing {
 
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     private final Semaphore permits;
-    // Verified against when the username is unknown, so both answers take the same time.
-    private final String dummyHash;
+    // Verified against when the username is unknown, so both answers take the same time. Made on
+    // another thread while the node starts (one Argon2id hash, about a second of a cold start).
+    private final CompletableFuture<String> dummyHash;
 
     private final Counter checks;
 
@@ -34,7 +36,7 @@ public class PasswordHashing {
                 .description("Password verifications, real or against the dummy hash for unknown users")
                 .register(meters);
         this.permits = new Semaphore(Math.max(1, properties.maxConcurrentHashes()), true);
-        this.dummyHash = encoder.encode("bedside-timing-equaliser");
+        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode("bedside-timing-equaliser"));
     }
 
     public String hash(String password) {
@@ -45,7 +47,8 @@ public class PasswordHashing {
     public boolean matches(String password, String storedHash) {
         checks.increment();
         if (storedHash == null) {
-            bounded(() -> encoder.matches(password, dummyHash));
+            String dummy = dummyHash.join();
+            bounded(() -> encoder.matches(password, dummy));
             return false;
         }
         return bounded(() -> encoder.matches(password, storedHash));

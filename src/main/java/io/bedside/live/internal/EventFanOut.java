@@ -49,6 +49,7 @@ class EventFanOut implements SmartLifecycle {
     private final Accounts accounts;
     private final TransactionTemplate transaction;
     private final Duration sweep;
+    private final Duration linger;
     private final Semaphore doorbell = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
@@ -62,6 +63,7 @@ class EventFanOut implements SmartLifecycle {
         this.accounts = accounts;
         this.transaction = transaction;
         this.sweep = properties.fanOutSweep();
+        this.linger = properties.fanOutLinger();
     }
 
     /** Some changes committed: fan them out soon. Cheap, never blocks. */
@@ -148,8 +150,9 @@ class EventFanOut implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            int handled = 0;
             try {
-                drain();
+                handled = drain();
             } catch (RuntimeException e) {
                 // The database is away or the context is closing: the changes wait in the outbox.
                 if (running) {
@@ -157,6 +160,11 @@ class EventFanOut implements SmartLifecycle {
                 }
             }
             try {
+                if (handled > 0 && !linger.isZero()) {
+                    // Busy: let the next few commits gather, so that one fan-out numbers them together.
+                    // The first change after a quiet spell still goes out at once.
+                    Thread.sleep(linger.toMillis());
+                }
                 doorbell.tryAcquire(sweep.toMillis(), TimeUnit.MILLISECONDS);
                 doorbell.drainPermits();
             } catch (InterruptedException e) {

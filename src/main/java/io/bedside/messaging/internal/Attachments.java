@@ -43,12 +43,26 @@ public class Attachments {
     private final AttachmentRows rows;
     private final PracticeEncryption encryption;
     private final Thumbnails thumbnails;
-    private final Tika tika = new Tika();
+    // Tika's detectors take most of a second to load: the first file a node checks pays that, not its start.
+    private volatile Tika tika;
 
     Attachments(AttachmentRows rows, PracticeEncryption encryption, Thumbnails thumbnails) {
         this.rows = rows;
         this.encryption = encryption;
         this.thumbnails = thumbnails;
+    }
+
+    private Tika tika() {
+        Tika loaded = tika;
+        if (loaded == null) {
+            synchronized (this) {
+                if (tika == null) {
+                    tika = new Tika();
+                }
+                loaded = tika;
+            }
+        }
+        return loaded;
     }
 
     /** A file that passed the checks: its type found from the bytes, and a photo's thumbnail (or null). */
@@ -72,7 +86,7 @@ public class Attachments {
             if (file.content().length > MAX_BYTES) {
                 throw new InvalidRequestException("attachments", "The file " + name + " is larger than 10 MB.");
             }
-            String type = tika.detect(file.content());
+            String type = tika().detect(file.content());
             if (!ALLOWED.contains(type)) {
                 throw new InvalidRequestException("attachments",
                         "The file " + name + " is not a photo or a PDF, so it cannot be sent.");
