@@ -2,7 +2,9 @@ package io.bedside.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.identity.internal.ApiTokens;
+import io.bedside.identity.internal.Families;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
@@ -51,13 +54,15 @@ public class Accounts {
     private final ApiTokens tokens;
     private final TwoStep twoStep;
     private final ApplicationEventPublisher events;
+    private final Families families;
     private final String baseUrl;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, Invitations invitations,
             ApiTokens tokens, TwoStep twoStep,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, Families families,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+        this.families = families;
         this.accounts = accounts;
         this.hashing = hashing;
         this.staff = staff;
@@ -236,6 +241,23 @@ public class Accounts {
     /** The sign-in account of a patient of the practice, if they have one. */
     public Optional<UserId> patientAccount(PracticeId practice, PatientId patient) {
         return accounts.findByPatient(practice, patient);
+    }
+
+    /**
+     * The names patient-side accounts go by, for the author line of what they wrote: a proxy-only
+     * account's own name (a parent is not the practice's patient); accounts with a patient record are
+     * left out (their record names them).
+     */
+    public Map<UserId, String> proxyNames(Collection<UserId> ids) {
+        return accounts.displayNames(ids);
+    }
+
+    /**
+     * The accounts that hear of a conversation of this patient: the patient's own and, unless the
+     * conversation is confidential, every proxy whose grant is in force. For events and notices.
+     */
+    public List<UserId> readersOf(PracticeId practice, PatientId patient, boolean confidential) {
+        return families.readers(practice, patient, confidential);
     }
 
     /** The practice's patients who have an account (invited or signed up): those a notice can reach. */

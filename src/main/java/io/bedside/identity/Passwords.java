@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.identity.internal.Families;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.PasswordHashing;
@@ -63,12 +64,14 @@ public class Passwords {
     private final Practices practices;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Families families;
     private final String baseUrl;
 
     Passwords(UserAccounts accounts, Invitations links, PasswordHashing hashing, LoginThrottle throttle,
             PasswordSignIn signIn, TwoStep twoStep, PatientLinks patientLinks, SignedInDevices devices,
             StaffDirectory staff, Practices practices, AuditTrail audit, ApplicationEventPublisher events,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            Families families, @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+        this.families = families;
         this.accounts = accounts;
         this.links = links;
         this.hashing = hashing;
@@ -159,7 +162,8 @@ public class Passwords {
         var open = links.peek(token, RESET).orElseThrow(() -> new NotFoundException(GONE));
         UserAccount account = accounts.find(open.userId()).filter(Passwords::mayReset)
                 .orElseThrow(() -> new NotFoundException(GONE));
-        if (account.kind() == Actor.Kind.PATIENT) {
+        // A proxy who is not the practice's patient has no date of birth on file to confirm.
+        if (account.kind() == Actor.Kind.PATIENT && account.patientId() != null) {
             patientLinks.confirmBirthDate(account, birthDate, clientAddress);
         }
         PasswordRules.check(password);
@@ -170,7 +174,7 @@ public class Passwords {
             throw new NotFoundException(GONE);
         }
         accounts.setPassword(account.id(), hashing.hash(password));
-        Actor owner = account.toActor();
+        Actor owner = families.actorOf(account, null).orElseThrow(() -> new NotFoundException(GONE));
         devices.endAllBut(owner, CurrentSignIn.NONE);
         // The owner proved they read their mail: failed sign-ins before the reset no longer hold them back.
         accounts.email(account.id()).ifPresent(throttle::forgive);

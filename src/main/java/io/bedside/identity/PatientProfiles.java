@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.identity.internal.Families;
 import io.bedside.identity.internal.Invitations;
 import io.bedside.identity.internal.LoginThrottle;
 import io.bedside.identity.internal.UserAccount;
@@ -68,11 +69,13 @@ public class PatientProfiles {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Families families;
     private final String baseUrl;
 
     PatientProfiles(UserAccounts accounts, EmailChangeRows changes, Invitations links, Patients patients,
             PatientDirectory directory, Practices practices, AuditTrail audit, LoginThrottle throttle, ApplicationEventPublisher events, Clock clock,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            Families families, @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+        this.families = families;
         this.accounts = accounts;
         this.changes = changes;
         this.links = links;
@@ -262,7 +265,8 @@ public class PatientProfiles {
         if (account.patientId() != null) {
             patients.setEmail(account.practiceId(), account.patientId(), change.newEmail());
         }
-        audit.record(AuditRecord.allowed(account.toActor(), account.patientId(), "email.changed", "email_change",
+        audit.record(AuditRecord.allowed(families.actorOf(account, null).orElseThrow(() -> new NotFoundException(LINK_GONE)),
+                account.patientId(), "email.changed", "email_change",
                 change.id()));
         events.publishEvent(new EmailChanged(account.practiceId(), account.id(), change.id()));
         return change.newEmail();

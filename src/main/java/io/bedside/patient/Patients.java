@@ -82,6 +82,20 @@ public class Patients {
         return names;
     }
 
+    /**
+     * The dates of birth of those of these patients whose accounts are open: what decides whether a
+     * parent may still act for them (until 18) and whether their own questions are confidential.
+     * Not shown to anyone; another practice's patient is left out.
+     */
+    public Map<PatientId, LocalDate> birthDatesOfOpen(PracticeId practice, Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return Map.of();
+        }
+        Map<PatientId, LocalDate> births = new HashMap<>();
+        rows.findAll(practice, patients).stream().filter(p -> !p.closed()).forEach(p -> births.put(p.id(), p.birthDate()));
+        return births;
+    }
+
     /** How to reach the patient (email, mobile number, language), and whether their account is closed. */
     public Optional<Contact> contact(PracticeId practice, PatientId patient) {
         return rows.find(practice, patient).map(p -> new Contact(p.email(), p.phone(), p.language(), p.closed()));

@@ -66,6 +66,20 @@ class PracticeRows {
                 .map(ZoneId::of);
     }
 
+    Optional<ConfidentialAges> confidentialAges(PracticeId practice) {
+        return jdbc.sql("select confidential_age_from, confidential_age_to from practice where id = :practice")
+                .param("practice", practice.value())
+                .query((rs, n) -> new ConfidentialAges(rs.getInt(1), rs.getInt(2))).optional();
+    }
+
+    boolean setConfidentialAges(PracticeId practice, ConfidentialAges ages, Instant now) {
+        return jdbc.sql("""
+                update practice set confidential_age_from = :from, confidential_age_to = :to, updated_at = :now
+                where id = :practice""")
+                .param("from", ages.from()).param("to", ages.to()).param("now", Timestamps.toDb(now))
+                .param("practice", practice.value()).update() == 1;
+    }
+
     /** Stores every changeable field; false when there is no such practice. */
     boolean update(Practice changed, Instant now) {
         return jdbc.sql("""

@@ -59,6 +59,21 @@ public class Practices {
         }
     }
 
+    /** The practice's confidential age range (adolescent confidentiality); the default if unset. */
+    public ConfidentialAges confidentialAges(PracticeId id) {
+        return memo.get(List.of("confidential-ages", id), () -> rows.confidentialAges(id))
+                .orElse(ConfidentialAges.DEFAULT);
+    }
+
+    /** Sets the practice's confidential age range (checked by {@link ConfidentialAges}). */
+    @Transactional
+    public void setConfidentialAges(PracticeId id, ConfidentialAges ages) {
+        memo.forget();
+        if (!rows.setConfidentialAges(id, ages, clock.instant())) {
+            throw new NotFoundException("No such practice.");
+        }
+    }
+
     public boolean existsWithSlug(String slug) {
         return rows.existsWithSlug(slug);
     }

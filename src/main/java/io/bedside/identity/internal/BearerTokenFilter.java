@@ -26,10 +26,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokens tokens;
+    private final Families families;
     private final ProblemResponses problems;
 
-    BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+    BearerTokenFilter(ApiTokens tokens, Families families, ProblemResponses problems) {
         this.tokens = tokens;
+        this.families = families;
         this.problems = problems;
     }
 
@@ -44,7 +46,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = header.substring(PREFIX.length()).trim();
         var valid = token.isEmpty() || token.length() > 200 ? Optional.<ApiTokens.Valid>empty()
                 : tokens.authenticate(token);
-        if (valid.isEmpty()) {
+        // A proxy's family is resolved on every request: a revoked or lapsed grant ends here.
+        var actor = valid.flatMap(v -> families.actorOf(v.account(), null));
+        if (actor.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
                     "The bearer token is not valid: it is unknown, expired or revoked. Sign in again."));
@@ -52,7 +56,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         tokens.touch(valid.get());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(valid.get().account().toActor(), valid.get().tokenId()));
+        context.setAuthentication(new ActorAuthentication(actor.get(), valid.get().tokenId()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

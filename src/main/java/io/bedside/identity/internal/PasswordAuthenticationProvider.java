@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.bedside.shared.Actor;
 import io.bedside.shared.AuthenticationFailedException;
 import io.bedside.shared.TooManyRequestsException;
 
@@ -34,9 +35,11 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     }
 
     private final PasswordSignIn passwords;
+    private final Families families;
 
-    PasswordAuthenticationProvider(PasswordSignIn passwords) {
+    PasswordAuthenticationProvider(PasswordSignIn passwords, Families families) {
         this.passwords = passwords;
+        this.families = families;
     }
 
     @Override
@@ -46,7 +49,10 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         try {
             var account = passwords.verify(String.valueOf(authentication.getName()),
                     String.valueOf(authentication.getCredentials()), address);
-            return new ActorAuthentication(account.toActor(), null);
+            // A proxy whose every grant has ended has no one left to act for: as a closed account.
+            Actor actor = families.actorOf(account, null)
+                    .orElseThrow(() -> new BadCredentialsException("The email or password is not correct."));
+            return new ActorAuthentication(actor, null);
         } catch (TooManyRequestsException e) {
             throw new ThrottledException(e.getMessage(), e instanceof SignInBusyException);
         } catch (AuthenticationFailedException e) {

@@ -74,7 +74,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, Families families, ProblemResponses problems)
+            throws Exception {
         http.securityMatcher(SecurityConfiguration::isApiRequest)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +83,7 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, families, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The second dispatch of an event stream or an error page: the first was checked.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -106,13 +107,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
-            SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep, PatientLanguage language) throws Exception {
+            SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep, PatientLanguage language,
+            Families families) throws Exception {
         TwoStepGate gate = new TwoStepGate(twoStep);
         var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
                 .addFilterBefore(sessions.timeouts(), SecurityContextHolderFilter.class)
                 .addFilterAfter(gate.filter(problems), SecurityContextHolderFilter.class)
+                .addFilterBefore(new FamilyScope(families, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",

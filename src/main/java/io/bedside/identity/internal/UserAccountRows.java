@@ -110,6 +110,35 @@ class UserAccountRows {
                 .query((rs, n) -> PatientId.of(rs.getObject("patient_id", UUID.class))).list());
     }
 
+    /** Names the account of a proxy who has no patient record of their own. */
+    void setDisplayName(UserId id, String name) {
+        jdbc.sql("update user_account set display_name = :name where id = :id")
+                .param("name", name).param("id", id.value()).update();
+    }
+
+    /** The names proxy-only accounts go by, of those of these accounts that have one. */
+    Map<UserId, String> displayNames(java.util.Collection<UserId> ids) {
+        Map<UserId, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, display_name from user_account where id in (:ids) and display_name is not null")
+                .param("ids", ids.stream().map(UserId::value).toList())
+                .query((rs, n) -> names.put(UserId.of(rs.getObject("id", UUID.class)), rs.getString("display_name")))
+                .list();
+        return names;
+    }
+
+    /** Which of these accounts are active (a disabled or closed account hears of nothing). */
+    Set<UserId> active(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from user_account where id in (:ids) and active")
+                .param("ids", ids.stream().map(UserId::value).toList())
+                .query((rs, n) -> UserId.of(rs.getObject("id", UUID.class))).list());
+    }
+
     static UserAccount map(ResultSet rs, int row) throws SQLException {
         String roles = rs.getString("roles");
         Set<StaffRole> parsed = roles == null || roles.isBlank() ? Set.of()

@@ -93,4 +93,16 @@ public class UserAccounts {
     public boolean setEmail(UserId id, String email) {
         return rows.setEmail(id, email);
     }
+
+    public void setDisplayName(UserId id, String name) {
+        rows.setDisplayName(id, name);
+    }
+
+    public Map<UserId, String> displayNames(java.util.Collection<UserId> ids) {
+        return rows.displayNames(ids);
+    }
+
+    public Set<UserId> active(java.util.Collection<UserId> ids) {
+        return rows.active(ids);
+    }
 }
