@@ -244,12 +244,20 @@ public class Accounts {
     }
 
     /**
-     * The names patient-side accounts go by, for the author line of what they wrote: a proxy-only
-     * account's own name (a parent is not the practice's patient); accounts with a patient record are
-     * left out (their record names them).
+     * The names patient-side accounts go by, for the author line of what a proxy wrote: a proxy-only
+     * account's own name (a parent is not the practice's patient), else the name of the account's own
+     * patient record (a patient who is also a caregiver).
      */
-    public Map<UserId, String> proxyNames(Collection<UserId> ids) {
-        return accounts.displayNames(ids);
+    public Map<UserId, String> proxyNames(PracticeId practice, Collection<UserId> ids) {
+        Map<UserId, String> names = new java.util.HashMap<>(accounts.displayNames(ids));
+        for (UserId id : ids) {
+            if (!names.containsKey(id)) {
+                accounts.find(id).filter(a -> a.practiceId().equals(practice) && a.patientId() != null)
+                        .flatMap(a -> patients.displayName(practice, a.patientId()))
+                        .ifPresent(name -> names.put(id, name));
+            }
+        }
+        return names;
     }
 
     /**
@@ -284,7 +292,10 @@ public class Accounts {
         String email = accounts.email(actor.userId()).orElse(null);
         String displayName;
         if (actor.isPatient()) {
-            displayName = patients.displayName(actor.practiceId(), actor.patientId()).orElse("");
+            // A proxy is named as themselves, never as the patient they act for.
+            displayName = actor.ownPatientId().flatMap(own -> patients.displayName(actor.practiceId(), own))
+                    .or(() -> Optional.ofNullable(accounts.displayNames(List.of(actor.userId())).get(actor.userId())))
+                    .orElse("");
         } else {
             displayName = staff.find(actor.practiceId(), actor.userId()).map(StaffMember::displayName).orElse("");
         }

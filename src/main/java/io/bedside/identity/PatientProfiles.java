@@ -146,8 +146,8 @@ public class PatientProfiles {
             }
         }
         if (!Objects.equals(phone, patient.phone()) || !Objects.equals(language, patient.language())) {
-            patients.setOwnContact(actor.practiceId(), actor.patientId(), phone, language);
-            audit.record(AuditRecord.allowed(actor, actor.patientId(), "profile.changed", "patient", actor.patientId()));
+            patients.setOwnContact(actor.practiceId(), patient.id(), phone, language);
+            audit.record(AuditRecord.allowed(actor, patient.id(), "profile.changed", "patient", patient.id()));
         }
         String current = accounts.email(actor.userId()).orElse(null);
         if (email != null && !email.equals(current)) {

@@ -35,6 +35,15 @@ public class NoticeFacts {
     }
 
     /**
+     * Whether the conversation is kept from the patient's proxies (an adolescent's own question):
+     * then only the patient's own account hears of it. A conversation not found counts as
+     * confidential, so a doubt never reaches a parent.
+     */
+    public boolean confidential(PracticeId practice, ConversationId id) {
+        return access.find(practice, id).map(row -> row.confidential()).orElse(true);
+    }
+
+    /**
      * Whether {@code reader} has not yet read a message of one of these conversations written at
      * or after {@code since} by the other side (by the patient when {@code byPatient}, else by the
      * care team; never an internal note, never Bedside's own): a notice about it is still worth sending.

@@ -193,7 +193,9 @@ public class NotificationPreferences {
         if (!actor.isPatient()) {
             return Optional.empty();
         }
-        return patients.contact(actor.practiceId(), actor.patientId()).map(Patients.Contact::phone).filter(p -> !p.isBlank());
+        // Texts go to the account holder's own number: a parent's notices never to the child's phone.
+        return actor.ownPatientId().flatMap(own -> patients.contact(actor.practiceId(), own))
+                .map(Patients.Contact::phone).filter(p -> !p.isBlank());
     }
 
     private ZoneId zoneOf(PracticeId practice) {

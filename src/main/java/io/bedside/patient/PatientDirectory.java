@@ -89,6 +89,8 @@ public class PatientDirectory {
         if (!actor.isPatient()) {
             throw new NotFoundException("Not found.");
         }
-        return rows.find(actor.practiceId(), actor.patientId()).orElseThrow(() -> new NotFoundException("Not found."));
+        // A proxy's own details are their own record's, never those of the patient they act for.
+        return actor.ownPatientId().flatMap(own -> rows.find(actor.practiceId(), own))
+                .orElseThrow(() -> new NotFoundException("Not found."));
     }
 }

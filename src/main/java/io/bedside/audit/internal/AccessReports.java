@@ -129,11 +129,15 @@ class AccessReports implements AuditReports {
      */
     private PatientId authorize(Actor actor, PatientId requested) {
         if (actor.isPatient()) {
-            if (requested != null && !requested.equals(actor.patientId())) {
-                trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "patient", requested));
+            // A patient's own report only: a proxy's view of a teenager's report would show when their
+            // confidential conversations were read. The practice can give a report on request.
+            PatientId own = actor.ownPatientId().orElse(null);
+            if (own == null || requested != null && !requested.equals(own)) {
+                trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "patient",
+                        requested == null ? actor.patientId() : requested));
                 throw new NotFoundException("No such patient.");
             }
-            return actor.patientId();
+            return own;
         }
         if (!actor.isPracticeAdmin()) {
             trail.record(AuditRecord.denied(actor, AuditAction.AUDIT_VIEWED, "audit",

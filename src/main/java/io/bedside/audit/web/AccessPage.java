@@ -63,7 +63,7 @@ class AccessPage {
     @GetMapping("/app/access")
     String access(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "false") boolean mine, Model model, Locale locale) {
-        AuditReports.Page page = reports.find(actor, actor.isPatient() ? actor.patientId() : null, null, null, cursor, 50);
+        AuditReports.Page page = reports.find(actor, actor.isPatient() ? actor.ownPatientId().orElse(actor.patientId()) : null, null, null, cursor, 50);
         ZoneId zone = model.getAttribute("zone") instanceof ZoneId z ? z : ZoneId.of("UTC");
         List<AuditEntry> shown = page.items().stream().filter(e -> mine || !isMine(actor, e)).toList();
         Map<String, String> named = subjectsOf(actor, shown);

@@ -14,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.Accounts;
+import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.NoticeFacts;
 import io.bedside.live.LiveProperties;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -47,6 +50,8 @@ class EventFanOut implements SmartLifecycle {
     private final LiveBroker broker;
     private final CareTeams careTeams;
     private final Accounts accounts;
+    private final NoticeFacts facts;
+    private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Duration sweep;
     private final Duration linger;
@@ -55,7 +60,10 @@ class EventFanOut implements SmartLifecycle {
     private volatile boolean running;
 
     EventFanOut(LiveOutboxRows outbox, LiveEventRows eventLog, LiveBroker broker, CareTeams careTeams,
-            Accounts accounts, TransactionTemplate transaction, LiveProperties properties) {
+            Accounts accounts, NoticeFacts facts, JsonMapper json, TransactionTemplate transaction,
+            LiveProperties properties) {
+        this.facts = facts;
+        this.json = json;
         this.outbox = outbox;
         this.eventLog = eventLog;
         this.broker = broker;
@@ -113,27 +121,33 @@ class EventFanOut implements SmartLifecycle {
         return changes.size();
     }
 
-    /** Who may see each change, looked up once per batch: the team's members and the patient's account. */
+    /**
+     * Who may see each change, looked up once per batch: the team's members, the patient's account
+     * and, unless the conversation is confidential, the patient's proxies.
+     */
     private final class Audiences {
         private final Map<UUID, List<UUID>> teamMembers = new HashMap<>();
-        private final Map<UUID, Optional<UUID>> patientAccounts = new HashMap<>();
+        private final Map<String, List<UUID>> patientReaders = new HashMap<>();
 
         Set<UUID> of(LiveOutboxRows.Change c) {
             PracticeId practice = new PracticeId(c.practiceId());
-            UUID patientAccount = patientAccounts.computeIfAbsent(c.patientId(), p ->
-                    accounts.patientAccount(practice, new PatientId(p)).map(UserId::value)).orElse(null);
+            String conversation = json.readTree(c.data()).path("conversationId").asString("");
+            List<UUID> readers = patientReaders.computeIfAbsent(c.patientId() + "/" + conversation, key ->
+                    accounts.readersOf(practice, new PatientId(c.patientId()), conversation.isEmpty()
+                            || facts.confidential(practice, ConversationId.parse(conversation)))
+                            .stream().map(UserId::value).toList());
             Set<UUID> users = new LinkedHashSet<>();
             if (c.toStaff()) {
                 users.addAll(teamMembers.computeIfAbsent(c.careTeamId(), team ->
                         careTeams.findInPractice(practice, new CareTeamId(team)).map(CareTeam::members)
                                 .orElse(List.of()).stream().map(StaffMember::id).map(UserId::value).toList()));
-                if (c.actorId() != null && !c.actorId().equals(patientAccount)) {
+                if (c.actorId() != null && !readers.contains(c.actorId())) {
                     // A member of staff outside the team who acts on the conversation sees it on their other devices.
                     users.add(c.actorId());
                 }
             }
-            if (c.toPatient() && patientAccount != null) {
-                users.add(patientAccount);
+            if (c.toPatient()) {
+                users.addAll(readers);
             }
             return users;
         }

@@ -46,6 +46,7 @@ class ConversationAccess {
         if (!c.practiceId().equals(actor.practiceId())) {
             return false;
         }
-        return actor.isStaff() || c.patientId().equals(actor.patientId());
+        // A patient-side account reaches the records it acts for; a proxy never a confidential one.
+        return actor.isStaff() || actor.maySee(c.patientId(), c.confidential());
     }
 }

@@ -48,15 +48,32 @@ public class ConversationLists {
 
     @Transactional
     public ConversationPage list(Actor actor, ConversationStatus status, String cursor, int limit) {
+        return list(actor, true, status, cursor, limit);
+    }
+
+    /**
+     * As above; a patient-side account sees the record it acts for ({@code onlyChosen}), or every
+     * record of its family (a parent's list of both children), never a confidential conversation of
+     * a record it is a proxy for.
+     */
+    @Transactional
+    public ConversationPage list(Actor actor, boolean onlyChosen, ConversationStatus status, String cursor, int limit) {
         KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
-        List<ConversationRows.Listed> rows = conversations.page(actor.practiceId(),
-                actor.isPatient() ? actor.patientId() : null, status, after, limit + 1, actor.userId(),
-                actor.isPatient());
+        PatientScope scope = !actor.isPatient() ? null
+                : PatientScope.of(onlyChosen ? List.of(actor.actingFor(actor.patientId()).orElseThrow()) : actor.family());
+        List<ConversationRows.Listed> rows = conversations.page(actor.practiceId(), scope, status, after, limit + 1,
+                actor.userId(), actor.isPatient());
         boolean more = rows.size() > limit;
         List<ConversationRows.Listed> page = more ? rows.subList(0, limit) : rows;
         List<ConversationView> items = views.views(actor, page);
-        audit.record(AuditRecord.allowed(actor, actor.patientId(), "conversations.listed", "conversations",
-                status == null ? "all" : status.code()));
+        String listed = status == null ? "all" : status.code();
+        if (scope == null || onlyChosen) {
+            audit.record(AuditRecord.allowed(actor, actor.patientId(), "conversations.listed", "conversations", listed));
+        } else {
+            // A family's list reads each record it shows: one row on each patient's access report.
+            audit.recordAll(actor.family().stream().map(f -> AuditRecord.allowed(actor.actingAs(f.patientId()),
+                    f.patientId(), "conversations.listed", "conversations", listed)).toList());
+        }
         String next = more ? new KeysetCursor(page.get(page.size() - 1).row().lastActivityFor(actor.isPatient()),
                 page.get(page.size() - 1).row().id().value()).encode() : null;
         return new ConversationPage(items, next);
@@ -140,8 +157,8 @@ public class ConversationLists {
      */
     @Transactional
     public long unreadTotal(Actor actor) {
-        return actor.isPatient() ? conversations.unreadTotal(actor.practiceId(), actor.patientId(), actor.userId())
-                : 0;
+        return actor.isPatient()
+                ? conversations.unreadTotal(actor.practiceId(), PatientScope.of(actor.family()), actor.userId()) : 0;
     }
 
     private static ConversationRows.InboxPosition inboxPosition(String cursor) {

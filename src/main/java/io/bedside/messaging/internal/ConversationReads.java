@@ -1,6 +1,7 @@
 package io.bedside.messaging.internal;
 
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import io.bedside.messaging.SystemAuthor;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.Relationship;
 import io.bedside.shared.UserId;
 
 /** Opening one conversation and reading its messages, as the caller may see them. Audited. */
@@ -65,10 +67,15 @@ public class ConversationReads {
         rows.stream().filter(m -> m.authorKind() == Actor.Kind.STAFF).forEach(m -> authors.add(m.authorId()));
         Map<UserId, StaffMember> staff = people.staff(actor.practiceId(), authors);
         Person patient = people.patient(row.practiceId(), row.patientId());
+        Map<UserId, Relationship> writers = new HashMap<>();
+        rows.stream().filter(m -> m.proxyRelationship() != null)
+                .forEach(m -> writers.put(m.authorId(), m.proxyRelationship()));
+        Map<UserId, Person> proxies = people.proxies(row.practiceId(), writers, patient);
         Map<UUID, List<AttachmentView>> files = rows.isEmpty() ? Map.of() : attachments.of(row.practiceId(), id);
         return rows.stream().map(m -> new MessageView(m.id(), m.seq(),
                 SystemAuthor.is(m.authorId()) ? people.system(row.practiceId())
                         : m.authorKind() == Actor.Kind.STAFF ? people.staffPerson(m.authorId(), staff)
+                        : m.proxyRelationship() != null ? proxies.get(m.authorId())
                         : new Person(m.authorId().value(), patient.displayName(), "patient"),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
                 m.createdAt(), files.getOrDefault(m.id().value(), List.of()))).toList();

@@ -18,7 +18,7 @@ import io.bedside.shared.UserId;
 public record ConversationRow(ConversationId id, PracticeId practiceId, PatientId patientId, CareTeamId careTeamId,
         UserId providerId, ConversationKind kind, ConversationStatus status, Priority priority, UserId assigneeId,
         byte[] subjectCiphertext, long lastSeq, Instant lastActivityAt, long lastPublicSeq, Instant lastPublicActivityAt,
-        UserId createdBy, Instant createdAt, byte[] detailsCiphertext) {
+        UserId createdBy, Instant createdAt, byte[] detailsCiphertext, boolean confidential) {
 
     /** The last sequence number this reader can see. */
     public long lastSeqFor(boolean patient) {
@@ -38,7 +38,8 @@ public record ConversationRow(ConversationId id, PracticeId practiceId, PatientI
                 Priority.valueOf(rs.getString("priority")), userId(rs, "assignee_id"),
                 rs.getBytes("subject_ciphertext"), rs.getLong("last_seq"), Timestamps.fromDb(rs, "last_activity_at"),
                 rs.getLong("last_public_seq"), Timestamps.fromDb(rs, "last_public_activity_at"),
-                userId(rs, "created_by"), Timestamps.fromDb(rs, "created_at"), rs.getBytes("details_ciphertext"));
+                userId(rs, "created_by"), Timestamps.fromDb(rs, "created_at"), rs.getBytes("details_ciphertext"),
+                rs.getBoolean("confidential"));
     }
 
     private static UserId userId(ResultSet rs, String column) throws SQLException {

@@ -52,9 +52,11 @@ class ConversationRows {
                 insert into conversation (id, practice_id, patient_id, care_team_id, provider_id, kind, status, priority,
                                           assignee_id, subject_ciphertext, last_seq, last_activity_at, last_public_seq,
                                           last_public_activity_at, created_by, created_at, details_ciphertext,
-                                          priority_rank)
+                                          priority_rank, confidential)
                 values (:id, :practice, :patient, :team, :provider, :kind, :status, :priority, :assignee, :subject,
-                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt, :details, :rank)""")
+                        :lastSeq, :lastActivity, :lastSeq, :lastActivity, :createdBy, :createdAt, :details, :rank,
+                        :confidential)""")
+                .param("confidential", c.confidential())
                 .param("id", c.id().value())
                 .param("practice", c.practiceId().value())
                 .param("patient", c.patientId().value())
@@ -99,6 +101,11 @@ class ConversationRows {
                 .update();
     }
 
+    public void setConfidential(ConversationId id, boolean confidential) {
+        jdbc.sql("update conversation set confidential = :confidential where id = :id")
+                .param("confidential", confidential).param("id", id.value()).update();
+    }
+
     public void triage(ConversationId id, ConversationStatus status, Priority priority,
             UserId assignee) {
         jdbc.sql("""
@@ -114,7 +121,7 @@ class ConversationRows {
      * A page of conversations, newest activity first, read with a keyset condition. Unread counts
      * leave out the reader's own messages and, for patients, internal notes.
      */
-    public List<Listed> page(PracticeId practice, PatientId onlyPatient, ConversationStatus status,
+    public List<Listed> page(PracticeId practice, PatientScope scope, ConversationStatus status,
             KeysetCursor after, int limit, UserId reader, boolean readerIsPatient) {
         StringBuilder sql = new StringBuilder("""
                 select c.*, (select count(*) from message m
@@ -127,9 +134,8 @@ class ConversationRows {
         Map<String, Object> params = new HashMap<>();
         params.put("practice", practice.value());
         params.put("reader", reader.value());
-        if (onlyPatient != null) {
-            sql.append(" and c.patient_id = :patient");
-            params.put("patient", onlyPatient.value());
+        if (scope != null) {
+            sql.append(" and ").append(scope.condition(params));
         }
         if (status != null) {
             sql.append(" and c.status = :status");
@@ -288,14 +294,17 @@ class ConversationRows {
     }
 
     /** The messages a patient has not read, across all their conversations (never internal notes, never their own). */
-    public long unreadTotal(PracticeId practice, PatientId patient, UserId reader) {
+    public long unreadTotal(PracticeId practice, PatientScope scope, UserId reader) {
+        Map<String, Object> params = new HashMap<>();
+        String condition = scope.condition(params);
         return jdbc.sql("""
                 select count(*) from message m
                   join conversation c on c.id = m.conversation_id and c.practice_id = m.practice_id
                   left join read_state r on r.conversation_id = c.id and r.user_id = :reader
-                 where c.practice_id = :practice and c.patient_id = :patient
-                   and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and not m.internal""")
-                .param("practice", practice.value()).param("patient", patient.value()).param("reader", reader.value())
+                 where c.practice_id = :practice and %s
+                   and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and not m.internal"""
+                .formatted(condition))
+                .params(params).param("practice", practice.value()).param("reader", reader.value())
                 .query(Long.class).single();
     }
 

@@ -50,11 +50,13 @@ public class ConversationStarts {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final JsonMapper json;
+    private final Confidentiality confidentiality;
 
-    ConversationStarts(ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
+    ConversationStarts(Confidentiality confidentiality, ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             MessageCipher cipher, Attachments attachments, People people, ConversationViews views,
             MessageLimits limits, AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock,
             JsonMapper json) {
+        this.confidentiality = confidentiality;
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -94,6 +96,9 @@ public class ConversationStarts {
                 ? RequestDetails.subjectFor(kind, details, body) : request.subject());
         CareTeam team = teamFor(actor, kind, request.careTeamId());
         PatientId patient = patientFor(actor, request.patientId());
+        // A proxy writes as themselves, for the patient they chose: audited and shown so.
+        Actor author = actor.actingAs(patient);
+        boolean confidential = confidentiality.atStart(author, patient, request.confidential());
         if (request.providerId() != null && !team.hasMember(request.providerId())) {
             throw new InvalidRequestException("providerId", "The person you chose is not on " + team.name()
                     + ". Choose someone on that team, or anyone on the team.");
@@ -104,22 +109,24 @@ public class ConversationStarts {
             Instant now = Timestamps.now(clock);
             ConversationId id = ConversationId.random();
             MessageId messageId = MessageId.random();
-            ConversationRow row = new ConversationRow(id, actor.practiceId(), patient, team.id(), request.providerId(),
+            ConversationRow row = new ConversationRow(id, author.practiceId(), patient, team.id(), request.providerId(),
                     kind, ConversationStatus.OPEN, Priority.ROUTINE, null,
-                    cipher.encryptSubject(actor.practiceId(), id, subject), 1, now, 1, now, actor.userId(), now,
+                    cipher.encryptSubject(author.practiceId(), id, subject), 1, now, 1, now, author.userId(), now,
                     details.isEmpty() ? null
-                            : cipher.encryptDetails(actor.practiceId(), id, json.writeValueAsString(details)));
+                            : cipher.encryptDetails(author.practiceId(), id, json.writeValueAsString(details)),
+                    confidential);
             conversations.insert(row);
-            messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, 1, actor.userId(), actor.kind(),
-                    cipher.encryptBody(actor.practiceId(), id, messageId, body), false, now));
-            attachments.store(actor.practiceId(), id, messageId, files, types, now);
-            readStates.advance(actor.practiceId(), id, actor, 1, now);
-            audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
-            reactions.started(new ConversationStarted(actor.practiceId(), id, patient, team.id(), actor.userId()));
-            reactions.messageSent(new MessageSent(actor.practiceId(), id, messageId, 1, patient, team.id(),
-                    actor.userId(), actor.isPatient(), false));
-            MessageView first = new MessageView(messageId, 1, views.author(actor, row), body, false, now);
-            return new ConversationStartedView(views.view(actor, row, subject, 0), first);
+            messages.insert(new MessageRows.Row(messageId, author.practiceId(), id, 1, author.userId(), author.kind(),
+                    cipher.encryptBody(author.practiceId(), id, messageId, body), false, now,
+                    author.isProxy() ? author.relationship() : null));
+            attachments.store(author.practiceId(), id, messageId, files, types, now);
+            readStates.advance(author.practiceId(), id, author, 1, now);
+            audit.record(AuditRecord.allowed(author, patient, "conversation.created", "conversation", id));
+            reactions.started(new ConversationStarted(author.practiceId(), id, patient, team.id(), author.userId()));
+            reactions.messageSent(new MessageSent(author.practiceId(), id, messageId, 1, patient, team.id(),
+                    author.userId(), author.isPatient(), false));
+            MessageView first = new MessageView(messageId, 1, views.author(author, row), body, false, now);
+            return new ConversationStartedView(views.view(author, row, subject, 0), first);
         });
     }
 
@@ -144,7 +151,7 @@ public class ConversationStarts {
         MessageId messageId = MessageId.random();
         conversations.insert(new ConversationRow(id, practice, patient, team, null, ConversationKind.CAMPAIGN,
                 ConversationStatus.WAITING_ON_PATIENT, Priority.ROUTINE, null,
-                cipher.encryptSubject(practice, id, checkedSubject), 1, now, 1, now, author, now, null));
+                cipher.encryptSubject(practice, id, checkedSubject), 1, now, 1, now, author, now, null, false));
         messages.insert(new MessageRows.Row(messageId, practice, id, 1, author, Actor.Kind.STAFF,
                 cipher.encryptBody(practice, id, messageId, checkedBody), false, now));
         readStates.advance(practice, id, actor, 1, now);
@@ -162,7 +169,9 @@ public class ConversationStarts {
         if (!actor.isPatient()) {
             return Map.of();
         }
-        return conversations.latestOfKind(actor.practiceId(), actor.patientId(), kind).map(row -> {
+        // A proxy is never offered what came from a confidential conversation.
+        return conversations.latestOfKind(actor.practiceId(), actor.patientId(), kind)
+                .filter(row -> actor.maySee(row.patientId(), row.confidential())).map(row -> {
             audit.record(AuditRecord.allowed(actor, row.patientId(), "request.details.viewed", "conversation",
                     row.id()));
             return views.details(row);
@@ -187,11 +196,11 @@ public class ConversationStarts {
 
     private PatientId patientFor(Actor actor, PatientId requested) {
         if (actor.isPatient()) {
-            if (requested != null && !requested.equals(actor.patientId())) {
+            if (requested != null && actor.actingFor(requested).isEmpty()) {
                 throw new InvalidRequestException("patientId",
-                        "A patient can only start conversations about themselves.");
+                        "Choose yourself or someone you act for (see patients in /api/v1/me).");
             }
-            return actor.patientId();
+            return requested == null ? actor.patientId() : requested;
         }
         if (requested == null) {
             throw new InvalidRequestException("patientId", "patientId is required when staff start a conversation.");

@@ -10,7 +10,8 @@ import io.bedside.messaging.Priority;
 /** A conversation as one caller sees it, with that caller's unread count. Holds PHI (the subject). */
 public record ConversationView(ConversationId id, String subject, ConversationKind kind, ConversationStatus status,
         Priority priority, CareTeamRef careTeam, Person patient, Person provider, Person assignee, long lastSeq,
-        Instant lastActivityAt, Instant createdAt, long unreadCount, Map<String, String> details) {
+        Instant lastActivityAt, Instant createdAt, long unreadCount, Map<String, String> details,
+        boolean confidential) {
 
     @Override
     public String toString() {

@@ -76,7 +76,7 @@ class ConversationViews {
                 names.team(row), names.patient(row),
                 people.staffPerson(row.providerId(), names.staff), people.staffPerson(row.assigneeId(), names.staff),
                 row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread,
-                details(row));
+                details(row), row.confidential());
     }
 
     /** The names one page mentions, each looked up once however many rows mention it. */
@@ -137,8 +137,12 @@ class ConversationViews {
     /** The writer of a message being sent, as the thread shows them. */
     Person author(Actor actor, ConversationRow row) {
         if (actor.isPatient()) {
-            return new Person(actor.userId().value(), people.patient(row.practiceId(), row.patientId()).displayName(),
-                    "patient");
+            Person patient = people.patient(row.practiceId(), row.patientId());
+            if (actor.isProxy()) {
+                return people.proxies(row.practiceId(), Map.of(actor.userId(), actor.relationship()), patient)
+                        .get(actor.userId());
+            }
+            return new Person(actor.userId().value(), patient.displayName(), "patient");
         }
         return people.staffPerson(actor.userId(), people.staff(actor.practiceId(), List.of(actor.userId())));
     }

@@ -16,6 +16,7 @@ import io.bedside.messaging.MessageId;
 import io.bedside.messaging.SystemAuthor;
 import io.bedside.shared.Actor;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Relationship;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
@@ -25,7 +26,13 @@ class MessageRows {
 
     /** A stored message, its body still encrypted. */
     public record Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
-            Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt) {
+            Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt,
+            Relationship proxyRelationship) {
+
+        public Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
+                Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt) {
+            this(id, practiceId, conversationId, seq, authorId, authorKind, bodyCiphertext, internal, createdAt, null);
+        }
 
         static Row map(ResultSet rs, int n) throws SQLException {
             return new Row(MessageId.of(rs.getObject("id", UUID.class)),
@@ -35,7 +42,8 @@ class MessageRows {
                     // Bedside's own messages (SystemAuthor) are told apart by their author id.
                     "SYSTEM".equals(rs.getString("author_kind")) ? Actor.Kind.STAFF
                             : Actor.Kind.valueOf(rs.getString("author_kind")),
-                    rs.getBytes("body_ciphertext"), rs.getBoolean("internal"), Timestamps.fromDb(rs, "created_at"));
+                    rs.getBytes("body_ciphertext"), rs.getBoolean("internal"), Timestamps.fromDb(rs, "created_at"),
+                    Relationship.ofCode(rs.getString("proxy_relationship")).orElse(null));
         }
     }
 
@@ -67,8 +75,9 @@ class MessageRows {
     public void insert(Row m) {
         jdbc.sql("""
                 insert into message (id, practice_id, conversation_id, seq, author_id, author_kind, body_ciphertext,
-                                     internal, created_at)
-                values (:id, :practice, :conversation, :seq, :author, :kind, :body, :internal, :at)""")
+                                     internal, created_at, proxy_relationship)
+                values (:id, :practice, :conversation, :seq, :author, :kind, :body, :internal, :at, :proxy)""")
+                .param("proxy", m.proxyRelationship() == null ? null : m.proxyRelationship().code())
                 .param("id", m.id().value())
                 .param("practice", m.practiceId().value())
                 .param("conversation", m.conversationId().value())

@@ -108,11 +108,13 @@ public class MessageSends {
         }
     }
 
-    private MessageView sendOnce(Actor actor, ConversationId id, String body, boolean internal, String key,
+    private MessageView sendOnce(Actor caller, ConversationId id, String body, boolean internal, String key,
             String requestHash, List<NewAttachment> files, List<Attachments.Checked> types) {
         return transaction.execute(tx -> {
             String action = internal ? "note.added" : "message.sent";
-            ConversationRow row = access.visibleForUpdate(actor, id, action);
+            ConversationRow row = access.visibleForUpdate(caller, id, action);
+            // A proxy writes for the patient whose conversation this is, whichever one they had chosen.
+            Actor actor = caller.actingAs(row.patientId());
             if (internal && !actor.isStaff()) {
                 audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), action, "conversation",
                         id.toString(), false));
@@ -125,7 +127,8 @@ public class MessageSends {
                 idempotencyKeys.insert(actor.practiceId(), actor.userId(), key, requestHash, id, messageId, now);
             }
             messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, seq, actor.userId(), actor.kind(),
-                    cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now));
+                    cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now,
+                    actor.isProxy() ? actor.relationship() : null));
             attachments.store(actor.practiceId(), id, messageId, files, types, now);
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
@@ -148,6 +151,7 @@ public class MessageSends {
                     "This Idempotency-Key was already used for a different request. Use a new key for a new message.");
         }
         ConversationRow row = access.visible(actor, id, "message.sent");
+        actor = actor.actingAs(row.patientId());
         MessageRows.Row m = messages.find(actor.practiceId(), used.messageId()).orElseThrow(NotFoundException::new);
         audit.record(AuditRecord.allowed(actor, row.patientId(), "messages.read", "message", m.id()));
         return new SentMessage(new MessageView(m.id(), m.seq(), views.author(actor, row),

@@ -15,10 +15,16 @@ import io.bedside.shared.UserId;
  * {@code attachments} are photos or PDFs sent with the first message, checked like a reply's.
  */
 public record NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,
-        UserId providerId, PatientId patientId, Map<String, String> details, List<NewAttachment> attachments) {
+        UserId providerId, PatientId patientId, Map<String, String> details, List<NewAttachment> attachments,
+        Boolean confidential) {
 
     public NewConversation {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,
+            UserId providerId, PatientId patientId, Map<String, String> details, List<NewAttachment> attachments) {
+        this(careTeamId, subject, body, kind, providerId, patientId, details, attachments, null);
     }
 
     public NewConversation(CareTeamId careTeamId, String subject, String body, ConversationKind kind,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.bedside.messaging.SystemAuthor;
+import io.bedside.identity.Accounts;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -20,6 +21,7 @@ import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Relationship;
 import io.bedside.shared.UserId;
 
 /** Names the people and teams a conversation mentions, through the directory modules' APIs. */
@@ -27,11 +29,13 @@ import io.bedside.shared.UserId;
 class People {
 
     private final StaffDirectory staff;
+    private final Accounts accounts;
     private final Patients patients;
     private final CareTeams careTeams;
     private final Practices practices;
 
-    People(StaffDirectory staff, Patients patients, CareTeams careTeams, Practices practices) {
+    People(StaffDirectory staff, Accounts accounts, Patients patients, CareTeams careTeams, Practices practices) {
+        this.accounts = accounts;
         this.practices = practices;
         this.staff = staff;
         this.patients = patients;
@@ -54,6 +58,21 @@ class People {
     public Person patient(PracticeId practice, PatientId id) {
         return new Person(id.value(), patients.displayName(practice, id).orElse("Patient"),
                 "patient");
+    }
+
+    /**
+     * The people who wrote for a patient (a parent, a caregiver), each named as themselves, with the
+     * relationship as their role and the patient they wrote for.
+     */
+    public Map<UserId, Person> proxies(PracticeId practice, Map<UserId, Relationship> writers, Person patient) {
+        if (writers.isEmpty()) {
+            return Map.of();
+        }
+        Map<UserId, String> names = accounts.proxyNames(practice, writers.keySet());
+        Map<UserId, Person> people = new HashMap<>();
+        writers.forEach((id, relationship) -> people.put(id, new Person(id.value(),
+                names.getOrDefault(id, "Family member"), relationship.code(), patient)));
+        return people;
     }
 
     /** Several patients named with one query, each as {@link #patient} names them. */

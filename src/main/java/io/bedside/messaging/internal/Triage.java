@@ -45,9 +45,15 @@ public class Triage {
     @Transactional
     public ConversationDetails update(Actor actor, ConversationId id, ConversationChange change) {
         if (change.isEmpty()) {
-            throw new InvalidRequestException("status", "Say what to change: status, priority or assigneeId.");
+            throw new InvalidRequestException("status",
+                    "Say what to change: status, priority, assigneeId or confidential.");
         }
         ConversationRow row = access.visibleForUpdate(actor, id, "conversation.updated");
+        if (actor.isPatient() && change.onlyConfidentiality()
+                && actor.actingFor(row.patientId()).filter(f -> f.isSelf()).isPresent()) {
+            // The patient themselves shares a private question with their family, or makes one private.
+            return changeConfidentiality(actor, row, change.confidential());
+        }
         if (!actor.isStaff()) {
             audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), "conversation.updated",
                     "conversation", id.toString(), false));
@@ -63,9 +69,25 @@ public class Triage {
         ConversationStatus status = change.status() != null ? change.status() : row.status();
         Priority priority = change.priority() != null ? change.priority() : row.priority();
         conversations.triage(id, status, priority, assignee);
+        if (change.confidential() != null && change.confidential() != row.confidential()) {
+            conversations.setConfidential(id, change.confidential());
+            audit.record(AuditRecord.allowed(actor, row.patientId(),
+                    change.confidential() ? "conversation.made-confidential" : "conversation.shared", "conversation", id));
+        }
         audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
         reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                 status, priority, assignee));
         return reads.get(actor, id);
+    }
+
+    private ConversationDetails changeConfidentiality(Actor actor, ConversationRow row, boolean confidential) {
+        if (confidential != row.confidential()) {
+            conversations.setConfidential(row.id(), confidential);
+            audit.record(AuditRecord.allowed(actor, row.patientId(),
+                    confidential ? "conversation.made-confidential" : "conversation.shared", "conversation", row.id()));
+            reactions.updated(new ConversationUpdated(actor.practiceId(), row.id(), row.patientId(), row.careTeamId(),
+                    row.status(), row.priority(), row.assigneeId()));
+        }
+        return reads.get(actor, row.id());
     }
 }

@@ -46,7 +46,7 @@ import io.bedside.shared.UserId;
 class ConversationController {
 
     record StartRequest(String careTeamId, String subject, String body, String kind, String providerId,
-            String patientId, Map<String, String> details) {
+            String patientId, Map<String, String> details, Boolean confidential) {
         @Override
         public String toString() {
             return "StartRequest[team=" + careTeamId + "]";
@@ -63,7 +63,7 @@ class ConversationController {
     record ReadRequest(Long seq) {
     }
 
-    record ChangeRequest(String status, String priority, String assigneeId) {
+    record ChangeRequest(String status, String priority, String assigneeId, Boolean confidential) {
     }
 
     record Page(List<ConversationSummaryJson> items, String nextCursor) {
@@ -97,15 +97,18 @@ class ConversationController {
                 request.kind() == null ? null : ConversationKind.fromCode(request.kind()),
                 request.providerId() == null ? null : UserId.of(Ids.parseField("providerId", request.providerId())),
                 request.patientId() == null ? null : PatientId.of(Ids.parseField("patientId", request.patientId())),
-                request.details()));
+                request.details(), List.of(), request.confidential()));
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + started.conversation().id()))
                 .body(ConversationJsonBody.of(started.conversation(), null, started.firstMessage()));
     }
 
     @GetMapping("/api/v1/conversations")
     Page list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        var page = lists.list(actor,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String patientId) {
+        // A proxy lists every record they act for unless they name one; staff and patients as before.
+        var page = lists.list(patientId == null ? actor : actor.actingAs(PatientId.of(Ids.parseField("patientId", patientId))),
+                patientId != null || !actor.isPatient(),
                 status == null || status.isBlank() ? null : ConversationStatus.fromCode(status), cursor,
                 PageLimits.check(limit, 20, 100));
         return new Page(page.items().stream().map(ConversationSummaryJson::of).toList(), page.nextCursor());
@@ -146,7 +149,7 @@ class ConversationController {
                 request.status() == null ? null : ConversationStatus.fromCode(request.status()),
                 request.priority() == null ? null : Priority.fromCode(request.priority()),
                 request.assigneeId() == null || unassign ? null : UserId.of(Ids.parseField("assigneeId", request.assigneeId())),
-                unassign)));
+                unassign, request.confidential())));
     }
 
     @PostMapping("/api/v1/conversations/{id}/read")

@@ -17,9 +17,10 @@ final class ConversationJson {
     private ConversationJson() {
     }
 
-    record PersonJson(String id, String displayName, String role) {
+    /** A person; {@code onBehalfOf} names the patient when a proxy (a parent, a caregiver) wrote. */
+    record PersonJson(String id, String displayName, String role, PersonJson onBehalfOf) {
         static PersonJson of(Person p) {
-            return p == null ? null : new PersonJson(p.id().toString(), p.displayName(), p.role());
+            return p == null ? null : new PersonJson(p.id().toString(), p.displayName(), p.role(), of(p.onBehalfOf()));
         }
 
         @Override
@@ -59,12 +60,12 @@ final class ConversationJson {
 
     record ConversationSummaryJson(String id, String subject, String kind, String status, String priority,
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
-            Instant lastActivityAt, Instant createdAt, long unreadCount) {
+            Instant lastActivityAt, Instant createdAt, long unreadCount, boolean confidential) {
         static ConversationSummaryJson of(ConversationView c) {
             return new ConversationSummaryJson(c.id().toString(), c.subject(), c.kind().code(), c.status().code(),
                     c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
                     PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
-                    c.createdAt(), c.unreadCount());
+                    c.createdAt(), c.unreadCount(), c.confidential());
         }
 
         @Override
@@ -76,7 +77,8 @@ final class ConversationJson {
     record ConversationJsonBody(String id, String subject, String kind, String status, String priority,
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
             Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
-            List<ReadStateJson> readStates, Map<String, String> details, MessageJson firstMessage) {
+            List<ReadStateJson> readStates, Map<String, String> details, MessageJson firstMessage,
+            boolean confidential) {
 
         static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
             List<ReadStateJson> all = participants == null ? null
@@ -87,7 +89,7 @@ final class ConversationJson {
                     c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
                     PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
                     c.createdAt(), c.unreadCount(), all, read, c.details().isEmpty() ? null : c.details(),
-                    first == null ? null : MessageJson.of(first));
+                    first == null ? null : MessageJson.of(first), c.confidential());
         }
 
         static ConversationJsonBody of(ConversationDetails d) {

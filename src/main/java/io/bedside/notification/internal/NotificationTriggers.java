@@ -81,8 +81,10 @@ class NotificationTriggers implements ConversationReactions {
             newMessageForStaff(e);
             return;
         }
-        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
-                later(e.practiceId(), patient, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
+        // The patient's account and, unless the conversation is confidential, their proxies: the same
+        // notice for each, which never names the patient.
+        accounts.readersOf(e.practiceId(), e.patientId(), conversations.confidential(e.practiceId(), e.conversationId()))
+                .forEach(reader -> later(e.practiceId(), reader, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
     /**
@@ -91,8 +93,10 @@ class NotificationTriggers implements ConversationReactions {
      */
     @Override
     public void campaignStarted(CampaignConversationStarted e) {
-        accounts.patientAccount(e.practiceId(), e.patientId()).ifPresent(patient ->
-                later(e.practiceId(), patient, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
+        // The patient's account and, unless the conversation is confidential, their proxies: the same
+        // notice for each, which never names the patient.
+        accounts.readersOf(e.practiceId(), e.patientId(), conversations.confidential(e.practiceId(), e.conversationId()))
+                .forEach(reader -> later(e.practiceId(), reader, Kind.NEW_MESSAGE, e.conversationId(), e.careTeamId()));
     }
 
     /**

@@ -1,0 +1,64 @@
+package io.bedside.messaging.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.bedside.patient.Patients;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
+import io.bedside.shared.Actor;
+import io.bedside.shared.InvalidRequestException;
+import io.bedside.shared.PatientId;
+import io.bedside.shared.PracticeId;
+
+/**
+ * Whether a conversation is kept from the patient's proxies. An adolescent's own questions are
+ * confidential by default (the practice's confidential age range, 12–17 unless set): a teenager
+ * asking about contraception or mood must be able to trust that a parent's account never shows it.
+ * What a parent starts for their child is visible to both; the patient may share one of their own;
+ * staff may mark any.
+ */
+@Component
+class Confidentiality {
+
+    private final Patients patients;
+    private final Practices practices;
+    private final Clock clock;
+
+    Confidentiality(Patients patients, Practices practices, Clock clock) {
+        this.patients = patients;
+        this.practices = practices;
+        this.clock = clock;
+    }
+
+    /** Whether a new conversation, started by {@code author} (acting for its patient), is confidential. */
+    boolean atStart(Actor author, PatientId patient, Boolean asked) {
+        if (author.isStaff()) {
+            return Boolean.TRUE.equals(asked);
+        }
+        if (author.isProxy()) {
+            if (Boolean.TRUE.equals(asked)) {
+                throw new InvalidRequestException("confidential",
+                        "Only the patient can keep a conversation private from their family.");
+            }
+            return false;
+        }
+        return asked != null ? asked : inConfidentialAges(author.practiceId(), patient);
+    }
+
+    /** Whether the patient is in the practice's confidential age range today. */
+    boolean inConfidentialAges(PracticeId practice, PatientId patient) {
+        return Optional.ofNullable(patients.birthDatesOfOpen(practice, List.of(patient)).get(patient))
+                .map(birth -> practices.confidentialAges(practice).covers(birth, today(practice)))
+                .orElse(false);
+    }
+
+    private LocalDate today(PracticeId practice) {
+        return LocalDate.ofInstant(clock.instant(),
+                practices.find(practice).map(Practice::timeZone).orElse(java.time.ZoneOffset.UTC));
+    }
+}
