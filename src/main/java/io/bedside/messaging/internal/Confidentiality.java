@@ -23,7 +23,7 @@ import io.bedside.shared.PracticeId;
  * staff may mark any.
  */
 @Component
-class Confidentiality {
+public class Confidentiality {
 
     private final Patients patients;
     private final Practices practices;
@@ -36,7 +36,7 @@ class Confidentiality {
     }
 
     /** Whether a new conversation, started by {@code author} (acting for its patient), is confidential. */
-    boolean atStart(Actor author, PatientId patient, Boolean asked) {
+    public boolean atStart(Actor author, PatientId patient, Boolean asked) {
         if (author.isStaff()) {
             return Boolean.TRUE.equals(asked);
         }
@@ -51,7 +51,7 @@ class Confidentiality {
     }
 
     /** Whether the patient is in the practice's confidential age range today. */
-    boolean inConfidentialAges(PracticeId practice, PatientId patient) {
+    public boolean inConfidentialAges(PracticeId practice, PatientId patient) {
         return Optional.ofNullable(patients.birthDatesOfOpen(practice, List.of(patient)).get(patient))
                 .map(birth -> practices.confidentialAges(practice).covers(birth, today(practice)))
                 .orElse(false);

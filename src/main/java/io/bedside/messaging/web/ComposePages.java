@@ -24,9 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.bedside.identity.UserProfile;
 import io.bedside.patient.PatientDirectory;
+import io.bedside.patient.Patients;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.ReplyPlaceholders;
 import io.bedside.messaging.internal.ConversationKind;
+import io.bedside.messaging.internal.Confidentiality;
 import io.bedside.messaging.internal.ConversationStarts;
 import io.bedside.messaging.internal.Drafts;
 import io.bedside.messaging.internal.NewConversation;
@@ -59,7 +61,17 @@ class ComposePages {
         public String subject;
         public String body;
         public String idempotencyKey;
+        public String confidential;
+        public String confidentialShown;
         public Map<String, String> details = new LinkedHashMap<>();
+
+        public void setConfidential(String v) { confidential = v; }
+        public void setConfidentialShown(String v) { confidentialShown = v; }
+
+        /** The adolescent's choice when the page offered it; otherwise the default decides. */
+        Boolean confidentialChoice() {
+            return "true".equals(confidentialShown) ? Boolean.valueOf("true".equals(confidential)) : null;
+        }
 
         public void setCareTeamId(String v) { careTeamId = v; }
         public void setPatientId(String v) { patientId = v; }
@@ -80,6 +92,8 @@ class ComposePages {
     private static final List<ConversationKind> PATIENT_KINDS = Arrays.stream(ConversationKind.values())
             .filter(k -> k != ConversationKind.CAMPAIGN).toList();
 
+    private final Confidentiality confidentiality;
+    private final Patients patientNames;
     private final ConversationStarts starts;
     private final Drafts drafts;
     private final CareTeams careTeams;
@@ -88,8 +102,10 @@ class ComposePages {
     private final ThreadModel thread;
     private final MessageSource messages;
 
-    ComposePages(ConversationStarts starts, Drafts drafts, CareTeams careTeams, PatientDirectory patients,
+    ComposePages(Confidentiality confidentiality, Patients patientNames, ConversationStarts starts, Drafts drafts, CareTeams careTeams, PatientDirectory patients,
             ObjectProvider<QuickReplies> quickReplies, ThreadModel thread, MessageSource messages) {
+        this.confidentiality = confidentiality;
+        this.patientNames = patientNames;
         this.starts = starts;
         this.drafts = drafts;
         this.careTeams = careTeams;
@@ -183,7 +199,7 @@ class ComposePages {
                             : UserId.of(Ids.parseField("providerId", form.providerId)),
                     form.patientId == null || form.patientId.isBlank() ? null
                             : PatientId.of(Ids.parseField("patientId", form.patientId)), form.details,
-                    Uploads.attached(files)));
+                    Uploads.attached(files), form.confidentialChoice()));
             if (actor.isPatient()) {
                 drafts.discard(actor, Drafts.NEW_CONVERSATION);
             }
@@ -216,6 +232,16 @@ class ComposePages {
             form.careTeamId = billing.id().value().toString();
         }
         model.addAttribute("billingTeam", billing);
+        if (actor.isPatient()) {
+            // A teenager is offered privacy from their parents (on by default); a parent is told whom
+            // they are writing for.
+            model.addAttribute("confidentialOffered", !actor.isProxy()
+                    && confidentiality.inConfidentialAges(actor.practiceId(), actor.patientId()));
+            if (actor.isProxy()) {
+                model.addAttribute("writingFor", patientNames.displayName(actor.practiceId(), actor.patientId())
+                        .orElse(""));
+            }
+        }
         model.addAttribute("subjectOptional", RequestDetails.subjectOptional(kind));
         model.addAttribute("quickReplies", actor.isStaff() ? thread.quickReplies(actor) : List.of());
         if (form.idempotencyKey == null) {

@@ -17,6 +17,7 @@ import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.TriggerPhrases;
+import io.bedside.messaging.internal.Confidentiality;
 import io.bedside.messaging.internal.ConversationDetails;
 import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.messaging.internal.ConversationReads;
@@ -52,10 +53,13 @@ class ThreadModel {
     private final ObjectProvider<AnswerPromises> promises;
     private final ObjectProvider<TriggerPhrases> triggerPhrases;
 
-    ThreadModel(ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
+    private final Confidentiality confidentiality;
+
+    ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
             ObjectProvider<TriggerPhrases> triggerPhrases) {
+        this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
         this.lists = lists;
@@ -105,11 +109,17 @@ class ThreadModel {
             ConversationView conversation = (ConversationView) model.getAttribute("conversation");
             // The emergency card says where the nurse may call: the patient's own number, shown to
             // them only (a proxy reading a child's conversation is not shown the child's number).
-            if (conversation.priority() == Priority.URGENT && actor.patientId() != null
+            if (conversation.priority() == Priority.URGENT && !actor.isProxy()
                     && actor.patientId().value().equals(conversation.patient().id())) {
                 model.addAttribute("ownPhone", patientRecords.contact(actor.practiceId(), actor.patientId())
                         .map(Patients.Contact::phone).filter(p -> !p.isBlank()).orElse(null));
             }
+            // The patient themselves may share a private question with their family, or keep one
+            // private; a proxy never sees the choice (nor a private conversation at all).
+            PatientId patient = PatientId.of(conversation.patient().id());
+            boolean self = actor.actingFor(patient).filter(f -> f.isSelf()).isPresent();
+            model.addAttribute("privacyChoice", self && (conversation.confidential()
+                    || confidentiality.inConfidentialAges(actor.practiceId(), patient)));
             return "messaging/conversation";
         }
         staffInto(actor, (ConversationView) model.getAttribute("conversation"), model);

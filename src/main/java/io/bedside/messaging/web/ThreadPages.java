@@ -151,6 +151,21 @@ class ThreadPages {
     }
 
     /**
+     * Keeps a conversation from the patient's family, or shows it to them: the patient themselves
+     * (an adolescent sharing a question with a parent) or the care team. Anyone else is refused by
+     * {@code Triage}, as in the API's PATCH.
+     */
+    @PostMapping("/app/conversations/{id}/confidential")
+    String confidential(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
+            @RequestParam(required = false) String confidential) {
+        if (!"true".equals(confidential) && !"false".equals(confidential)) {
+            throw new InvalidRequestException("confidential", "Say true or false.");
+        }
+        triage.update(actor, id, new ConversationChange(null, null, null, false, Boolean.valueOf(confidential)));
+        return "redirect:/app/conversations/" + id;
+    }
+
+    /**
      * Puts a quick-reply template, filled in for this patient, into the reply being written. Nothing
      * is sent: the reader reads it over and sends it themselves.
      */
