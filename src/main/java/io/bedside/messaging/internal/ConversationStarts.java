@@ -196,11 +196,8 @@ public class ConversationStarts {
 
     private PatientId patientFor(Actor actor, PatientId requested) {
         if (actor.isPatient()) {
-            if (requested != null && actor.actingFor(requested).isEmpty()) {
-                throw new InvalidRequestException("patientId",
-                        "Choose yourself or someone you act for (see patients in /api/v1/me).");
-            }
-            return requested == null ? actor.patientId() : requested;
+            // Someone the account does not act for is answered like a missing id.
+            return requested == null ? actor.patientId() : actor.actingAs(requested).patientId();
         }
         if (requested == null) {
             throw new InvalidRequestException("patientId", "patientId is required when staff start a conversation.");
