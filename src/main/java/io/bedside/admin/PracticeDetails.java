@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.practice.ConfidentialAges;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
@@ -104,6 +105,31 @@ public class PracticeDetails {
             }
         });
         return next;
+    }
+
+    /** The ages at which a patient's own conversations are kept from their parents by default. */
+    public ConfidentialAges confidentialAges(Actor actor) {
+        actor.requireAdmin();
+        return practices.confidentialAges(actor.practiceId());
+    }
+
+    /**
+     * Sets the confidential age range (both ends included, 0 to 17; the law of the practice's state
+     * decides, most often 12 through 17). Conversations already started keep their marks.
+     */
+    @Transactional
+    public ConfidentialAges setConfidentialAges(Actor actor, Integer from, Integer to) {
+        actor.requireAdmin();
+        if (from == null || to == null) {
+            throw new InvalidRequestException("confidentialAgeRange",
+                    "Give both ages of the confidential age range, from and to (for example 12 and 17).");
+        }
+        ConfidentialAges ages = new ConfidentialAges(from, to);
+        if (!ages.equals(practices.confidentialAges(actor.practiceId()))) {
+            practices.setConfidentialAges(actor.practiceId(), ages);
+            audit.record(AuditRecord.allowed(actor, null, "practice.changed", "practice_field", "confidentialAgeRange"));
+        }
+        return ages;
     }
 
     /** Every time zone an admin may choose, "(UTC−06:00) America/Chicago — Central Time", east to west. */

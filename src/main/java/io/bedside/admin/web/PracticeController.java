@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.admin.PracticeDetails;
+import io.bedside.practice.ConfidentialAges;
 import io.bedside.practice.Practice;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -23,11 +24,14 @@ import io.bedside.shared.InvalidRequestException;
 @RestController
 class PracticeController {
 
+    record AgeRangeJson(int from, int to) {
+    }
+
     record PracticeJson(String id, String slug, String name, String displayName, String timeZone,
-            String defaultLanguage, String phone, String address) {
-        static PracticeJson of(Practice p) {
+            String defaultLanguage, String phone, String address, AgeRangeJson confidentialAgeRange) {
+        static PracticeJson of(Practice p, ConfidentialAges ages) {
             return new PracticeJson(p.id().toString(), p.slug(), p.name(), p.shownName(), p.timeZone().getId(),
-                    p.defaultLanguage(), p.phone(), p.address());
+                    p.defaultLanguage(), p.phone(), p.address(), new AgeRangeJson(ages.from(), ages.to()));
         }
     }
 
@@ -39,12 +43,32 @@ class PracticeController {
 
     @GetMapping("/api/v1/practice")
     PracticeJson practice(@AuthenticationPrincipal Actor actor) {
-        return PracticeJson.of(details.of(actor));
+        return PracticeJson.of(details.of(actor), details.confidentialAges(actor));
     }
 
     @PatchMapping(path = "/api/v1/practice", consumes = "application/json")
     PracticeJson change(@AuthenticationPrincipal Actor actor, @RequestBody Map<String, Object> body) {
-        return PracticeJson.of(details.change(actor, strings(body)));
+        Map<String, Object> fields = new LinkedHashMap<>(body);
+        Object range = fields.remove("confidentialAgeRange");
+        Map<String, String> changes = strings(fields);
+        // Checked before anything is written, so a bad range changes nothing else either.
+        Integer[] ages = range == null ? null : ages(range);
+        Practice practice = details.change(actor, changes);
+        if (ages != null) {
+            details.setConfidentialAges(actor, ages[0], ages[1]);
+        }
+        return PracticeJson.of(practice, details.confidentialAges(actor));
+    }
+
+    /** {@code {"from": 12, "to": 17}}: whole numbers, or a 400 naming the field. */
+    private static Integer[] ages(Object range) {
+        if (!(range instanceof Map<?, ?> map) || !(map.get("from") instanceof Integer from)
+                || !(map.get("to") instanceof Integer to) || map.size() != 2) {
+            throw new InvalidRequestException("confidentialAgeRange",
+                    "confidentialAgeRange must be {\"from\": <age>, \"to\": <age>} with whole numbers, for example {\"from\": 12, \"to\": 17}.");
+        }
+        new ConfidentialAges(from, to);
+        return new Integer[] {from, to};
     }
 
     /** The body's fields as text: each value a string or null, anything else refused naming the field. */

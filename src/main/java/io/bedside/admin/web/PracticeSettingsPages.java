@@ -119,6 +119,29 @@ class PracticeSettingsPages {
         }
     }
 
+    /** The ages at which a patient's own questions are kept from their parents by default. */
+    @PostMapping("/app/admin/practice/confidential-ages")
+    String confidentialAges(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+        try {
+            details.setConfidentialAges(actor, whole(from), whole(to));
+            return "redirect:/app/admin/practice?saved";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("confidentialFrom", from);
+            model.addAttribute("confidentialTo", to);
+            return page(actor, model, null, null, null, Map.of(e.field(), e.getMessage()));
+        }
+    }
+
+    private static Integer whole(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidRequestException("confidentialAgeRange", "Enter the ages as whole numbers, for example 12 and 17.");
+        }
+    }
+
     @PostMapping("/app/admin/practice/after-hours")
     String afterHours(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String en,
             @RequestParam(required = false) String es, Model model, HttpServletResponse response) {
@@ -155,6 +178,11 @@ class PracticeSettingsPages {
             model.addAttribute("details", values);
         }
         model.addAttribute("timeZones", PracticeDetails.timeZones(clock.instant(), locale()));
+        if (!model.containsAttribute("confidentialFrom")) {
+            var ages = details.confidentialAges(actor);
+            model.addAttribute("confidentialFrom", String.valueOf(ages.from()));
+            model.addAttribute("confidentialTo", String.valueOf(ages.to()));
+        }
         model.addAttribute("languages", PracticeDetails.LANGUAGES);
         model.addAttribute("errors", errors);
         return "admin/practice";
