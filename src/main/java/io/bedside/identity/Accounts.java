@@ -219,6 +219,19 @@ public class Accounts {
                         STAFF_INVITATION_TTL).token());
     }
 
+    /**
+     * The link for a family-access invitation email being sent now, beside any other still open;
+     * empty once the person has set a password, or when the account is gone or closed.
+     */
+    @Transactional
+    public Optional<String> proxyInvitationLink(PracticeId practice, UserId proxy) {
+        return accounts.find(proxy)
+                .filter(a -> a.active() && a.practiceId().equals(practice) && a.kind() == Actor.Kind.PATIENT
+                        && a.passwordHash() == null)
+                .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, proxy,
+                        ProxyGrants.PROXY_INVITATION, ProxyGrants.PROXY_INVITATION_TTL).token());
+    }
+
     /** A member of staff with a password; the account id is also their staff directory id. */
     @Transactional
     public StaffMember createStaff(PracticeId practice, String email, String password, String displayName,

@@ -213,21 +213,6 @@ public class ProxyGrants {
         return ended;
     }
 
-    // ------------------------------------------------------------ invitations
-
-    /**
-     * The link for the invitation email being sent now, beside any other still open; empty once the
-     * person has set a password, or when the account is gone or closed.
-     */
-    @Transactional
-    public Optional<String> invitationLink(PracticeId practice, UserId proxy) {
-        return accounts.find(proxy)
-                .filter(a -> a.active() && a.practiceId().equals(practice) && a.kind() == Actor.Kind.PATIENT
-                        && a.passwordHash() == null)
-                .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, proxy, PROXY_INVITATION,
-                        PROXY_INVITATION_TTL).token());
-    }
-
     // ------------------------------------------------------------ demo data
 
     /** A proxy-only account with a password (demo data only: everyone else is invited). */
