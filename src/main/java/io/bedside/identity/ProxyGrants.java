@@ -163,6 +163,10 @@ public class ProxyGrants {
     /** A patient ends a grant on their own record, whoever made it (a minor's parent grant included). */
     @Transactional
     public void revokeOwn(Actor patient, UUID grantId) {
+        // A grant id from an account with no record of its own names nothing it may end.
+        if (patient == null || !patient.isPatient() || patient.ownPatientId().isEmpty()) {
+            throw new NotFoundException(NO_GRANT);
+        }
         Actor self = self(patient);
         ProxyGrant g = families.find(self.practiceId(), grantId).filter(ProxyGrant::open)
                 .filter(x -> x.patientId().equals(self.patientId())).orElseThrow(() -> new NotFoundException(NO_GRANT));
@@ -277,7 +281,8 @@ public class ProxyGrants {
             throw new ConflictException("This person already has access to the patient's record.");
         }
         if (invite) {
-            invitations.issue(practice, proxy, PROXY_INVITATION, PROXY_INVITATION_TTL);
+            // The link is made when the email goes out (staff are never shown it): it reaches only
+            // the address, and each email's link works until one of them is used.
             events.publishEvent(new ProxyInvited(practice, proxy));
         }
         audit.record(AuditRecord.allowed(by, patient, AuditAction.PROXY_GRANTED, "proxy_grant", g.id()));
