@@ -135,6 +135,21 @@ class ProxyGrantsIntegrationTests extends ApplicationTest {
                 .param("action", action).param("patient", UUID.fromString(patient)).query(Long.class).single();
     }
 
+    // ------------------------------------------------------------ demo data
+
+    @Test
+    void mariaIsTheDemoParentOfLeoAndCarol() {
+        JsonNode me = demo.me("maria@patients.example");
+        assertThat(me.get("kind").asString()).isEqualTo("patient");
+        assertThat(me.get("displayName").asString()).isEqualTo("Maria Nguyen");
+        List<String> names = new ArrayList<>();
+        me.get("patients").forEach(p -> names.add(p.get("displayName").asString() + " ("
+                + p.get("relationship").asString() + ")"));
+        assertThat(names).containsExactlyInAnyOrder("Leo Nguyen (parent)", "Carol Nguyen (parent)");
+        me.get("patients").forEach(p -> assertThat(p.has("confidentialAgeRange"))
+                .as(p.get("displayName").asString()).isEqualTo(p.get("displayName").asString().startsWith("Carol")));
+    }
+
     // ------------------------------------------------------------ staff grants, invitation, revocation
 
     @Test
@@ -189,6 +204,8 @@ class ProxyGrantsIntegrationTests extends ApplicationTest {
         String email = unique("guardian");
         assertThat(grant(LAKESIDE_ADMIN, first, "Gale Rivera", email, "guardian").status()).isEqualTo(201);
         String link = emailedLink(email);
+        // The test's clock stands still: grants listed oldest first need a moment between them.
+        clock.advance(Duration.ofSeconds(1));
         String grantId = grant(LAKESIDE_ADMIN, second, "Gale Rivera", email, "guardian").json().get("id").asString();
         String token = accept(link, email, "Gale Rivera");
         assertThat(patientIds(me(token))).containsExactly(first, second);
@@ -312,6 +329,7 @@ class ProxyGrantsIntegrationTests extends ApplicationTest {
         String email = unique("mother");
         assertThat(grant(LEE, teen, "Morgan Rivera", email, "parent").status()).isEqualTo(201);
         String link = emailedLink(email);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(grant(LEE, little, "Morgan Rivera", email, "parent").status()).isEqualTo(201);
         String token = accept(link, email, "Morgan Rivera");
         JsonNode me = me(token);
