@@ -363,8 +363,8 @@ class ProxyGrantsIntegrationTests extends ApplicationTest {
         String email = unique("named");
         assertThat(grant(LEE, child, "Robin Rivera", email, "guardian").status()).isEqualTo(201);
         String token = accept(emailedLink(email), email, "Robin Rivera");
-        // Anything the guardian does for the child is on the child's report: here, reading it.
-        assertThat(api.get("/api/v1/audit").token(token).send().status()).isEqualTo(200);
+        // Anything the guardian does for the child is on the child's report: here, listing the conversations.
+        assertThat(api.get("/api/v1/conversations?patientId=" + child).token(token).send().status()).isEqualTo(200);
 
         JsonNode report = api.get("/api/v1/audit?patientId=" + child).token(demo.token(LAKESIDE_ADMIN)).send().json();
         List<String> names = new ArrayList<>();
@@ -375,7 +375,10 @@ class ProxyGrantsIntegrationTests extends ApplicationTest {
         });
         assertThat(names).contains("Robin Rivera (guardian)", "Dr. Daniel Lee");
         assertThat(names).doesNotContain("Sam Rivera");
-        assertThat(actions).contains("proxy.granted", "audit.viewed");
+        assertThat(actions).contains("proxy.granted", "conversations.listed");
+        // The page says the same, the relationship in the reader's words.
+        assertThat(PageSession.signedIn(api.base(), LAKESIDE_ADMIN).get("/app/access").body())
+                .contains("Robin Rivera (guardian)");
     }
 
     // ------------------------------------------------------------ the access matrix
