@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bedside.identity.Accounts;
+import io.bedside.identity.ProxyGrants;
 import io.bedside.patient.NewPatient;
 import io.bedside.patient.RosterEntry;
 import io.bedside.patient.Patient;
@@ -32,8 +33,10 @@ import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffMember;
 import io.bedside.shared.CareTeamId;
+import io.bedside.shared.Relationship;
 import io.bedside.shared.Command;
 import io.bedside.shared.StaffRole;
+import io.bedside.shared.UserId;
 import io.bedside.workflow.ReplyTemplates;
 
 /**
@@ -55,12 +58,14 @@ class DemoData implements ApplicationRunner {
     private final CareTeams careTeams;
     private final Patients patients;
     private final Accounts accounts;
+    private final ProxyGrants proxies;
     private final ReplyTemplates templates;
     private final TransactionTemplate transaction;
     private final boolean officeHours;
     private final ObjectProvider<Command> commands;
 
     DemoData(ObjectProvider<Command> commands, Practices practices, CareTeams careTeams, Patients patients, Accounts accounts,
+            ProxyGrants proxies,
             ReplyTemplates templates, TransactionTemplate transaction,
             @Value("${bedside.demo.office-hours:true}") boolean officeHours) {
         this.officeHours = officeHours;
@@ -69,6 +74,7 @@ class DemoData implements ApplicationRunner {
         this.careTeams = careTeams;
         this.patients = patients;
         this.accounts = accounts;
+        this.proxies = proxies;
         this.templates = templates;
         this.transaction = transaction;
     }
@@ -204,5 +210,14 @@ class DemoData implements ApplicationRunner {
         patients.upsertRoster(practice.id(), List.of(new RosterEntry("LP-2001", "Carol", "Nguyen",
                 LocalDate.of(2010, 6, 21), Sex.FEMALE, "carol@patients.example", "+15555550103", "en",
                 List.of("asthma"), LocalDate.of(2026, 8, 1))));
+
+        // Family access: Leo has no account of his own; his and Carol's mother Maria is not the
+        // practice's patient, so her account has no record and goes by its own name.
+        Patient leo = patients.register(practice.id(), new NewPatient("LP-2002", "Leo", "Nguyen",
+                LocalDate.of(2019, 3, 2), Sex.MALE, null, null, "en"));
+        patients.setPrimaryProvider(practice.id(), leo.id(), lee.id());
+        UserId maria = proxies.createProxyAccount(practice.id(), "maria@patients.example", PASSWORD, "Maria Nguyen");
+        proxies.seed(practice.id(), leo.id(), maria, Relationship.PARENT, admin.id());
+        proxies.seed(practice.id(), carol.id(), maria, Relationship.PARENT, admin.id());
     }
 }

@@ -2,6 +2,7 @@ package io.bedside.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.TwoStep;
 import io.bedside.identity.internal.UserAccounts;
 import io.bedside.patient.Patients;
+import io.bedside.practice.ConfidentialAges;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
+import io.bedside.shared.ActingFor;
 import io.bedside.shared.Actor;
 import io.bedside.shared.ConflictException;
 import io.bedside.shared.EmailAddresses;
@@ -34,6 +37,7 @@ import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Relationship;
 import io.bedside.shared.StaffRole;
 import io.bedside.shared.UserId;
 
@@ -166,9 +170,17 @@ public class Accounts {
     }
 
     public Optional<InvitationView> openInvitation(String token) {
-        return invitations.peek(token, STAFF_INVITATION).flatMap(open -> staff.find(open.practiceId(), open.userId())
+        var staffInvitation = invitations.peek(token, STAFF_INVITATION).flatMap(open -> staff.find(open.practiceId(), open.userId())
                 .map(m -> new InvitationView(accounts.email(open.userId()).orElse(""), m.displayName(),
                         practices.find(open.practiceId()).map(Practice::name).orElse(""))));
+        if (staffInvitation.isPresent()) {
+            return staffInvitation;
+        }
+        // Someone given family access: greeted by their own name, never the patient's.
+        return invitations.peek(token, ProxyGrants.PROXY_INVITATION).map(open -> new InvitationView(
+                accounts.email(open.userId()).orElse(""),
+                accounts.displayNames(List.of(open.userId())).getOrDefault(open.userId(), ""),
+                practices.find(open.practiceId()).map(Practice::name).orElse("")));
     }
 
     /**
@@ -177,8 +189,14 @@ public class Accounts {
      */
     @Transactional
     public void acceptInvitation(String token, String password, String confirmation) {
-        var open = invitations.peek(token, STAFF_INVITATION)
-                .orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
+        String purpose = STAFF_INVITATION;
+        var found = invitations.peek(token, STAFF_INVITATION);
+        if (found.isEmpty()) {
+            // The same page takes the invitation of someone given family access.
+            purpose = ProxyGrants.PROXY_INVITATION;
+            found = invitations.peek(token, purpose);
+        }
+        var open = found.orElseThrow(() -> new NotFoundException("This link has expired or was already used."));
         PasswordRules.check(password);
         if (!password.equals(confirmation)) {
             throw new InvalidRequestException("confirmation", "The two passwords are not the same.");
@@ -187,7 +205,7 @@ public class Accounts {
         if (!invitations.spend(open.id()) || !accounts.setFirstPassword(open.userId(), hashing.hash(password))) {
             throw new NotFoundException("This link has expired or was already used.");
         }
-        invitations.revoke(open.practiceId(), open.userId(), STAFF_INVITATION);
+        invitations.revoke(open.practiceId(), open.userId(), purpose);
     }
 
     /**
@@ -199,6 +217,19 @@ public class Accounts {
         return staffAccount(practice, id).filter(a -> a.status() == StaffAccount.Status.INVITED)
                 .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, id, STAFF_INVITATION,
                         STAFF_INVITATION_TTL).token());
+    }
+
+    /**
+     * The link for a family-access invitation email being sent now, beside any other still open;
+     * empty once the person has set a password, or when the account is gone or closed.
+     */
+    @Transactional
+    public Optional<String> proxyInvitationLink(PracticeId practice, UserId proxy) {
+        return accounts.find(proxy)
+                .filter(a -> a.active() && a.practiceId().equals(practice) && a.kind() == Actor.Kind.PATIENT
+                        && a.passwordHash() == null)
+                .map(a -> baseUrl + "/invite/" + invitations.issueAnother(practice, proxy,
+                        ProxyGrants.PROXY_INVITATION, ProxyGrants.PROXY_INVITATION_TTL).token());
     }
 
     /** A member of staff with a password; the account id is also their staff directory id. */
@@ -302,6 +333,37 @@ public class Accounts {
         return new UserProfile(actor.userId(), actor.kind(), practice.id(), practice.shownName(), displayName, email,
                 actor.roles().stream().map(StaffRole::code).sorted().collect(Collectors.toList()),
                 actor.patientId());
+    }
+
+    /**
+     * One patient record the signed-in account may act for, as {@code GET /api/v1/me} lists it.
+     *
+     * @param confidentialAgeRange the practice's confidential age range, only when the patient is in
+     *                             it today (their own questions are confidential by default); else null
+     */
+    public record FamilyMember(PatientId id, String displayName, Relationship relationship,
+            ConfidentialAges confidentialAgeRange) {
+        @Override
+        public String toString() {
+            return "FamilyMember[" + id + "]";
+        }
+    }
+
+    /** Every record the account may act for, its own first; empty for staff. */
+    public List<FamilyMember> family(Actor actor) {
+        if (!actor.isPatient() || actor.family().isEmpty()) {
+            return List.of();
+        }
+        List<PatientId> ids = actor.family().stream().map(ActingFor::patientId).toList();
+        Map<PatientId, String> names = patients.displayNames(actor.practiceId(), ids);
+        Map<PatientId, LocalDate> births = patients.birthDatesOfOpen(actor.practiceId(), ids);
+        ConfidentialAges ages = practices.confidentialAges(actor.practiceId());
+        LocalDate today = families.today(actor.practiceId());
+        return actor.family().stream().map(f -> {
+            LocalDate birth = births.get(f.patientId());
+            return new FamilyMember(f.patientId(), names.getOrDefault(f.patientId(), ""), f.relationship(),
+                    birth != null && ages.covers(birth, today) ? ages : null);
+        }).toList();
     }
 
     static String normalize(String email) {

@@ -21,6 +21,7 @@ import io.bedside.audit.AuditReports;
 import io.bedside.audit.AuditTrail;
 import io.bedside.audit.ConversationSubjects;
 import io.bedside.audit.PatientNames;
+import io.bedside.audit.ProxyActors;
 import io.bedside.audit.internal.AuditEventRows.Reported;
 import io.bedside.practice.StaffDirectory;
 import io.bedside.practice.StaffMember;
@@ -40,9 +41,11 @@ class AccessReports implements AuditReports {
     private final PatientNames patients;
     private final AuditTrail trail;
     private final ObjectProvider<ConversationSubjects> conversations;
+    private final ObjectProvider<ProxyActors> proxyActors;
 
     AccessReports(AuditEventRows rows, StaffDirectory staff, PatientNames patients, AuditTrail trail,
-            ObjectProvider<ConversationSubjects> conversations) {
+            ObjectProvider<ConversationSubjects> conversations, ObjectProvider<ProxyActors> proxyActors) {
+        this.proxyActors = proxyActors;
         this.rows = rows;
         this.staff = staff;
         this.patients = patients;
@@ -64,6 +67,7 @@ class AccessReports implements AuditReports {
         Map<UserId, StaffMember> named = staff.findAll(actor.practiceId(), staffIds);
         Map<UUID, String> patientNames = new HashMap<>();
         Map<String, String> noteConversations = noteConversations(actor, page.stream().map(Reported::event).toList());
+        Map<ProxyActors.ActedFor, ProxyActors.Proxy> proxies = proxies(actor, page);
 
         List<AuditEntry> items = page.stream().map(r -> {
             StoredAuditEvent e = r.event();
@@ -73,6 +77,11 @@ class AccessReports implements AuditReports {
                 StaffMember m = e.actorId() == null ? null : named.get(UserId.of(e.actorId()));
                 name = m == null ? "A former member of staff" : m.displayName();
                 role = m == null ? "staff" : m.role().code();
+            } else if ("PATIENT".equals(e.actorKind()) && proxyOf(proxies, e) != null) {
+                // Someone acting for the patient is named as themselves, with how they are related.
+                ProxyActors.Proxy proxy = proxyOf(proxies, e);
+                name = proxy.name() + " (" + proxy.relationship() + ")";
+                role = proxy.relationship();
             } else if ("PATIENT".equals(e.actorKind())) {
                 name = e.actorPatientId() == null ? "A patient" : patientNames.computeIfAbsent(e.actorPatientId(),
                         id -> patients.displayName(actor.practiceId(), PatientId.of(id))
@@ -99,6 +108,29 @@ class AccessReports implements AuditReports {
         trail.record(AuditRecord.allowed(actor, subject, AuditAction.AUDIT_VIEWED, "audit",
                 subject == null ? "practice" : subject));
         return new Page(items, next);
+    }
+
+    private static ProxyActors.Proxy proxyOf(Map<ProxyActors.ActedFor, ProxyActors.Proxy> proxies,
+            StoredAuditEvent e) {
+        ProxyActors.ActedFor acted = actedFor(e);
+        return acted == null ? null : proxies.get(acted);
+    }
+
+    private static ProxyActors.ActedFor actedFor(StoredAuditEvent e) {
+        return e.actorId() == null || e.actorPatientId() == null ? null
+                : new ProxyActors.ActedFor(UserId.of(e.actorId()), PatientId.of(e.actorPatientId()));
+    }
+
+    /** Which patient-side rows of the page were written by a proxy, and how to name them. */
+    private Map<ProxyActors.ActedFor, ProxyActors.Proxy> proxies(Actor reader, List<Reported> page) {
+        ProxyActors source = proxyActors.getIfAvailable();
+        Set<ProxyActors.ActedFor> acted = new HashSet<>();
+        page.stream().map(Reported::event).filter(e -> "PATIENT".equals(e.actorKind())).map(AccessReports::actedFor)
+                .filter(Objects::nonNull).forEach(acted::add);
+        if (source == null || acted.isEmpty()) {
+            return Map.of();
+        }
+        return source.proxies(reader.practiceId(), acted);
     }
 
     /** Plain words for people reading an access report; a code outside the catalogue stands for itself. */

@@ -107,9 +107,15 @@ class AccessPage {
         for (AuditEntry e : entries) {
             boolean internal = shownAs(e, PatientReport.CARE_TEAM_WORK);
             boolean self = isMine(actor, e);
-            String who = self ? message("access.you", locale)
+            String named = self ? message("access.you", locale)
                     : internal ? message("access.careTeam", locale) : e.actorName();
-            String role = self || internal ? null : message("role." + e.actorRole(), locale);
+            String roleOf = self || internal ? null : message("role." + e.actorRole(), locale);
+            String proxySuffix = " (" + e.actorRole() + ")";
+            boolean proxy = !self && !internal && e.actorName() != null && e.actorName().endsWith(proxySuffix);
+            // A proxy is named with how they are related, in the reader's language: "Maria Nguyen (parent)".
+            String who = proxy ? e.actorName().substring(0, e.actorName().length() - proxySuffix.length())
+                    + " (" + roleOf + ")" : named;
+            String role = proxy ? null : roleOf;
             Key key = new Key((self ? "me" : internal ? "team" : e.actorKind() + ":" + Objects.toString(e.actorId(), who))
                     + "|" + who, e.occurredAt().atZone(zone).toLocalDate());
             groups.computeIfAbsent(key, k -> new Group(who, role, self, times.day(e.occurredAt(), zone, locale),

@@ -84,6 +84,15 @@ class ProxyGrantRows {
                 .query(ProxyGrantRows::map).optional();
     }
 
+    /** The latest grant, open or ended, between a patient and an account (how the access report names it). */
+    Optional<ProxyGrant> latestBetween(PracticeId practice, PatientId patient, UserId proxy) {
+        return jdbc.sql("""
+                select * from proxy_grant where practice_id = :practice and patient_id = :patient
+                and proxy_user_id = :proxy order by granted_at desc, id""")
+                .param("practice", practice.value()).param("patient", patient.value()).param("proxy", proxy.value())
+                .query(ProxyGrantRows::map).stream().findFirst();
+    }
+
     /** Ends an open grant; false when it had ended already (one of two concurrent ends wins). */
     boolean end(PracticeId practice, UUID id, UserId by, String reason, Instant at) {
         return jdbc.sql("""

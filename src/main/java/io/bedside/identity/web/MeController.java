@@ -3,6 +3,7 @@ package io.bedside.identity.web;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,8 +19,16 @@ class MeController {
     record PracticeView(String id, String name) {
     }
 
+    record AgeRangeView(int from, int to) {
+    }
+
+    /** One record the caller may act for; the age range only for a patient in it today. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PatientView(String id, String displayName, String relationship, AgeRangeView confidentialAgeRange) {
+    }
+
     record MeView(String id, String kind, PracticeView practice, String displayName, String email,
-            List<String> roles, String patientId) {
+            List<String> roles, String patientId, List<PatientView> patients) {
 
         @Override
         public String toString() {
@@ -38,6 +47,10 @@ class MeController {
         UserProfile p = accounts.profile(actor);
         return new MeView(p.id().toString(), p.kind().name().toLowerCase(Locale.ROOT),
                 new PracticeView(p.practiceId().toString(), p.practiceName()), p.displayName(), p.email(), p.roles(),
-                p.patientId() == null ? null : p.patientId().toString());
+                p.patientId() == null ? null : p.patientId().toString(),
+                accounts.family(actor).stream().map(f -> new PatientView(f.id().toString(), f.displayName(),
+                        f.relationship().code(), f.confidentialAgeRange() == null ? null
+                                : new AgeRangeView(f.confidentialAgeRange().from(), f.confidentialAgeRange().to())))
+                        .toList());
     }
 }

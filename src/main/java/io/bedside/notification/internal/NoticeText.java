@@ -45,6 +45,24 @@ record NoticeText(String subject, String body, String sms) {
                                 + "app on your phone.\n", null);
     }
 
+    /**
+     * An invitation to family access: the practice's name and the link only. It never names the
+     * patient (the address may be shared, or not the person meant); they see whom they act for once
+     * signed in.
+     */
+    static NoticeText proxyInvitation(String practice, String link, boolean spanish) {
+        return spanish
+                ? new NoticeText("Su invitación a " + practice + " en Bedside",
+                        practice + " le dio acceso para escribir a su equipo de atención con Bedside en nombre de "
+                                + "alguien a quien usted cuida.\n\n"
+                                + "Elija su contraseña (el enlace sirve una vez, durante 7 días):\n" + link + "\n\n"
+                                + "Si no esperaba este correo, ignórelo.\n", null)
+                : new NoticeText("Your invitation to " + practice + " on Bedside",
+                        practice + " gave you access to write to its care team on Bedside for someone you care for.\n\n"
+                                + "Choose your password (the link works once, for 7 days):\n" + link + "\n\n"
+                                + "If you did not expect this email, ignore it.\n", null);
+    }
+
     /** A password reset link: the practice's name and the link, nothing about any patient. */
     static NoticeText passwordReset(String practice, String link, boolean spanish) {
         return spanish
@@ -106,7 +124,7 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open" + staffFooter,
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
                     "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");
         };
     }

@@ -28,6 +28,8 @@ class NotificationRows {
      */
     enum Kind {
         NEW_MESSAGE, URGENT, OVERDUE, INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PATIENT_MESSAGE,
+        /** Someone given family access (a parent, a caregiver): the link to set a password. Never names the patient. */
+        PROXY_INVITATION,
         /** The link that confirms a patient's new email address, to that address. */
         EMAIL_CHANGE,
         /** To the old address, once a new one replaced it; the row's reference is the change's id. */

@@ -17,6 +17,7 @@ import io.bedside.identity.EmailChangeRequested;
 import io.bedside.identity.EmailChanged;
 import io.bedside.identity.PasswordResetRequested;
 import io.bedside.identity.PatientLinkRequested;
+import io.bedside.identity.ProxyInvited;
 import io.bedside.identity.StaffInvited;
 import io.bedside.messaging.CampaignConversationStarted;
 import io.bedside.messaging.ConversationId;
@@ -162,6 +163,13 @@ class NotificationTriggers implements ConversationReactions {
     void on(StaffInvited e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Kind.STAFF_INVITATION, null, null, now, now);
+    }
+
+    /** Someone given family access: their invitation email, with its own link made when it is sent. */
+    @EventListener
+    void on(ProxyInvited e) {
+        Instant now = Timestamps.now(clock);
+        outbox.add(e.practiceId(), e.userId(), Kind.PROXY_INVITATION, null, null, now, now);
     }
 
     /** A password reset email, with its own link made when it is sent. */

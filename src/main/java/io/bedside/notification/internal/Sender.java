@@ -101,6 +101,19 @@ class Sender {
         return new Outcome(Outcome.Result.SENT, "email", null);
     }
 
+    /** A family-access invitation: a second link to the same invitation, made now; none once accepted. */
+    private Outcome sendProxyInvitation(NotificationRows.Row row, Accounts.Contact contact) {
+        Optional<String> link = accounts.proxyInvitationLink(row.practiceId(), row.userId());
+        if (link.isEmpty()) {
+            return new Outcome(Outcome.Result.SKIPPED, "invitation accepted already", null);
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        NoticeText text = NoticeText.proxyInvitation(practice.shownName(), link.get(), spanish(practice, contact));
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
+                baseUrl + "/app/settings/notifications");
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
     /** A password reset link, made now; none when the account may no longer reset its password. */
     private Outcome sendPasswordReset(NotificationRows.Row row, Accounts.Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
@@ -136,6 +149,9 @@ class Sender {
         }
         if (row.kind() == Kind.STAFF_INVITATION) {
             return sendStaffInvitation(row, contact);
+        }
+        if (row.kind() == Kind.PROXY_INVITATION) {
+            return sendProxyInvitation(row, contact);
         }
         if (row.kind() == Kind.EMAIL_CHANGE || row.kind() == Kind.EMAIL_CHANGED) {
             return sendEmailChange(row);
