@@ -170,6 +170,12 @@ public class ProxyGrants {
         Actor self = self(patient);
         ProxyGrant g = families.find(self.practiceId(), grantId).filter(ProxyGrant::open)
                 .filter(x -> x.patientId().equals(self.patientId())).orElseThrow(() -> new NotFoundException(NO_GRANT));
+        if (g.relationship().endsAtAdulthood()) {
+            // A parent's or guardian's access is the practice's to change while the patient is a minor
+            // (their own questions are private already); it ends by itself at 18.
+            throw new ForbiddenException("A parent's or guardian's access ends by itself when you turn 18. "
+                    + "Until then, ask your care team if it should change.");
+        }
         end(self, g);
     }
 
