@@ -360,6 +360,16 @@ public class ProxyGrants {
         return actor.actingAs(own);
     }
 
+    /** Whether this caller may grant caregiver access: an adult patient acting for themselves. */
+    public boolean mayGrantCaregiver(Actor actor) {
+        try {
+            adultSelf(actor);
+            return true;
+        } catch (NotFoundException | ForbiddenException no) {
+            return false;
+        }
+    }
+
     private Actor adultSelf(Actor actor) {
         Actor self = self(actor);
         LocalDate birth = patients.birthDatesOfOpen(self.practiceId(), List.of(self.patientId())).get(self.patientId());

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.bedside.identity.ProxyGrants;
 import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.internal.ConversationKind;
@@ -42,8 +43,11 @@ class InboxPages {
     private final CareTeams careTeams;
     private final ObjectProvider<AnswerPromises> promises;
 
-    InboxPages(ConversationLists conversations, PatientDirectory patients, CareTeams careTeams,
+    private final ProxyGrants proxyGrants;
+
+    InboxPages(ProxyGrants proxyGrants, ConversationLists conversations, PatientDirectory patients, CareTeams careTeams,
             ObjectProvider<AnswerPromises> promises) {
+        this.proxyGrants = proxyGrants;
         this.promises = promises;
         this.conversations = conversations;
         this.patients = patients;
@@ -110,6 +114,11 @@ class InboxPages {
         Patient patient = patients.patient(actor, id);
         model.addAttribute("patient", patient);
         model.addAttribute("conversations", conversations.ofPatient(actor, patient.id()));
+        // Who may act for the patient (parents, guardians, caregivers), granted and ended here.
+        model.addAttribute("proxies", proxyGrants.list(actor, patient.id()));
+        // The form offers what fits the patient's age: a parent for a child, a caregiver for an adult.
+        model.addAttribute("proxyDefault", patient.birthDate() != null && io.bedside.practice.ConfidentialAges
+                .ageOn(patient.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)) >= 18 ? "caregiver" : "parent");
         return "messaging/patient";
     }
 }
