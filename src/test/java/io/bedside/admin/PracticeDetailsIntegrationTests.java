@@ -136,6 +136,30 @@ class PracticeDetailsIntegrationTests extends ApplicationTest {
         assertThat(practiceAuditRows()).isEqualTo(rows);
     }
 
+    /** Family access (issue 16): the ages at which a patient's own questions are private from parents. */
+    @Test
+    void anAdminSetsTheConfidentialAgeRangeAndBadRangesChangeNothing() {
+        assertThat(practice(LAKESIDE_ADMIN).get("confidentialAgeRange").get("from").asInt()).isEqualTo(12);
+        assertThat(practice(LAKESIDE_ADMIN).get("confidentialAgeRange").get("to").asInt()).isEqualTo(17);
+        long rows = practiceAuditRows();
+        for (Object bad : List.of(Map.of("from", 14, "to", 12), Map.of("from", 12, "to", 18), Map.of("from", -1, "to", 17),
+                Map.of("from", "12", "to", 17), Map.of("from", 12), "12-17")) {
+            Api.Response answer = patch(LAKESIDE_ADMIN, Map.of("confidentialAgeRange", bad, "phone", "+1 555 020 0299"));
+            assertThat(answer.status()).as(bad + " " + answer).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("confidentialAgeRange");
+        }
+        assertThat(practiceAuditRows()).isEqualTo(rows);
+        try {
+            Api.Response changed = patch(LAKESIDE_ADMIN, Map.of("confidentialAgeRange", Map.of("from", 13, "to", 17)));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.json().get("confidentialAgeRange").get("from").asInt()).isEqualTo(13);
+            assertThat(practiceAuditRows()).isEqualTo(rows + 1);
+            assertThat(patch(KIM, Map.of("confidentialAgeRange", Map.of("from", 10, "to", 17))).status()).isEqualTo(403);
+        } finally {
+            patch(LAKESIDE_ADMIN, Map.of("confidentialAgeRange", Map.of("from", 12, "to", 17)));
+        }
+    }
+
     @Test
     void onlyAdminsReadOrChangeTheirOwnPracticeAndOtherPracticesAreUntouched() {
         String lakeside = practice(LAKESIDE_ADMIN).toString();
