@@ -59,6 +59,11 @@ public class Practices {
         }
     }
 
+    /** Today on the practice's calendar (its time zone): what birthdays and ages are counted by. */
+    public java.time.LocalDate today(PracticeId id) {
+        return java.time.LocalDate.ofInstant(clock.instant(), find(id).map(Practice::timeZone).orElse(ZoneId.of("UTC")));
+    }
+
     /** The practice's confidential age range (adolescent confidentiality); the default if unset. */
     public ConfidentialAges confidentialAges(PracticeId id) {
         return memo.get(List.of("confidential-ages", id), () -> rows.confidentialAges(id))

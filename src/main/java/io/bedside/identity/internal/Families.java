@@ -3,7 +3,6 @@ package io.bedside.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 import io.bedside.identity.ProxyGrant;
 import io.bedside.patient.Patients;
 import io.bedside.practice.ConfidentialAges;
-import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.ActingFor;
 import io.bedside.shared.Actor;
@@ -177,8 +175,7 @@ public class Families {
 
     /** Today on the practice's calendar: what a birthday is counted by. */
     public LocalDate today(PracticeId practice) {
-        ZoneId zone = practices.find(practice).map(Practice::timeZone).orElse(ZoneId.of("UTC"));
-        return LocalDate.ofInstant(clock.instant(), zone);
+        return practices.today(practice);
     }
 
     public Instant now() {

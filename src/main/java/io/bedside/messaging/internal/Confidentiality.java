@@ -1,14 +1,11 @@
 package io.bedside.messaging.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import io.bedside.patient.Patients;
-import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.InvalidRequestException;
@@ -27,12 +24,10 @@ public class Confidentiality {
 
     private final Patients patients;
     private final Practices practices;
-    private final Clock clock;
 
-    Confidentiality(Patients patients, Practices practices, Clock clock) {
+    Confidentiality(Patients patients, Practices practices) {
         this.patients = patients;
         this.practices = practices;
-        this.clock = clock;
     }
 
     /** Whether a new conversation, started by {@code author} (acting for its patient), is confidential. */
@@ -53,12 +48,7 @@ public class Confidentiality {
     /** Whether the patient is in the practice's confidential age range today. */
     public boolean inConfidentialAges(PracticeId practice, PatientId patient) {
         return Optional.ofNullable(patients.birthDatesOfOpen(practice, List.of(patient)).get(patient))
-                .map(birth -> practices.confidentialAges(practice).covers(birth, today(practice)))
+                .map(birth -> practices.confidentialAges(practice).covers(birth, practices.today(practice)))
                 .orElse(false);
-    }
-
-    private LocalDate today(PracticeId practice) {
-        return LocalDate.ofInstant(clock.instant(),
-                practices.find(practice).map(Practice::timeZone).orElse(java.time.ZoneOffset.UTC));
     }
 }
