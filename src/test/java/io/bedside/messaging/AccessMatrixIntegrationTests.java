@@ -7,24 +7,52 @@ import static io.bedside.support.Demo.LAKESIDE_ADMIN;
 import static io.bedside.support.Demo.LEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
+import io.bedside.identity.ProxyGrants;
+import io.bedside.shared.PracticeId;
 import io.bedside.support.Api;
 import io.bedside.support.ApplicationTest;
 import io.bedside.support.BothDatabases;
+import io.bedside.support.MovableClock;
+import io.bedside.support.PageSession;
 
 /**
  * Every id-bearing endpoint, tried by every wrong actor against Alice's conversation: the answer
- * is 404 exactly like a missing id, and nothing is written.
+ * is 404 exactly like a missing id, and nothing is written. Family access (issue 16) adds the
+ * proxies: a parent of other patients, a parent reaching an adolescent's confidential conversation,
+ * a proxy whose grant was revoked, and a parent whose child turned 18.
  */
 @BothDatabases
+@Import(MovableClock.Config.class)
 class AccessMatrixIntegrationTests extends ApplicationTest {
+
+    /** Lakeside's demo parent of Leo and Carol: a proxy-only account with no record of her own. */
+    private static final String MARIA = "maria@patients.example";
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
     /** Each id-bearing call of the conversations API. */
     private static final Map<String, BiFunction<Api, String, Api.Call>> ENDPOINTS = Map.of(
@@ -42,14 +70,31 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
                     .json(Map.of("outcome", "Intruding")),
             "GET calls", (api, id) -> api.get("/api/v1/conversations/" + id + "/calls"));
 
-    /** Another patient of the same practice, a patient and staff of another practice. */
-    private static final List<String> WRONG_ACTORS = List.of(BOB, CAROL, LEE, LAKESIDE_ADMIN);
+    /**
+     * Another patient of the same practice, a patient and staff of another practice, and a proxy of
+     * other patients at another practice.
+     */
+    private static final List<String> WRONG_ACTORS = List.of(BOB, CAROL, LEE, LAKESIDE_ADMIN, MARIA);
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    ProxyGrants proxyGrants;
 
     private String alices;
 
     @BeforeEach
     void alicesConversation() {
+        // The clock is shared with the other tests of this application context: start from now.
+        clock.set(Instant.now());
         alices = demo.startAsPatient(ALICE, "Dr. Patel", "Private matter", "Only for my team");
+    }
+
+    /** Leaves the shared clock at about now for the tests that come next, whatever this one did with it. */
+    @AfterEach
+    void clockBackToNow() {
+        clock.set(Instant.now());
     }
 
     @Test
@@ -131,18 +176,240 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
     /** Each wrong actor on each endpoint with this id: 404, a problem that reads exactly like a missing id's. */
     private void everyWrongActorGetsNotFound(Map<String, BiFunction<Api, String, Api.Call>> endpoints, String id) {
         for (String actor : WRONG_ACTORS) {
-            for (var endpoint : endpoints.entrySet()) {
-                Api.Response theirs = endpoint.getValue().apply(api, id).token(demo.token(actor)).send();
-                Api.Response missing = endpoint.getValue().apply(api, UUID.randomUUID().toString())
-                        .token(demo.token(actor)).send();
-
-                assertThat(theirs.status()).as(actor + " " + endpoint.getKey()).isEqualTo(404);
-                assertThat(theirs.contentType()).startsWith("application/problem+json");
-                assertThat(theirs.json().get("detail").asString())
-                        .as("a refusal reads exactly like a missing id")
-                        .isEqualTo(missing.json().get("detail").asString());
-            }
+            notFoundFor(actor, endpoints, id);
         }
+    }
+
+    private void notFoundFor(String actor, Map<String, BiFunction<Api, String, Api.Call>> endpoints, String id) {
+        for (var endpoint : endpoints.entrySet()) {
+            Api.Response theirs = endpoint.getValue().apply(api, id).token(demo.token(actor)).send();
+            Api.Response missing = endpoint.getValue().apply(api, UUID.randomUUID().toString())
+                    .token(demo.token(actor)).send();
+
+            assertThat(theirs.status()).as(actor + " " + endpoint.getKey() + " " + theirs).isEqualTo(404);
+            assertThat(theirs.contentType()).startsWith("application/problem+json");
+            assertThat(theirs.json().get("detail").asString())
+                    .as("a refusal reads exactly like a missing id")
+                    .isEqualTo(missing.json().get("detail").asString());
+        }
+    }
+
+    // ------------------------------------------------------------ family access (issue 16)
+
+    /**
+     * Carol (16, in Lakeside's confidential age range) writes a question with a photo herself: it is
+     * confidential by default, and her mother Maria, who acts for her, reaches it nowhere — not by id
+     * on any endpoint, not its pages, transcript, photo or thumbnail, not in a list or an event —
+     * whichever record her pages act for, and nothing she tries is written.
+     */
+    @Test
+    void aParentReachesNothingOfAnAdolescentsConfidentialConversation() throws IOException {
+        String carol = demo.me(CAROL).get("patientId").asString();
+        String subject = "My own question " + UUID.randomUUID().toString().substring(0, 8);
+        PageSession carols = PageSession.signedIn(api.base(), CAROL);
+        carols.get("/app/conversations/new");
+        PageSession.Page sent = carols.postMultipart("/app/conversations", Map.of(
+                "careTeamId", demo.team(CAROL, "Pediatrics"), "kind", "question", "subject", subject,
+                "body", "Something I want to ask on my own.", "idempotencyKey", UUID.randomUUID().toString()),
+                new PageSession.Upload("files", "photo.png", "image/png", png()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        String own = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+        assertThat(api.get("/api/v1/conversations/" + own).token(demo.token(CAROL)).send().json()
+                .get("confidential").asBoolean()).as("confidential by default").isTrue();
+        String attachment = jdbc.sql("select cast(id as varchar) from attachment where conversation_id = :c")
+                .param("c", UUID.fromString(own)).query(String.class).single();
+        // Carol herself gets her photo: the refusals below are about who asks, not a broken file.
+        assertThat(carols.get("/app/attachments/" + attachment).status()).isEqualTo(200);
+        fannedOut();
+
+        long messages = count("message");
+        long readStates = count("read_state");
+        long calls = count("patient_call");
+        long attachments = count("attachment");
+        long drafts = count("draft");
+
+        notFoundFor(MARIA, ENDPOINTS, own);
+
+        PageSession marias = PageSession.signedIn(api.base(), MARIA);
+        for (String actingFor : List.of("as signed in", "acting for Carol")) {
+            if (actingFor.equals("acting for Carol")) {
+                marias.get("/app/conversations");
+                assertThat(marias.post("/app/acting-for", Map.of("patientId", carol)).status()).isEqualTo(302);
+            }
+            for (String path : List.of("/app/conversations/" + own, "/app/conversations/" + own + "/thread",
+                    "/app/conversations/" + own + "/export.pdf", "/app/attachments/" + attachment,
+                    "/app/attachments/" + attachment + "/thumbnail")) {
+                assertThat(marias.get(path).status()).as(actingFor + ": GET " + path).isEqualTo(404);
+            }
+            marias.get("/app/conversations");
+            assertThat(marias.post("/app/conversations/" + own + "/messages", Map.of("body", "Let me see",
+                    "idempotencyKey", UUID.randomUUID().toString())).status()).as(actingFor + ": reply").isEqualTo(404);
+            marias.get("/app/conversations");
+            assertThat(marias.post("/app/conversations/" + own + "/confidential", Map.of("confidential", "false"))
+                    .status()).as(actingFor + ": share").isEqualTo(404);
+            marias.get("/app/conversations");
+            assertThat(marias.post("/app/drafts/" + own, Map.of("body", "A draft of mine")).status())
+                    .as(actingFor + ": draft").isEqualTo(404);
+            assertThat(marias.get("/app/conversations").body()).as(actingFor).doesNotContain(own).doesNotContain(subject);
+        }
+
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("read_state")).isEqualTo(readStates);
+        assertThat(count("patient_call")).isEqualTo(calls);
+        assertThat(count("attachment")).isEqualTo(attachments);
+        assertThat(count("draft")).isEqualTo(drafts);
+        assertThat(api.get("/api/v1/conversations/" + own).token(demo.token(CAROL)).send().json()
+                .get("confidential").asBoolean()).as("still private").isTrue();
+
+        fannedOut();
+        String maria = demo.me(MARIA).get("id").asString();
+        assertThat(jdbc.sql("select count(*) from live_event where user_id = :u and (data like :c or data like :a)")
+                .param("u", UUID.fromString(maria)).param("c", "%" + own + "%").param("a", "%" + attachment + "%")
+                .query(Long.class).single()).as("events to Maria about it").isZero();
+
+        String token = demo.token(MARIA);
+        assertThat(ids(api.get("/api/v1/conversations?limit=100").token(token).send())).doesNotContain(own);
+        assertThat(ids(api.get("/api/v1/conversations?limit=100&patientId=" + carol).token(token).send()))
+                .doesNotContain(own);
+        assertThat(ids(api.get("/api/v1/conversations?limit=100").token(demo.token(CAROL)).send())).contains(own);
+    }
+
+    /**
+     * A parent who read a child's conversation loses it the moment staff revoke the grant: every
+     * endpoint answers 404 like a missing id, and nothing is written. The proxy keeps a grant on
+     * another child, so their token still signs someone in.
+     */
+    @Test
+    void aRevokedProxyGetsNotFoundOnEveryEndpointForAConversationTheyReadBefore() {
+        String child = lakesidePatient(LocalDate.now(CHICAGO).minusYears(7));
+        String other = lakesidePatient(LocalDate.now(CHICAGO).minusYears(4));
+        String proxy = proxyAccount();
+        String grant = grant(child, proxy);
+        grant(other, proxy);
+        String conversation = startFor(proxy, child);
+        assertThat(api.get("/api/v1/conversations/" + conversation).token(demo.token(proxy)).send().status())
+                .as("read before").isEqualTo(200);
+
+        Api.Response revoked = api.delete("/api/v1/patients/" + child + "/proxies/" + grant).token(demo.token(LEE))
+                .send();
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+
+        long messages = count("message");
+        long readStates = count("read_state");
+        long calls = count("patient_call");
+        notFoundFor(proxy, ENDPOINTS, conversation);
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("read_state")).isEqualTo(readStates);
+        assertThat(count("patient_call")).isEqualTo(calls);
+        assertThat(ids(api.get("/api/v1/conversations?limit=100").token(demo.token(proxy)).send()))
+                .doesNotContain(conversation);
+        assertThat(api.get("/api/v1/conversations?patientId=" + child).token(demo.token(proxy)).send().status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/conversations/" + conversation).token(demo.token(LEE)).send().status())
+                .as("the care team still has it").isEqualTo(200);
+    }
+
+    /**
+     * A parent grant expires on the child's 18th birthday on the practice's calendar: the next
+     * request, before the nightly check stamps the grant, answers 404 on every endpoint for a
+     * conversation the parent started and read the evening before.
+     */
+    @Test
+    void aParentWhoseChildTurnedEighteenGetsNotFoundOnEveryEndpoint() {
+        // Half past eleven at night in Chicago, the eve of the 18th birthday.
+        LocalDate eve = LocalDate.now(CHICAGO);
+        clock.set(eve.atTime(LocalTime.of(23, 30)).atZone(CHICAGO).toInstant());
+        demo = new io.bedside.support.Demo(api); // tokens issued at another time
+        String teen = lakesidePatient(eve.plusDays(1).minusYears(18));
+        String little = lakesidePatient(eve.minusYears(8));
+        String proxy = proxyAccount();
+        grant(teen, proxy);
+        grant(little, proxy);
+        String conversation = startFor(proxy, teen);
+        assertThat(api.get("/api/v1/conversations/" + conversation).token(demo.token(proxy)).send().status())
+                .as("read on the eve").isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(45));
+        long messages = count("message");
+        long readStates = count("read_state");
+        long calls = count("patient_call");
+        notFoundFor(proxy, ENDPOINTS, conversation);
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("read_state")).isEqualTo(readStates);
+        assertThat(count("patient_call")).isEqualTo(calls);
+        assertThat(ids(api.get("/api/v1/conversations?limit=100").token(demo.token(proxy)).send()))
+                .doesNotContain(conversation);
+        assertThat(jdbc.sql("select count(*) from proxy_grant where patient_id = :p and ended_at is null")
+                .param("p", UUID.fromString(teen)).query(Long.class).single())
+                .as("not yet stamped by the nightly check: refused at the request").isEqualTo(1);
+    }
+
+    /** A new Lakeside patient born on this day, without an account, added by Dr. Lee. */
+    private String lakesidePatient(LocalDate birth) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("externalId", "M-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("givenName", "Robin");
+        body.put("familyName", "Ortiz");
+        body.put("birthDate", birth.toString());
+        body.put("sex", "female");
+        body.put("language", "en");
+        Api.Response added = api.post("/api/v1/patients").token(demo.token(LEE)).json(body).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.json().get("id").asString();
+    }
+
+    /** A proxy-only Lakeside account with the demo password (no invitation to accept); returns its email. */
+    private String proxyAccount() {
+        String email = "proxy-" + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
+        PracticeId lakeside = PracticeId.of(UUID.fromString(demo.me(LEE).get("practice").get("id").asString()));
+        proxyGrants.createProxyAccount(lakeside, email, "demo-password", "Jordan Ortiz");
+        return email;
+    }
+
+    /** Dr. Lee makes the account a parent of the patient, through the API; returns the grant's id. */
+    private String grant(String patient, String proxy) {
+        Api.Response granted = api.post("/api/v1/patients/" + patient + "/proxies").token(demo.token(LEE))
+                .json(Map.of("name", "Jordan Ortiz", "email", proxy, "relationship", "parent")).send();
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        // Grants listed oldest first: the test's clock stands still.
+        clock.advance(Duration.ofSeconds(1));
+        return granted.json().get("id").asString();
+    }
+
+    /** The proxy writes to Pediatrics for the patient; returns the conversation's id. */
+    private String startFor(String proxy, String patient) {
+        Api.Response started = api.post("/api/v1/conversations").token(demo.token(proxy)).json(Map.of(
+                "careTeamId", demo.team(proxy, "Pediatrics"), "patientId", patient,
+                "subject", "A fever", "body", "A fever since yesterday.")).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        return started.json().get("id").asString();
+    }
+
+    /** Events are numbered just after their transaction commits: waits until every change is. */
+    private void fannedOut() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count("live_outbox") > 0) {
+            assertThat(System.nanoTime()).as("changes still waiting to be fanned out").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private static List<String> ids(Api.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().get("items").forEach(c -> ids.add(c.get("id").asString()));
+        return ids;
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(200, 120, 80));
+        g.fillRect(0, 0, 120, 80);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private long count(String table) {
