@@ -22,6 +22,13 @@
   // older state than the page shows, and must not land over it.
   var swaps = {};
   function inFlight(r) { return r.querySelector(".htmx-request") || r.classList.contains("htmx-request"); }
+  // The reader is working a control in the region (a status or priority select, a checkbox): a
+  // swap now would replace it under them, losing their choice and their keyboard focus. The
+  // refresh waits until focus leaves the region; their own change answers with the fresh fragment.
+  function interacting(r) {
+    var a = document.activeElement;
+    return !!(a && a !== document.body && r.contains(a) && a.matches && a.matches("select, input, textarea, button"));
+  }
   function refreshRegion(r) {
     var id = r.id;
     // A refresh already on its way may predate this change: ask once more when it has landed.
@@ -29,7 +36,7 @@
     // A form in this region is being answered (the reader's own triage change, say): that answer
     // is the fresh fragment. Refreshing now would swap the form out from under it, and the answer,
     // with its "Saved." and "Undo", would land nowhere. Ask once the answer has landed.
-    if (inFlight(r)) { again[id] = true; return; }
+    if (inFlight(r) || interacting(r)) { again[id] = true; return; }
     var since = swaps[id] || 0;
     fetching[id] = since;
     var done = function () {
@@ -45,7 +52,7 @@
   function askAgainIfWanted(id) {
     if (!again[id] || fetching[id] !== undefined) { return; }
     var fresh = document.getElementById(id);
-    if (fresh && !inFlight(fresh)) {
+    if (fresh && !inFlight(fresh) && !interacting(fresh)) {
       delete again[id];
       refreshRegion(fresh);
     }
@@ -64,7 +71,7 @@
     if (since === undefined) { return; }
     // The refresh is older than what the region shows now, or the reader's own form in it is being
     // answered: keep the page as it is, and ask again once that has landed.
-    if ((swaps[id] || 0) !== since || inFlight(target)) {
+    if ((swaps[id] || 0) !== since || inFlight(target) || interacting(target)) {
       e.detail.shouldSwap = false;
       again[id] = true;
     }
@@ -76,6 +83,11 @@
   }
   document.addEventListener("htmx:afterSwap", function (e) { swapped(e.detail.target, e.detail); });
   document.addEventListener("htmx:oobAfterSwap", function (e) { swapped(e.detail.target, null); });
+  // Focus left a region: a refresh it put off may land now.
+  document.addEventListener("focusout", function (e) {
+    var r = e.target && e.target.closest ? e.target.closest("[data-live]") : null;
+    if (r && r.id) { setTimeout(function () { askAgainIfWanted(r.id); }, 0); }
+  });
   // A form answer has landed: regions that heard of a change meanwhile ask for it now.
   document.addEventListener("htmx:afterSettle", function () {
     Object.keys(again).forEach(askAgainIfWanted);
