@@ -66,6 +66,10 @@ public abstract class BrowserTest extends ApplicationTest {
     @BeforeAll
     static void launch() {
         ensureChromium();
+        // Live updates cross the app, the broker, the stream and a fragment request: on a 2-core CI
+        // machine that also runs the browser and the database, 5 s (Playwright's default) is too
+        // tight for a pass to mean anything but luck. A real failure still fails, 10 s later.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
