@@ -36,8 +36,10 @@ public class ReadReceipts {
     }
 
     @Transactional
-    public ReadReceipt markRead(Actor actor, ConversationId id, long seq) {
-        ConversationRow row = access.visible(actor, id, "read.marked");
+    public ReadReceipt markRead(Actor caller, ConversationId id, long seq) {
+        ConversationRow row = access.visible(caller, id, "read.marked");
+        // A proxy reads as themselves for the patient whose conversation it is.
+        Actor actor = caller.actingAs(row.patientId());
         long last = row.lastSeqFor(actor.isPatient());
         if (seq < 0 || seq > last) {
             throw new InvalidRequestException("seq", "seq must be between 0 and " + last + ".");
