@@ -180,7 +180,7 @@ class MetricsIntegrationTests extends ApplicationTest {
 
         // A campaign to the practice's patients with diabetes (Alice and Bob).
         Map<String, Object> campaign = Map.of("name", "Flu shots for Alice Walker", "careTeamId",
-                demo.team(RIVERSIDE_ADMIN, "Dr. Patel"), "cohort", Map.of("tags", List.of("diabetes")),
+                demo.team(KIM, "Dr. Patel"), "cohort", Map.of("tags", List.of("diabetes")),
                 "messages", Map.of("en", "Hi {firstName}, time for a flu shot.", "es", "Hola {firstName}, vacuna."));
         Api.Response created = api.post("/api/v1/campaigns").token(demo.token(RIVERSIDE_ADMIN)).json(campaign).send();
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -67,7 +67,6 @@ class MetricsAccess {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .anonymous(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new Gate(configured.isEmpty() ? null : sha256(configured), separatePort, problems),
                         AnonymousAuthenticationFilter.class)
                 // The gate above has decided; nothing else is asked of a scraper.
