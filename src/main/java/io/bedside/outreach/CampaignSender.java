@@ -55,12 +55,14 @@ public class CampaignSender {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final CampaignMeters meters;
     private double permits;
     private Instant lastRefill;
 
     CampaignSender(CampaignRows rows, CohortSelection selection, Patients patients, SystemPatients systemPatients,
             SystemConversations conversations, CareTeams careTeams, PatientLinks links, OutreachProperties properties,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, CampaignMeters meters) {
+        this.meters = meters;
         this.rows = rows;
         this.selection = selection;
         this.patients = patients;
@@ -99,11 +101,13 @@ public class CampaignSender {
 
     /** Enrolls every scheduled campaign whose time has come; returns how many. */
     public int startDue() {
+        int[] targeted = {0};
         Integer started = transaction.execute(tx -> {
             Instant now = Timestamps.now(clock);
             List<CampaignRows.Row> due = rows.claimDue(now, 10);
             for (CampaignRows.Row campaign : due) {
                 var selected = selection.select(campaign.practiceId(), selection.cohort(campaign), now);
+                targeted[0] += selected.size();
                 rows.enroll(campaign.practiceId(), campaign.id(), selected);
                 rows.start(campaign.id(), selected.size(), now);
                 rows.finishIfDone(campaign.id(), now);
@@ -111,6 +115,7 @@ public class CampaignSender {
             }
             return due.size();
         });
+        meters.targeted(targeted[0]);
         return started == null ? 0 : started;
     }
 
@@ -120,7 +125,9 @@ public class CampaignSender {
      */
     public int send(int max) {
         int sent = 0;
-        for (CampaignRows.Row campaign : rows.sending()) {
+        List<CampaignRows.Row> sending = rows.sending();
+        meters.sending(sending.size());
+        for (CampaignRows.Row campaign : sending) {
             if (sent >= max) {
                 break;
             }
@@ -131,8 +138,11 @@ public class CampaignSender {
             Recipe recipe = recipe(campaign);
             while (sent < max) {
                 int want = Math.min(properties.batchSize(), max - sent);
-                Integer taken = transaction.execute(tx -> sendBatch(campaign, recipe, want));
-                int n = taken == null ? 0 : taken;
+                Tally tally = transaction.execute(tx -> sendBatch(campaign, recipe, want));
+                int n = tally == null ? 0 : tally.taken();
+                if (tally != null) {
+                    meters.done(tally.taken() - tally.skipped(), tally.skipped());
+                }
                 sent += n;
                 if (n < want) {
                     rows.finishIfDone(campaign.id(), Timestamps.now(clock));
@@ -143,27 +153,37 @@ public class CampaignSender {
         return sent;
     }
 
-    private int sendBatch(CampaignRows.Row campaign, Recipe recipe, int limit) {
+    /** One batch: how many recipients it took, and how many of them were skipped rather than written to. */
+    private record Tally(int taken, int skipped) {
+    }
+
+    private Tally sendBatch(CampaignRows.Row campaign, Recipe recipe, int limit) {
         List<CampaignRows.Pending> taken = rows.claimPending(campaign.id(), limit);
+        int skipped = 0;
         for (CampaignRows.Pending recipient : taken) {
             try {
-                savepoint.executeWithoutResult(tx -> sendOne(campaign, recipe, recipient));
+                Boolean written = savepoint.execute(tx -> sendOne(campaign, recipe, recipient));
+                if (!Boolean.TRUE.equals(written)) {
+                    skipped++;
+                }
             } catch (RuntimeException e) {
+                skipped++;
                 // Ids only: the text and the patient's name never reach a log.
                 log.warn("Campaign {} could not write to patient {}; skipped: {}", campaign.id(),
                         recipient.patientId(), e.getClass().getSimpleName());
                 rows.markSkipped(campaign.id(), recipient.patientId());
             }
         }
-        return taken.size();
+        return new Tally(taken.size(), skipped);
     }
 
-    private void sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
+    /** Writes to one recipient; false when they are skipped instead. */
+    private boolean sendOne(CampaignRows.Row campaign, Recipe recipe, CampaignRows.Pending recipient) {
         Patient patient = systemPatients.campaignRecipient(campaign.practiceId(), recipient.patientId()).orElse(null);
         if (patient == null || patient.closed() || patients.optedOutOfCampaigns(campaign.practiceId(), recipient.patientId())) {
             // Opted out, or their account closed, since the campaign started: not written to.
             rows.markSkipped(campaign.id(), recipient.patientId());
-            return;
+            return false;
         }
         if (campaign.inviteNew()) {
             invite(campaign, patient);
@@ -173,6 +193,7 @@ public class CampaignSender {
         ConversationId conversation = conversations.startForCampaign(campaign.practiceId(), campaign.createdBy(),
                 patient.id(), campaign.careTeamId(), campaign.name(), text);
         rows.markSent(campaign.id(), patient.id(), conversation, Timestamps.now(clock));
+        return true;
     }
 
     /**

@@ -48,6 +48,18 @@ class ChainRows {
                 .map(PracticeId::of).toList();
     }
 
+    /** Audit rows written but not yet sealed, in every practice, and when the oldest was written (null: none). */
+    record Unsealed(long rows, Instant oldest) {
+    }
+
+    /** For the sealer-lag gauge: the queue is short while the sealer keeps up (it runs every 500 ms). */
+    Unsealed unsealed() {
+        return jdbc.sql("""
+                select count(*) as waiting, min(e.occurred_at) as oldest
+                  from audit_pending p join audit_event e on e.id = p.event_id""")
+                .query((rs, n) -> new Unsealed(rs.getLong("waiting"), Timestamps.fromDb(rs, "oldest"))).single();
+    }
+
     /** The practice's oldest queued rows, at most {@code limit}. */
     List<StoredAuditEvent> pending(PracticeId practice, int limit) {
         return jdbc.sql("""

@@ -36,9 +36,11 @@ public class LoginThrottle {
     private final SignInAttemptRows attempts;
     private final TransactionTemplate transaction;
     private final PendingChecks pending = new PendingChecks();
+    private final SignInMeters meters;
 
     LoginThrottle(AuthProperties properties, Clock clock, SignInAttemptRows attempts,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SignInMeters meters) {
+        this.meters = meters;
         this.properties = properties;
         this.clock = clock;
         this.attempts = attempts;
@@ -54,6 +56,7 @@ public class LoginThrottle {
         private final String key;
         private final String address;
         private final Reservation reservation;
+        private boolean succeeded;
 
         private Attempt(String key, String address, Reservation reservation) {
             this.key = key;
@@ -67,12 +70,17 @@ public class LoginThrottle {
                 attempts.clear(reservation.keyHash());
                 attempts.remove(reservation.addressAttempt());
             });
+            succeeded = true;
         }
 
+        /** Closed without {@link #succeeded()}: the check failed, which the failure counter counts. */
         @Override
         public void close() {
             pending.leave(key);
             pending.leave(address);
+            if (!succeeded) {
+                meters.failed(key.substring("account:".length()));
+            }
         }
     }
 
@@ -86,10 +94,12 @@ public class LoginThrottle {
         String keyName = "account:" + key;
         String addressName = "address:" + address;
         if (!pending.enter(keyName, properties.maxPendingPerAccount())) {
+            meters.throttled(key, true);
             throw new SignInBusyException();
         }
         if (!pending.enter(addressName, properties.maxPendingPerAddress())) {
             pending.leave(keyName);
+            meters.throttled(key, true);
             throw new SignInBusyException();
         }
         try {
@@ -139,6 +149,7 @@ public class LoginThrottle {
             return new Reservation(keyHash, attempts.add(addressHash, now), Duration.ZERO);
         });
         if (!reservation.retryAfter().isZero()) {
+            meters.throttled(keyName.substring("account:".length()), false);
             throw new TooManyRequestsException(
                     "Too many failed sign-in attempts. Please wait before trying again.", reservation.retryAfter());
         }

@@ -1,6 +1,7 @@
 package io.bedside.live.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,9 +21,15 @@ class LiveOutboxRows {
     /**
      * A change for the users who may see it: the care team's members (and the acting member of
      * staff, outside the team too) when {@code toStaff}, the patient's account when {@code toPatient}.
+     * {@code stagedAt}: when it was written (read back for the delivery-latency metric; ignored when staging).
      */
     record Change(long id, UUID practiceId, UUID careTeamId, UUID patientId, UUID actorId, boolean toStaff,
-            boolean toPatient, String type, String data) {
+            boolean toPatient, String type, String data, Instant stagedAt) {
+
+        Change(long id, UUID practiceId, UUID careTeamId, UUID patientId, UUID actorId, boolean toStaff,
+                boolean toPatient, String type, String data) {
+            this(id, practiceId, careTeamId, patientId, actorId, toStaff, toPatient, type, data, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -69,12 +76,13 @@ class LiveOutboxRows {
     /** The oldest committed changes, in the order they were written. */
     List<Change> oldest(int limit) {
         return jdbc.sql("""
-                select id, practice_id, care_team_id, patient_id, actor_id, to_staff, to_patient, type, data
+                select id, practice_id, care_team_id, patient_id, actor_id, to_staff, to_patient, type, data,
+                       created_at
                   from live_outbox order by id limit %d""".formatted(limit))
                 .query((rs, n) -> new Change(rs.getLong("id"), rs.getObject("practice_id", UUID.class),
                         rs.getObject("care_team_id", UUID.class), rs.getObject("patient_id", UUID.class),
                         rs.getObject("actor_id", UUID.class), rs.getBoolean("to_staff"), rs.getBoolean("to_patient"),
-                        rs.getString("type"), rs.getString("data")))
+                        rs.getString("type"), rs.getString("data"), Timestamps.fromDb(rs, "created_at")))
                 .list();
     }
 

@@ -51,12 +51,14 @@ public class ConversationStarts {
     private final Clock clock;
     private final JsonMapper json;
     private final Confidentiality confidentiality;
+    private final SendMeters meters;
 
     ConversationStarts(Confidentiality confidentiality, ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             MessageCipher cipher, Attachments attachments, People people, ConversationViews views,
             MessageLimits limits, AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, SendMeters meters) {
         this.confidentiality = confidentiality;
+        this.meters = meters;
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -82,6 +84,11 @@ public class ConversationStarts {
      * their thumbnails, slow work that must not hold a connection and locks.
      */
     public ConversationStartedView start(Actor actor, NewConversation request) {
+        return meters.timed(actor, SendMeters.What.CONVERSATION, () -> startTimed(actor, request),
+                started -> SendMeters.Outcome.SENT);
+    }
+
+    private ConversationStartedView startTimed(Actor actor, NewConversation request) {
         List<NewAttachment> files = request.attachments();
         // As in a reply, a photo or a PDF may speak for itself.
         String body = files.isEmpty() || (request.body() != null && !request.body().isBlank())

@@ -54,13 +54,14 @@ public class MessageSends {
     private final Reactions reactions;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SendMeters meters;
     // Keys being sent on this node right now: a second request with the same key gets 409 at once.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     MessageSends(ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             IdempotencyKeyRows idempotencyKeys, ConversationAccess access, MessageCipher cipher,
             Attachments attachments, ConversationViews views, MessageLimits limits, AuditTrail audit,
-            Reactions reactions, TransactionTemplate transaction, Clock clock) {
+            Reactions reactions, TransactionTemplate transaction, Clock clock, SendMeters meters) {
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -74,6 +75,7 @@ public class MessageSends {
         this.reactions = reactions;
         this.transaction = transaction;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey) {
@@ -82,6 +84,13 @@ public class MessageSends {
 
     /** As {@link #send(Actor, ConversationId, String, boolean, String)}, with photos or PDFs attached. */
     public SentMessage send(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey,
+            List<NewAttachment> files) {
+        return meters.timed(actor, internal ? SendMeters.What.NOTE : SendMeters.What.MESSAGE,
+                () -> sendTimed(actor, id, text, internal, idempotencyKey, files),
+                sent -> sent.replayed() ? SendMeters.Outcome.REPLAYED : SendMeters.Outcome.SENT);
+    }
+
+    private SentMessage sendTimed(Actor actor, ConversationId id, String text, boolean internal, String idempotencyKey,
             List<NewAttachment> files) {
         String body = files.isEmpty() || (text != null && !text.isBlank()) ? limits.checkedBody(text) : "";
         List<Attachments.Checked> types = attachments.check(files);

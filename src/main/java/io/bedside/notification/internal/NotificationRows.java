@@ -149,6 +149,19 @@ class NotificationRows {
                 .param("now", Timestamps.toDb(now)).param("id", id).update();
     }
 
+    /** The notices due and not yet sent, across practices, and when the oldest of them fell due (null: none). */
+    record Backlog(long due, Instant oldestDueAt) {
+    }
+
+    /** For the queue-depth gauge: one pass over the ready index ({@code notification_ready}). */
+    Backlog backlog(Instant now) {
+        return jdbc.sql("""
+                select count(*) as due, min(next_attempt_at) as oldest from notification
+                 where status = 'pending' and next_attempt_at <= :now""")
+                .param("now", Timestamps.toDb(now))
+                .query((rs, n) -> new Backlog(rs.getLong("due"), Timestamps.fromDb(rs, "oldest"))).single();
+    }
+
     /** How many of the practice's notices could not be delivered. */
     long failedCount(PracticeId practice) {
         return jdbc.sql("select count(*) from notification where practice_id = :practice and status = 'failed'")

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bedside.notification.Channel;
 import io.bedside.notification.FailedNotice;
 import io.bedside.notification.NotificationProperties;
 import io.bedside.shared.PracticeId;
@@ -32,9 +33,11 @@ public class Outbox {
     private final NotificationProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final NotificationMeters meters;
 
     Outbox(NotificationRows rows, Sender sender, NotificationProperties properties, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, NotificationMeters meters) {
+        this.meters = meters;
         this.rows = rows;
         this.sender = sender;
         this.properties = properties;
@@ -82,22 +85,31 @@ public class Outbox {
         try {
             Sender.Outcome outcome = sender.send(row, now);
             switch (outcome.result()) {
-                case SENT -> rows.sent(row.id(), outcome.detail(), now);
+                case SENT -> {
+                    rows.sent(row.id(), outcome.detail(), now);
+                    meters.sent(outcome.detail());
+                }
                 case SKIPPED -> rows.skipped(row.id(), outcome.detail(), now);
                 case LATER -> rows.later(row.id(), outcome.when(), outcome.detail(), false);
-                case FAILED -> rows.failed(row.id(), outcome.detail(), now);
+                case FAILED -> {
+                    rows.failed(row.id(), outcome.detail(), now);
+                    meters.failed(outcome.channel(), true);
+                }
             }
         } catch (RuntimeException e) {
+            Channel channel = e instanceof ChannelFailure failure ? failure.channel() : null;
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             reason = reason.length() > 290 ? reason.substring(0, 290) : reason;
             if (row.attempts() >= properties.maxAttempts()) {
                 log.warn("Notification {} failed for good after {} attempts: {}", row.id(), row.attempts(), reason);
                 rows.failed(row.id(), reason, now);
+                meters.failed(channel, true);
             } else {
                 Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(row.attempts() - 1, 10));
                 wait = wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
                 log.info("Notification {} attempt {} failed ({}); trying again in {}", row.id(), row.attempts(), reason, wait);
                 rows.later(row.id(), now.plus(wait), reason, true);
+                meters.failed(channel, false);
             }
         }
     }

@@ -33,9 +33,13 @@ import io.bedside.shared.Actor;
 @Component
 class Sender {
 
-    /** What became of one attempt. */
-    record Outcome(Result result, String detail, Instant when) {
+    /** What became of one attempt; {@code channel}, when known, the one a failure was meant for (for its counter). */
+    record Outcome(Result result, String detail, Instant when, Channel channel) {
         public enum Result { SENT, SKIPPED, LATER, FAILED }
+
+        Outcome(Result result, String detail, Instant when) {
+            this(result, detail, when, null);
+        }
     }
 
     private final Delivery delivery;
@@ -75,7 +79,7 @@ class Sender {
      */
     private Outcome sendLink(NotificationRows.Row row, Accounts.Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
-            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null, Channel.EMAIL);
         }
         Practice practice = practices.find(row.practiceId()).orElseThrow();
         String link = links.issueLink(row.practiceId(), row.userId(), row.kind() == Kind.INVITATION
@@ -117,7 +121,7 @@ class Sender {
     /** A password reset link, made now; none when the account may no longer reset its password. */
     private Outcome sendPasswordReset(NotificationRows.Row row, Accounts.Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
-            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null, Channel.EMAIL);
         }
         Optional<String> link = passwords.issueResetLink(row.practiceId(), row.userId());
         if (link.isEmpty()) {
@@ -190,13 +194,13 @@ class Sender {
         if (preference.channel() == Channel.SMS) {
             String phone = staff ? preference.phone() : patient == null ? null : patient.phone();
             if (phone == null || phone.isBlank()) {
-                return new Outcome(Outcome.Result.FAILED, "no mobile number on file", null);
+                return new Outcome(Outcome.Result.FAILED, "no mobile number on file", null, Channel.SMS);
             }
             delivery.sms(row.practiceId(), row.id(), phone, text.sms());
             return new Outcome(Outcome.Result.SENT, "sms", null);
         }
         if (contact.email() == null || contact.email().isBlank()) {
-            return new Outcome(Outcome.Result.FAILED, "no email address on file", null);
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null, Channel.EMAIL);
         }
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(), unsubscribe);
         return new Outcome(Outcome.Result.SENT, "email", null);

@@ -19,9 +19,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationProperties;
 import io.bedside.shared.PracticeId;
 
@@ -48,7 +50,7 @@ class SmtpAndSmsDelivery implements Delivery {
             String unsubscribeUrl) {
         JavaMailSender sender = mail.getIfAvailable();
         if (!(sender instanceof JavaMailSenderImpl smtp)) {
-            throw new IllegalStateException("No SMTP server is configured (spring.mail.host).");
+            throw new ChannelFailure(Channel.EMAIL, "No SMTP server is configured (spring.mail.host).");
         }
         try {
             MimeMessage message = new MimeMessage(smtp.getSession()) {
@@ -69,7 +71,10 @@ class SmtpAndSmsDelivery implements Delivery {
             message.setHeader("Auto-Submitted", "auto-generated");
             sender.send(message);
         } catch (MessagingException e) {
-            throw new IllegalStateException("The email could not be sent: " + e.getClass().getSimpleName(), e);
+            throw new ChannelFailure(Channel.EMAIL, "The email could not be sent: " + e.getClass().getSimpleName(), e);
+        } catch (MailException e) {
+            // The server refused or was away: the reason as before, marked as the email channel's.
+            throw new ChannelFailure(Channel.EMAIL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 
@@ -77,7 +82,7 @@ class SmtpAndSmsDelivery implements Delivery {
     public void sms(PracticeId practice, UUID notification, String to, String text) {
         NotificationProperties.Sms sms = properties.sms();
         if (sms.url() == null || sms.url().isBlank()) {
-            throw new IllegalStateException("No SMS gateway is configured (bedside.notification.sms.url).");
+            throw new ChannelFailure(Channel.SMS, "No SMS gateway is configured (bedside.notification.sms.url).");
         }
         String form = Map.of("To", to, "From", sms.from(), "Body", text).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -95,13 +100,13 @@ class SmtpAndSmsDelivery implements Delivery {
         try {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("The SMS gateway answered " + response.statusCode());
+                throw new ChannelFailure(Channel.SMS, "The SMS gateway answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("The SMS gateway could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new ChannelFailure(Channel.SMS, "The SMS gateway could not be reached: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending a text message", e);
+            throw new ChannelFailure(Channel.SMS, "Interrupted while sending a text message", e);
         }
     }
 }

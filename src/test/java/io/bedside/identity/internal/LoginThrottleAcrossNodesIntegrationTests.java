@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.bedside.identity.AuthProperties;
 import io.bedside.shared.TooManyRequestsException;
 import io.bedside.support.ApplicationTest;
@@ -93,7 +95,8 @@ class LoginThrottleAcrossNodesIntegrationTests extends ApplicationTest {
     }
 
     private LoginThrottle node(AuthProperties limits) {
-        return new LoginThrottle(limits, clock, new SignInAttemptRows(jdbc), transactions);
+        return new LoginThrottle(limits, clock, new SignInAttemptRows(jdbc), transactions,
+                new SignInMeters(new SimpleMeterRegistry()));
     }
 
     private static String address() {
