@@ -51,11 +51,13 @@ public class ConversationStarts {
     private final Clock clock;
     private final JsonMapper json;
     private final Confidentiality confidentiality;
+    private final SearchIndex searchIndex;
 
     ConversationStarts(Confidentiality confidentiality, ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             MessageCipher cipher, Attachments attachments, People people, ConversationViews views,
             MessageLimits limits, AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.confidentiality = confidentiality;
         this.conversations = conversations;
         this.messages = messages;
@@ -120,6 +122,8 @@ public class ConversationStarts {
                     cipher.encryptBody(author.practiceId(), id, messageId, body), false, now,
                     author.isProxy() ? author.relationship() : null));
             attachments.store(author.practiceId(), id, messageId, files, types, now);
+            searchIndex.index(author.practiceId(), id, messageId, now, false,
+                    SearchTexts.of(body, subject, details, files));
             readStates.advance(author.practiceId(), id, author, 1, now);
             audit.record(AuditRecord.allowed(author, patient, "conversation.created", "conversation", id));
             reactions.started(new ConversationStarted(author.practiceId(), id, patient, team.id(), author.userId()));
@@ -154,6 +158,7 @@ public class ConversationStarts {
                 cipher.encryptSubject(practice, id, checkedSubject), 1, now, 1, now, author, now, null, false));
         messages.insert(new MessageRows.Row(messageId, practice, id, 1, author, Actor.Kind.STAFF,
                 cipher.encryptBody(practice, id, messageId, checkedBody), false, now));
+        searchIndex.index(practice, id, messageId, now, false, SearchTexts.of(checkedBody, checkedSubject, null, null));
         readStates.advance(practice, id, actor, 1, now);
         audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
         reactions.campaignStarted(new CampaignConversationStarted(practice, id, messageId, patient, team, author));

@@ -52,6 +52,7 @@ public class MessageSends {
     private final MessageLimits limits;
     private final AuditTrail audit;
     private final Reactions reactions;
+    private final SearchIndex searchIndex;
     private final TransactionTemplate transaction;
     private final Clock clock;
     // Keys being sent on this node right now: a second request with the same key gets 409 at once.
@@ -60,7 +61,8 @@ public class MessageSends {
     MessageSends(ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             IdempotencyKeyRows idempotencyKeys, ConversationAccess access, MessageCipher cipher,
             Attachments attachments, ConversationViews views, MessageLimits limits, AuditTrail audit,
-            Reactions reactions, TransactionTemplate transaction, Clock clock) {
+            Reactions reactions, SearchIndex searchIndex, TransactionTemplate transaction, Clock clock) {
+        this.searchIndex = searchIndex;
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -130,6 +132,7 @@ public class MessageSends {
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now,
                     actor.isProxy() ? actor.relationship() : null));
             attachments.store(actor.practiceId(), id, messageId, files, types, now);
+            searchIndex.index(actor.practiceId(), id, messageId, now, internal, SearchTexts.of(body, null, null, files));
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status);
