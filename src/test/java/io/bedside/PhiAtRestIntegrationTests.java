@@ -76,7 +76,7 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
     void searchedWordsAreNowhereInClearInTheDatabaseTheIndexHoldsOnlyKeyedHashes() {
         String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Subject " + marker,
                 "Médico, my " + marker + " rashes");
-        sendWithFile(marker + "-scan.pdf");
+        String withFile = sendWithFile(marker + "-scan.pdf");
 
         // The index found it by the word, its prefix and the file name's word...
         for (String q : List.of(marker, marker.substring(0, 8), "medico rash " + marker)) {
@@ -85,6 +85,9 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
             assertThat(found.status()).as(found.toString()).isEqualTo(200);
             assertThat(found.body()).as(q).contains(conversation);
         }
+        var byFileName = api.get("/api/v1/search?q=scan%20" + marker).token(demo.token(io.bedside.support.Demo.PATEL))
+                .send();
+        assertThat(byFileName.body()).as("a file's name").contains(withFile).doesNotContain(conversation);
         // ...holds rows for the message, and no word of it anywhere in clear: only 64-bit hashes.
         assertThat(jdbc.sql("select count(*) from message_search_token where conversation_id = :c")
                 .param("c", UUID.fromString(conversation)).query(Long.class).single()).isPositive();

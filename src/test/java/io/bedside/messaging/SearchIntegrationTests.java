@@ -103,6 +103,22 @@ class SearchIntegrationTests extends ApplicationTest {
     }
 
     @Test
+    void theFieldsOfARequestAreSearchedToo() {
+        String drug = word();
+        Api.Response started = api.post("/api/v1/conversations").token(demo.token(ALICE)).json(Map.of(
+                "careTeamId", demo.team(ALICE, "Dr. Patel"), "kind", "refill", "body", "Running low",
+                "details", Map.of("medication", "Metformina " + drug, "pharmacy", "Corner Pharmacy"))).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String refill = started.json().get("id").asString();
+        JsonNode hits = items(PATEL, "metformina " + drug);
+        assertThat(conversations(hits)).containsExactly(refill);
+        assertThat(hits.get(0).get("highlights").toString()).contains("details");
+        assertThat(conversations(items(ALICE, "corner " + drug))).containsExactly(refill);
+        assertThat(search(PATEL, "q=" + drug + "&kind=refill").json().get("items")).hasSize(1);
+        assertThat(search(PATEL, "q=" + drug + "&kind=question").json().get("items")).isEmpty();
+    }
+
+    @Test
     void patientsFindOnlyTheirOwnNeverANoteAndNoPracticeFindsAnothersMessages() {
         String tag = word();
         String alices = demo.startAsPatient(ALICE, "Dr. Patel", "Knee", "My knee hurts " + tag);
