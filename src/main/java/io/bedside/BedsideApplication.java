@@ -26,7 +26,7 @@ import io.bedside.shared.Command;
 public class BedsideApplication {
 
     /** Arguments that make a run a one-shot command rather than a server. */
-    private static final String[] COMMANDS = {"--bedside.setup.", "--bedside.keys.", "--bedside.audit.verify"};
+    private static final String[] COMMANDS = {"--bedside.setup.", "--bedside.keys.", "--bedside.audit.verify", "--bedside.search.reindex"};
 
     public static void main(String[] args) {
         Integer exitCode = launch(args);

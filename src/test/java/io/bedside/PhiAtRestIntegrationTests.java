@@ -73,6 +73,29 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
     }
 
     @Test
+    void searchedWordsAreNowhereInClearInTheDatabaseTheIndexHoldsOnlyKeyedHashes() {
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Subject " + marker,
+                "Médico, my " + marker + " rashes");
+        String withFile = sendWithFile(marker + "-scan.pdf");
+
+        // The index found it by the word, its prefix and the file name's word...
+        for (String q : List.of(marker, marker.substring(0, 8), "medico rash " + marker)) {
+            var found = api.get("/api/v1/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8))
+                    .token(demo.token(io.bedside.support.Demo.PATEL)).send();
+            assertThat(found.status()).as(found.toString()).isEqualTo(200);
+            assertThat(found.body()).as(q).contains(conversation);
+        }
+        var byFileName = api.get("/api/v1/search?q=scan%20" + marker).token(demo.token(io.bedside.support.Demo.PATEL))
+                .send();
+        assertThat(byFileName.body()).as("a file's name").contains(withFile).doesNotContain(conversation);
+        // ...holds rows for the message, and no word of it anywhere in clear: only 64-bit hashes.
+        assertThat(jdbc.sql("select count(*) from message_search_token where conversation_id = :c")
+                .param("c", UUID.fromString(conversation)).query(Long.class).single()).isPositive();
+        assertThat(clearValuesInTheDatabase(marker)).as("rows holding the marker in clear").isEmpty();
+        assertThat(clearValuesInTheDatabase(marker.substring(0, 8))).as("rows holding its prefix in clear").isEmpty();
+    }
+
+    @Test
     void fileNamesAndCohortsKeepWorkingAfterTheKeyIsRotatedAndEverythingReencrypted() {
         String fileName = marker + "-biopsy.pdf";
         String conversation = sendWithFile(fileName);

@@ -37,9 +37,14 @@ class TinkKeyManagement implements KeyManagement {
     private final EncryptedColumnRows columnRows;
     private final PracticeKeysetRows keysets;
     private final TransactionTemplate transaction;
+    private final TinkBlindIndex blindIndex;
+    private final SearchKeyRows searchKeys;
 
     TinkKeyManagement(TinkPracticeEncryption encryption, MasterKey masterKey, List<EncryptedColumn> columns,
-            EncryptedColumnRows columnRows, PracticeKeysetRows keysets, TransactionTemplate transaction) {
+            EncryptedColumnRows columnRows, PracticeKeysetRows keysets, TransactionTemplate transaction,
+            TinkBlindIndex blindIndex, SearchKeyRows searchKeys) {
+        this.blindIndex = blindIndex;
+        this.searchKeys = searchKeys;
         this.encryption = encryption;
         this.masterKey = masterKey;
         this.columns = columns;
@@ -129,6 +134,15 @@ class TinkKeyManagement implements KeyManagement {
                 keysets.overwrite(row.getKey(), rewrapped);
                 practices.add(row.getKey());
             }
+            // The search keys are wrapped by the same master key: they move with the data keysets.
+            for (var key : searchKeys.lockAll()) {
+                try {
+                    searchKeys.overwrite(key, blindIndex.rewrap(key, next));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("A search key of practice " + key.practice()
+                            + " does not unwrap under the current master key; nothing was changed", e);
+                }
+            }
             return practices;
         });
         // Inside a caller's transaction (the command records the audit rows in it), the switch waits for its commit.
@@ -148,5 +162,6 @@ class TinkKeyManagement implements KeyManagement {
     private void useMaster(Aead next) {
         masterKey.replace(next);
         encryption.forgetLoaded();
+        blindIndex.forgetLoaded();
     }
 }

@@ -52,11 +52,13 @@ public class ConversationStarts {
     private final JsonMapper json;
     private final Confidentiality confidentiality;
     private final SendMeters meters;
+    private final SearchIndex searchIndex;
 
     ConversationStarts(Confidentiality confidentiality, ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             MessageCipher cipher, Attachments attachments, People people, ConversationViews views,
             MessageLimits limits, AuditTrail audit, Reactions reactions, TransactionTemplate transaction, Clock clock,
-            JsonMapper json, SendMeters meters) {
+            JsonMapper json, SendMeters meters, SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.confidentiality = confidentiality;
         this.meters = meters;
         this.conversations = conversations;
@@ -127,6 +129,8 @@ public class ConversationStarts {
                     cipher.encryptBody(author.practiceId(), id, messageId, body), false, now,
                     author.isProxy() ? author.relationship() : null));
             attachments.store(author.practiceId(), id, messageId, files, types, now);
+            searchIndex.index(author.practiceId(), id, messageId, now, false,
+                    SearchTexts.of(body, subject, details, files));
             readStates.advance(author.practiceId(), id, author, 1, now);
             audit.record(AuditRecord.allowed(author, patient, "conversation.created", "conversation", id));
             reactions.started(new ConversationStarted(author.practiceId(), id, patient, team.id(), author.userId()));
@@ -161,6 +165,7 @@ public class ConversationStarts {
                 cipher.encryptSubject(practice, id, checkedSubject), 1, now, 1, now, author, now, null, false));
         messages.insert(new MessageRows.Row(messageId, practice, id, 1, author, Actor.Kind.STAFF,
                 cipher.encryptBody(practice, id, messageId, checkedBody), false, now));
+        searchIndex.index(practice, id, messageId, now, false, SearchTexts.of(checkedBody, checkedSubject, null, null));
         readStates.advance(practice, id, actor, 1, now);
         audit.record(AuditRecord.allowed(actor, patient, "conversation.created", "conversation", id));
         reactions.campaignStarted(new CampaignConversationStarted(practice, id, messageId, patient, team, author));

@@ -104,6 +104,31 @@ class MessageRows {
                 .list();
     }
 
+    /** The practice's messages among {@code ids}, in no particular order. */
+    public List<Row> findAll(PracticeId practice, Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from message where practice_id = :practice and id in (:ids)")
+                .param("practice", practice.value()).param("ids", ids.stream().map(MessageId::value).toList())
+                .query(Row::map).list();
+    }
+
+    /** A page of the practice's messages after {@code after} (by id), for the re-index. */
+    public List<Row> pageOf(PracticeId practice, UUID after, int limit) {
+        return jdbc.sql("select * from message where practice_id = :practice and id > :after order by id limit "
+                + limit)
+                .param("practice", practice.value()).param("after", after)
+                .query(Row::map).list();
+    }
+
+    /** The practice's messages written at or after {@code since}, for the re-index's last pass. */
+    public List<MessageId> idsSince(PracticeId practice, Instant since) {
+        return jdbc.sql("select id from message where practice_id = :practice and created_at >= :since")
+                .param("practice", practice.value()).param("since", Timestamps.toDb(since))
+                .query((rs, n) -> MessageId.of(rs.getObject(1, UUID.class))).list();
+    }
+
     public Optional<Row> find(PracticeId practice, MessageId id) {
         return jdbc.sql("select * from message where id = :id and practice_id = :practice")
                 .param("id", id.value()).param("practice", practice.value())

@@ -52,6 +52,7 @@ public class MessageSends {
     private final MessageLimits limits;
     private final AuditTrail audit;
     private final Reactions reactions;
+    private final SearchIndex searchIndex;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SendMeters meters;
@@ -61,7 +62,9 @@ public class MessageSends {
     MessageSends(ConversationRows conversations, MessageRows messages, ReadStateRows readStates,
             IdempotencyKeyRows idempotencyKeys, ConversationAccess access, MessageCipher cipher,
             Attachments attachments, ConversationViews views, MessageLimits limits, AuditTrail audit,
-            Reactions reactions, TransactionTemplate transaction, Clock clock, SendMeters meters) {
+            Reactions reactions, SearchIndex searchIndex, TransactionTemplate transaction, Clock clock,
+            SendMeters meters) {
+        this.searchIndex = searchIndex;
         this.conversations = conversations;
         this.messages = messages;
         this.readStates = readStates;
@@ -139,6 +142,7 @@ public class MessageSends {
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now,
                     actor.isProxy() ? actor.relationship() : null));
             attachments.store(actor.practiceId(), id, messageId, files, types, now);
+            searchIndex.index(actor.practiceId(), id, messageId, now, internal, SearchTexts.of(body, null, null, files));
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status);

@@ -41,9 +41,11 @@ public class SystemAccess {
     private final AuditTrail audit;
     private final Reactions reactions;
     private final Clock clock;
+    private final SearchIndex searchIndex;
 
     SystemAccess(ConversationRows conversations, MessageRows messages, MessageCipher cipher, People people,
-            MessageLimits limits, AuditTrail audit, Reactions reactions, Clock clock) {
+            MessageLimits limits, AuditTrail audit, Reactions reactions, Clock clock, SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.conversations = conversations;
         this.messages = messages;
         this.cipher = cipher;
@@ -62,8 +64,10 @@ public class SystemAccess {
         Instant now = Timestamps.now(clock);
         long seq = row.lastSeq() + 1;
         MessageId messageId = MessageId.random();
+        String body = limits.checkedBody(text);
         messages.insert(new MessageRows.Row(messageId, practice, id, seq, SystemAuthor.ID, Actor.Kind.STAFF,
-                cipher.encryptBody(practice, id, messageId, limits.checkedBody(text)), false, now));
+                cipher.encryptBody(practice, id, messageId, body), false, now));
+        searchIndex.index(practice, id, messageId, now, false, SearchTexts.of(body, null, null, null));
         conversations.recordMessage(id, seq, now, false, row.status());
         audit.record(new AuditRecord(practice, null, row.patientId(), action, "message", messageId.toString(), true));
         reactions.messageSent(new MessageSent(practice, id, messageId, seq, row.patientId(), row.careTeamId(),
