@@ -117,8 +117,8 @@ class InboxPages {
         // Who may act for the patient (parents, guardians, caregivers), granted and ended here.
         model.addAttribute("proxies", proxyGrants.list(actor, patient.id()));
         // The form offers what fits the patient's age: a parent for a child, a caregiver for an adult.
-        model.addAttribute("proxyDefault", patient.birthDate() != null && io.bedside.practice.ConfidentialAges
-                .ageOn(patient.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)) >= 18 ? "caregiver" : "parent");
+        model.addAttribute("proxyDefault", patient.birthDate() != null
+                && patient.ageOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC)) >= 18 ? "caregiver" : "parent");
         return "messaging/patient";
     }
 }
