@@ -1,0 +1,24 @@
+package io.bedside.analytics;
+
+import java.util.List;
+
+import io.bedside.shared.Actor;
+
+/**
+ * The practice's figures. A practice admin sees the whole practice; a member of staff who leads a
+ * team sees the teams they lead; anyone else is refused ({@code ForbiddenException}). A team of
+ * another practice, or one the reader may not see, is answered as missing ({@code NotFoundException}).
+ * A range that ends before it starts, or spans more than 366 days, is refused as invalid.
+ */
+public interface PracticeAnalytics {
+
+    /** The teams the reader may choose between; empty when they may not read analytics at all. */
+    List<TeamChoice> teams(Actor reader);
+
+    ResponseTimes responseTimes(Actor reader, AnalyticsQuery query, ResponseGrouping groupBy);
+
+    Volume volume(Actor reader, AnalyticsQuery query, VolumeGrouping groupBy);
+
+    /** Campaigns started in the range, newest first (whole practice; a team filter is ignored). */
+    List<CampaignOutcome> campaigns(Actor reader, AnalyticsQuery query);
+}
