@@ -49,7 +49,7 @@ class SearchPages {
             List<SearchExcerpts.Segment> excerpt, boolean inDetails, boolean inFiles) {
 
         /** The conversation, scrolled to the message (the thread's items are {@code m<seq>}). */
-        String anchor() {
+        public String anchor() {
             return "m" + message.seq();
         }
 
