@@ -42,7 +42,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     "/app/conversations/" + conversation + "/due",
                     "/app/patients/" + alice, "/app/patients/" + alice + "/contact",
                     "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
-                    "/app/inbox?team=" + team)) {
+                    "/app/inbox?team=" + team, "/app/search?q=riverside&team=" + team,
+                    "/app/search?q=riverside&patient=" + alice, "/app/search?patient=" + alice)) {
                 var answer = other.get(path);
                 assertThat(answer.status()).as(lakeside + " GET " + path).isEqualTo(404);
                 assertThat(answer.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice");
@@ -64,6 +65,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
             var inbox = other.get("/app/inbox?filter=all");
             assertThat(inbox.status()).isEqualTo(200);
             assertThat(inbox.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice Walker");
+            var messages = other.get("/app/search?q=riverside+secret");
+            assertThat(messages.status()).isEqualTo(200);
+            assertThat(messages.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice")
+                    .doesNotContain("Riverside internal note").doesNotContain("<mark>");
             var search = other.get("/app/patients?q=walker");
             assertThat(search.body()).doesNotContain("Alice").contains("None found");
             assertThat(other.get("/app/templates").body()).doesNotContain("Appointment booked");
@@ -111,6 +116,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 "/app/campaigns/new", "/app/patients/" + demo.me(CAROL).get("patientId").asString() + "/contact")) {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
+        // The search page is theirs too, but only over records they act for: another's is not found.
+        String alice = demo.me(ALICE).get("patientId").asString();
+        assertThat(carol.get("/app/search?q=anything&patient=" + alice).status()).isEqualTo(404);
+        assertThat(carol.get("/app/search?patient=" + alice).status()).isEqualTo(404);
         carol.get("/app/conversations");
         assertThat(carol.post("/app/conversations/new/quick-reply", Map.of("patientId",
                 demo.me(CAROL).get("patientId").asString())).status()).isEqualTo(404);

@@ -251,6 +251,13 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
             assertThat(marias.post("/app/drafts/" + own, Map.of("body", "A draft of mine")).status())
                     .as(actingFor + ": draft").isEqualTo(404);
             assertThat(marias.get("/app/conversations").body()).as(actingFor).doesNotContain(own).doesNotContain(subject);
+            // Nor does the search page find it, by its subject's words or by naming Carol's record.
+            var found = marias.get("/app/search?q=" + subject.substring(subject.lastIndexOf(' ') + 1));
+            assertThat(found.status()).as(actingFor + ": search").isEqualTo(200);
+            assertThat(found.body()).as(actingFor + ": search").doesNotContain(own).doesNotContain(subject)
+                    .doesNotContain("<mark>");
+            assertThat(marias.get("/app/search?q=own+question&patient=" + carol).body()).as(actingFor)
+                    .doesNotContain(own).doesNotContain("Something I want to ask");
         }
 
         assertThat(count("message")).isEqualTo(messages);
