@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.bedside.support.ApplicationTest;
+import io.bedside.support.BothDatabases;
 import io.bedside.support.PageSession;
 
 /**
@@ -21,6 +22,7 @@ import io.bedside.support.PageSession;
  * the matched words in {@code <mark>}, a link to the message in its conversation), internal notes
  * for staff only, paging by "More results", and bad filters said on the page, not as an error.
  */
+@BothDatabases
 class SearchPagesIntegrationTests extends ApplicationTest {
 
     /** A made-up word no other test writes, so results are this test's own. */
@@ -73,6 +75,9 @@ class SearchPagesIntegrationTests extends ApplicationTest {
         assertThat(own.body()).contains("My knee hurts <mark>" + tag + "</mark>").doesNotContain("Staff only")
                 .doesNotContain("Internal note").doesNotContain("#m2\"");
         assertThat(alice.get("/app/conversations").body()).contains("action=\"/app/search\"");
+        // A proxy's page names the record it searches.
+        assertThat(PageSession.signedIn(api.base(), "maria@patients.example").get("/app/search?lang=en").body())
+                .containsPattern("<h1>Search [^<]+&#39;s messages</h1>");
 
         // Another patient finds nothing of Alice's; naming Alice's record is not found.
         PageSession bob = PageSession.signedIn(api.base(), BOB);
