@@ -66,6 +66,8 @@ class SearchBrowserTests extends BrowserTest {
             assertThat(hits.first().locator(".excerpt mark")).hasText(new String[] { "rash", tag });
             assertThat(nurse.getByLabel("Words to find")).hasValue("rash " + tag);
             AxeCheck.noSeriousViolations(nurse, "staff search results");
+            nurse.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "SearchBrowserTests-staff-results.png")));
             nurse.navigate(nurse.url() + "&lang=es");
             AxeCheck.noSeriousViolations(nurse, "staff search results (es)");
             nurse.navigate("/app/search?lang=en");
@@ -110,6 +112,7 @@ class SearchBrowserTests extends BrowserTest {
         assertThat(page.locator("main")).not().containsText("Internal note");
         assertThat(hits.nth(1).locator("mark").first()).hasText(tag);
         AxeCheck.noSeriousViolations(page, "patient search results");
+        screenshot("SearchBrowserTests-patient-results");
         page.navigate(page.url() + "&lang=es");
         AxeCheck.noSeriousViolations(page, "patient search results (es)");
         page.navigate("/app/search?q=" + tag + "&lang=en");
