@@ -176,13 +176,15 @@ class AnalyticsBenchmark extends ApplicationTest {
                   from bench_conv c
                   join (select 1 as seq union all select 3) w on w.seq = 1 or c.i %% 3 <> 0""".formatted(staffArray)
                 .replace("%%", "%")).param("practice", practice.id().value()).update();
-        // The buckets as Histogram.bucket rounds them (the minute under a day, 15 minutes under a week, the hour).
+        // The buckets as Histogram.bucket rounds them (1, 5, 15 and 60 minutes under an hour, a day, a week, beyond).
         jdbc.sql("""
                 update analytics_wait set
-                       business_bucket = case when business_seconds < 86400 then business_seconds / 60 * 60
+                       business_bucket = case when business_seconds < 3600 then business_seconds / 60 * 60
+                            when business_seconds < 86400 then business_seconds / 300 * 300
                             when business_seconds < 604800 then business_seconds / 900 * 900
                             else business_seconds / 3600 * 3600 end,
-                       wall_bucket = case when wall_seconds < 86400 then wall_seconds / 60 * 60
+                       wall_bucket = case when wall_seconds < 3600 then wall_seconds / 60 * 60
+                            when wall_seconds < 86400 then wall_seconds / 300 * 300
                             when wall_seconds < 604800 then wall_seconds / 900 * 900 else wall_seconds / 3600 * 3600 end
                  where practice_id = :practice and answered_by is not null""")
                 .param("practice", practice.id().value()).update();

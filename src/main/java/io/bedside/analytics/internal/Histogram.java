@@ -6,13 +6,15 @@ import java.util.TreeMap;
 
 /**
  * Durations counted by bucket, and their percentiles. A duration is kept rounded down to the minute
- * under a day, to 15 minutes under a week, and to the hour beyond: finer than anyone reads a
- * response time, coarse enough that a year of waits is a few thousand counts. Percentiles are
- * interpolated between the ranked bucket values as SQL's {@code percentile_cont} interpolates
- * between values, so a set of whole minutes (under a day) gives exactly what it would.
+ * under an hour, to 5 minutes under a day, to 15 minutes under a week, and to the hour beyond: as
+ * fine as anyone reads a response time, coarse enough that a year of waits is about a thousand
+ * counts per group. Percentiles are interpolated between the ranked bucket values as SQL's
+ * {@code percentile_cont} interpolates between values, so durations on that grid give exactly what
+ * it would.
  */
 final class Histogram {
 
+    private static final long HOUR = 3_600;
     private static final long DAY = 86_400;
     private static final long WEEK = 7 * DAY;
 
@@ -22,7 +24,7 @@ final class Histogram {
     /** The bucket of a duration in seconds: its lower bound, in seconds. */
     static int bucket(long seconds) {
         long s = Math.max(0, seconds);
-        long step = s < DAY ? 60 : s < WEEK ? 900 : 3600;
+        long step = s < HOUR ? 60 : s < DAY ? 300 : s < WEEK ? 900 : 3600;
         return (int) Math.min(Integer.MAX_VALUE, s / step * step);
     }
 
