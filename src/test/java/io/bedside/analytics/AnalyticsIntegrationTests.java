@@ -220,6 +220,32 @@ class AnalyticsIntegrationTests extends ApplicationTest {
         assertThat(days.get("2027-03-10").get("wallClockMedianSeconds").asLong()).isEqualTo(86400);
     }
 
+    /** A day's kept figures are worked out again once another of its waits is answered (Monday 22 March). */
+    @Test
+    void aDaysFiguresFollowItsAnswers() {
+        String day = "/api/v1/analytics/response-times?from=2027-03-22&to=2027-03-22&groupBy=day&teamId=" + patelTeam;
+        try {
+            moveTo(at(22, 9, 0));
+            String first = demo.startAsPatient(ALICE, "Dr. Patel", "Monday question", "Good morning");
+            moveTo(at(22, 9, 30));
+            ok(demo.send(KIM, first, "Good morning to you."));
+            JsonNode once = get(RIVERSIDE_ADMIN, day).get("groups").get(0);
+            assertThat(once.get("answered").asLong()).isEqualTo(1);
+            assertThat(once.get("businessMedianSeconds").asLong()).isEqualTo(1800);
+
+            moveTo(at(22, 10, 0));
+            String second = demo.startAsPatient(BOB, "Dr. Patel", "Another Monday question", "Hello");
+            moveTo(at(22, 12, 0));
+            ok(demo.send(PATEL, second, "Hello Bob."));
+            JsonNode twice = get(RIVERSIDE_ADMIN, day).get("groups").get(0);
+            assertThat(twice.get("answered").asLong()).isEqualTo(2);
+            assertThat(twice.get("businessMedianSeconds").asLong()).isEqualTo(4500);
+            assertThat(get(RIVERSIDE_ADMIN, day).get("total").get("businessMedianSeconds").asLong()).isEqualTo(4500);
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
     @Test
     void volumeTotalsCountOnlyPeoplesMessages() {
         JsonNode totals = volume(RIVERSIDE_ADMIN, "day").get("totals");
