@@ -7,5 +7,5 @@
  * and team leads (their own teams).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Analytics",
-        allowedDependencies = { "audit", "identity", "messaging", "messaging :: system", "outreach", "practice", "shared", "web" })
+        allowedDependencies = { "audit", "identity", "messaging", "messaging :: system", "outreach", "practice", "shared", "web", "workflow" })
 package io.bedside.analytics;

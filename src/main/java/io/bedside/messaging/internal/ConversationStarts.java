@@ -133,7 +133,8 @@ public class ConversationStarts {
                     SearchTexts.of(body, subject, details, files));
             readStates.advance(author.practiceId(), id, author, 1, now);
             audit.record(AuditRecord.allowed(author, patient, "conversation.created", "conversation", id));
-            reactions.started(new ConversationStarted(author.practiceId(), id, patient, team.id(), author.userId()));
+            reactions.started(new ConversationStarted(author.practiceId(), id, patient, team.id(), author.userId(),
+                    kind.code()));
             reactions.messageSent(new MessageSent(author.practiceId(), id, messageId, 1, patient, team.id(),
                     author.userId(), author.isPatient(), false));
             MessageView first = new MessageView(messageId, 1, views.author(author, row), body, false, now);
