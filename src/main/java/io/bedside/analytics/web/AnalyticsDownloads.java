@@ -142,7 +142,7 @@ class AnalyticsDownloads {
                 f.answered() == 0 ? "" : String.format(Locale.ROOT, "%.3f", f.withinPromiseShare()));
     }
 
-    /** Minutes with one decimal and a point ("135.5"); empty when nothing was answered. */
+    /** Minutes with one decimal and a point ({@code 135.5}); empty when nothing was answered. */
     static String minutes(Duration d) {
         return d == null ? "" : String.format(Locale.ROOT, "%.1f", d.toSeconds() / 60.0);
     }

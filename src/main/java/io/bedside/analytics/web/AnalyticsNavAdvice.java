@@ -11,7 +11,7 @@ import io.bedside.web.WebPage;
 
 /**
  * Tells every staff page whether its reader may read analytics (a practice admin, or a team lead:
- * someone with a team to choose), so the navigation offers "Analytics" only to them.
+ * someone with a team to choose), so the navigation offers {@code Analytics} only to them.
  */
 @ControllerAdvice(annotations = WebPage.class)
 class AnalyticsNavAdvice {

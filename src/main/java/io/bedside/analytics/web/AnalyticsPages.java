@@ -35,7 +35,7 @@ import io.bedside.web.WebPage;
  * leads (their teams). A plain GET form (dates, team, grouping), headline figures in words, and
  * charts drawn on the server as SVG, each with a table of the same figures and a CSV download
  * ({@link AnalyticsDownloads}). A date the reader can fix is shown on the form; a team they may
- * not see is "not found"; staff who lead no team get 403, patients 404.
+ * not see is {@code not found}; staff who lead no team get 403, patients 404.
  */
 @Controller
 @WebPage

@@ -28,7 +28,7 @@ final class BarChart {
 
     /**
      * @param series  the series' names (a legend is drawn for two or more)
-     * @param ticks   words for a value on the axis ("2 h", "40")
+     * @param ticks   words for a value on the axis ({@code 2 h}, {@code 40})
      * @param whole   the values are counts (ticks at whole numbers)
      * @param empty   what to say when there are no rows
      */

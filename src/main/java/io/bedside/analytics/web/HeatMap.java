@@ -23,10 +23,10 @@ final class HeatMap {
     }
 
     /**
-     * @param rowLabels    one per row ("Monday")
+     * @param rowLabels    one per row ({@code Monday})
      * @param columnLabels one per column; a label is drawn above every third column
-     * @param legendLow    words for the palest shade ("none")
-     * @param legendHigh   words for the darkest ("busiest")
+     * @param legendLow    words for the palest shade ({@code none})
+     * @param legendHigh   words for the darkest ({@code busiest})
      */
     static Chart draw(String label, String description, List<String> rowLabels, List<String> columnLabels,
             List<Cell> cells, String legendLow, String legendHigh) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * Figures in the words people read, in the reader's language: "2 h 15 min", "87 %", "2.4",
- * "Nov 3". A missing figure (nothing answered) is a dash.
+ * Figures in the words people read, in the reader's language: {@code 2 h 15 min}, {@code 87 %}, {@code 2.4},
+ * {@code Nov 3}. A missing figure (nothing answered) is a dash.
  */
 final class Readable {
 
@@ -33,7 +33,7 @@ final class Readable {
         return messages.getMessage(key, args, key, locale);
     }
 
-    /** "2 h 15 min", "45 min", "under 1 min"; whole minutes, rounded. */
+    /** {@code 2 h 15 min}, {@code 45 min}, {@code under 1 min}; whole minutes, rounded. */
     String duration(Duration duration) {
         if (duration == null) {
             return NONE;
@@ -51,17 +51,17 @@ final class Readable {
         return text("analytics.duration.hoursMinutes", number(minutes / 60), minutes % 60);
     }
 
-    /** A share 0..1 as a whole percentage: "87 %". */
+    /** A share 0..1 as a whole percentage: {@code 87 %}. */
     String percent(double share) {
         return text("analytics.percent", Math.round(share * 100));
     }
 
-    /** A count with the reader's grouping: "1,204". */
+    /** A count with the reader's grouping: {@code 1,204}. */
     String number(long value) {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
-    /** A figure with at most one decimal: "2.4" ("2,4" in Spanish). */
+    /** A figure with at most one decimal: {@code 2.4} ({@code 2,4} in Spanish). */
     String decimal(double value) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);
@@ -69,22 +69,22 @@ final class Readable {
         return format.format(value);
     }
 
-    /** "Nov 3, 2026" ("3 nov 2026"). */
+    /** {@code Nov 3, 2026} ({@code 3 nov 2026}). */
     String day(LocalDate day) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }
 
-    /** "Nov 3" ("3 nov"), for axes. */
+    /** {@code Nov 3} ({@code 3 nov}), for axes. */
     String shortDay(LocalDate day) {
         return DateTimeFormatter.ofPattern(text("analytics.shortDayPattern"), locale).format(day);
     }
 
-    /** "09:00". */
+    /** {@code 09:00}. */
     static String hour(int hour) {
         return String.format(Locale.ROOT, "%02d:00", hour);
     }
 
-    /** "09:00–10:00". */
+    /** {@code 09:00–10:00}. */
     static String hourRange(int hour) {
         return hour(hour) + "–" + hour((hour + 1) % 24);
     }
