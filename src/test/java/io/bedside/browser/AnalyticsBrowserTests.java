@@ -84,6 +84,14 @@ class AnalyticsBrowserTests extends BrowserTest {
         AxeCheck.noSeriousViolations(page, "analytics (en)");
         screenshot("AnalyticsBrowserTests-admin");
 
+        // Printed: no header, form or download links; the charts and every row of the tables.
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(page.locator(".analytics-form")).isHidden();
+        assertThat(page.locator(".site-header")).isHidden();
+        assertThat(page.locator("#by-day svg")).isVisible();
+        assertThat(page.locator(".days-table tbody tr").last()).isVisible();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+
         // The same table as a CSV file.
         Download download = page.waitForDownload(() -> link("Download conversations by day as CSV").click());
         Assertions.assertThat(download.suggestedFilename()).startsWith("analytics-volume-day-").endsWith(".csv");

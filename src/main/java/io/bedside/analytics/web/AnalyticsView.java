@@ -115,7 +115,7 @@ record AnalyticsView(Headline headline, Chart responseChart, List<ResponseRow> r
         String label = r.text("analytics.responses.by." + responses.groupBy().code());
         return BarChart.draw(label, r.text("analytics.responses.desc"),
                 List.of(r.text("analytics.median"), r.text("analytics.p90")), rows, ticks, false,
-                r.text("analytics.noAnswers"));
+                r.text("analytics.noAnswers"), inHours ? 0 : 1);
     }
 
     private static Double scaled(Duration d, boolean inHours) {

@@ -34,6 +34,12 @@ final class BarChart {
      */
     static Chart draw(String label, String description, List<String> series, List<Row> rows,
             DoubleFunction<String> ticks, boolean whole, String empty) {
+        return draw(label, description, series, rows, ticks, whole, empty, 0);
+    }
+
+    /** As above, with an axis running at least to {@code atLeast} (a minute, not fractions of one). */
+    static Chart draw(String label, String description, List<String> series, List<Row> rows,
+            DoubleFunction<String> ticks, boolean whole, String empty, double atLeast) {
         int perRow = series.size() * BAR_HEIGHT + ROW_GAP;
         int top = series.size() > 1 ? LEGEND_HEIGHT : 6;
         int plotHeight = Math.max(1, rows.size()) * perRow;
@@ -49,7 +55,7 @@ final class BarChart {
         }
         double largest = rows.stream().flatMap(r -> r.values().stream()).filter(v -> v != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
-        Scale scale = Scale.of(largest, WIDTH - LABEL_WIDTH - VALUE_WIDTH, whole);
+        Scale scale = Scale.of(Math.max(largest, atLeast), WIDTH - LABEL_WIDTH - VALUE_WIDTH, whole);
         for (double tick : scale.ticks()) {
             double x = LABEL_WIDTH + scale.pixels(tick);
             svg.line(x, top, x, top + plotHeight, Chart.GRID);

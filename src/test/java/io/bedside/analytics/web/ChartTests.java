@@ -78,6 +78,13 @@ class ChartTests {
     }
 
     @Test
+    void anAxisOfDurationsRunsToAWholeMinuteAtLeast() throws Exception {
+        Chart chart = BarChart.draw("Fast", "D", List.of("Median"),
+                List.of(new BarChart.Row("Team", List.of(0.2), List.of("under 1 min"))), v -> v + " min", false, "", 1);
+        assertThat(texts(chart)).contains("0.0 min", "1.0 min").doesNotContain("0.2 min");
+    }
+
+    @Test
     void aBarChartWithoutRowsSaysSo() throws Exception {
         Chart chart = BarChart.draw("Campaigns", "None", List.of("Targeted", "Read", "Replied"), List.of(),
                 v -> String.valueOf((long) v), true, "No campaign started in this range.");
