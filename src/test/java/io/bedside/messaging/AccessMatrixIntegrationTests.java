@@ -108,6 +108,26 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
         assertThat(count("read_state")).isEqualTo(readStates);
     }
 
+    /**
+     * The analytics endpoints (issue 17) bear a care team's id: for Alice's team (Dr. Patel's), a
+     * patient of the practice, staff and the admin of another practice, and proxies get "not found",
+     * exactly as for a made-up team; a nurse of the practice who leads no team is refused (403).
+     */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheAnalyticsEndpoints() {
+        String team = demo.team(ALICE, "Dr. Patel");
+        Map<String, BiFunction<Api, String, Api.Call>> endpoints = Map.of(
+                "GET analytics response times", (api, id) -> api.get("/api/v1/analytics/response-times?teamId=" + id),
+                "GET analytics volume", (api, id) -> api.get("/api/v1/analytics/volume?teamId=" + id));
+        everyWrongActorGetsNotFound(endpoints, team);
+        for (var endpoint : endpoints.values()) {
+            assertThat(endpoint.apply(api, team).token(demo.token(io.bedside.support.Demo.KIM)).send().status())
+                    .isEqualTo(403);
+            assertThat(endpoint.apply(api, team).token(demo.token(io.bedside.support.Demo.PATEL)).send().status())
+                    .isEqualTo(200);
+        }
+    }
+
     /** The patient record endpoints (issue 14): reading and correcting Alice's contact details. */
     @Test
     void everyWrongActorGetsNotFoundOnThePatientRecordEndpointsAndChangesNothing() {

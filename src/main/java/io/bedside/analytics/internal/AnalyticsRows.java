@@ -1,7 +1,5 @@
 package io.bedside.analytics.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import io.bedside.messaging.ConversationId;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.Savepoints;
 import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
@@ -33,9 +32,11 @@ class AnalyticsRows {
     }
 
     private final JdbcClient jdbc;
+    private final Savepoints savepoints;
 
-    AnalyticsRows(JdbcClient jdbc) {
+    AnalyticsRows(JdbcClient jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
+        this.savepoints = savepoints;
     }
 
     // ------------------------------------------------------------ writes
@@ -114,10 +115,12 @@ class AnalyticsRows {
             boolean withinPromise) {
         jdbc.sql("""
                 update analytics_wait set ended_at = :at, answered_by = :by, business_seconds = :business,
-                       wall_seconds = :wall, within_promise = :within
+                       wall_seconds = :wall, business_bucket = :businessBucket, wall_bucket = :wallBucket,
+                       within_promise = :within
                  where conversation_id = :id and started_seq = :seq and ended_at is null""")
                 .param("at", Timestamps.toDb(at)).param("by", by.value()).param("business", businessSeconds)
-                .param("wall", wallSeconds).param("within", withinPromise).param("id", id.value()).param("seq", seq)
+                .param("wall", wallSeconds).param("businessBucket", Histogram.bucket(businessSeconds))
+                .param("wallBucket", Histogram.bucket(wallSeconds)).param("within", withinPromise).param("id", id.value()).param("seq", seq)
                 .update();
     }
 
@@ -129,20 +132,16 @@ class AnalyticsRows {
 
     // ------------------------------------------------------------ reads
 
-    /** One group's first-response figures, durations in seconds (null when nothing was answered). */
-    record ResponseRow(String key, long answered, Double businessMedian, Double businessP90, Double wallMedian,
-            Double wallP90, long withinPromise) {
+    /** How many answered waits of one group fell in one bucket of business or wall-clock time. */
+    record BucketCount(String key, boolean business, int bucket, long waits, long withinPromise) {
     }
 
     /** A volume bucket as counted: its day, or weekday and hour, or hour. */
-    record VolumeRow(LocalDate day, Integer weekday, Integer hour, long conversations, long afterHours) {
+    record VolumeRow(LocalDate day, Integer weekday, Integer hour, long conversations, long afterHours, long overdue,
+            long urgent, long patientMessages, long staffMessages) {
     }
 
-    record Totals(long conversations, long afterHours, long overdue, long urgent, long patientMessages,
-            long staffMessages) {
-    }
-
-    /** The column a response-time grouping groups by; null: the whole selection in one row. */
+    /** The column a response-time grouping groups by. */
     enum ResponseKey {
         TEAM("care_team_id"), KIND("kind"), STAFF("answered_by"), DAY("local_day");
 
@@ -154,34 +153,49 @@ class AnalyticsRows {
     }
 
     /**
-     * First-response figures of the answered waits that started on these days (both included), of
-     * these teams (all teams of the practice when {@code teams} is null), grouped by {@code key}
-     * (null: one row for the whole selection). Percentiles are interpolated (percentile_cont).
+     * The answered waits that started on these days (both included), of these teams (all teams of the
+     * practice when {@code teams} is null), counted by group ({@code key}) and bucket: once by
+     * business time, once by wall-clock time (with the within-promise count). Two hash aggregates over
+     * an index that holds every column they read; percentiles are worked out from the counts.
      */
-    List<ResponseRow> responseTimes(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams,
+    List<BucketCount> responseBuckets(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams,
             ResponseKey key) {
-        String select = key == null ? "'total'" : "cast(" + key.column + " as varchar(40))";
-        String sql = "select " + select + " as k, count(*) as answered,"
-                + " percentile_cont(0.5) within group (order by business_seconds) as bm,"
-                + " percentile_cont(0.9) within group (order by business_seconds) as b90,"
-                + " percentile_cont(0.5) within group (order by wall_seconds) as wm,"
-                + " percentile_cont(0.9) within group (order by wall_seconds) as w90,"
+        return responseBuckets(practice, from, to, teams, key, null);
+    }
+
+    /** As above, for the whole selection when {@code key} is null, and only these days when {@code days} is given. */
+    List<BucketCount> responseBuckets(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams,
+            ResponseKey key, Collection<LocalDate> days) {
+        String where = " from analytics_wait where practice_id = :practice and local_day between :from and :to"
+                + (days == null ? "" : " and local_day in (:days)")
+                + " and answered_by is not null" + (teams == null ? "" : " and care_team_id in (:teams)");
+        String k = key == null ? "'total'" : "cast(" + key.column + " as varchar(40))";
+        String groupBy = key == null ? " group by " : " group by " + key.column + ", ";
+        String sql = "select " + k + " as k, 1 as business, business_bucket as bucket, count(*) as n, 0 as within_promise"
+                + where + groupBy + "business_bucket"
+                + " union all select " + k + " as k, 0 as business, wall_bucket as bucket, count(*) as n,"
                 + " sum(case when within_promise then 1 else 0 end) as within_promise"
-                + " from analytics_wait where practice_id = :practice and local_day between :from and :to"
-                + " and answered_by is not null" + (teams == null ? "" : " and care_team_id in (:teams)")
-                + (key == null ? "" : " group by " + key.column);
+                + where + groupBy + "wall_bucket";
         var spec = jdbc.sql(sql).param("practice", practice.value()).param("from", from).param("to", to);
         if (teams != null) {
             spec = spec.param("teams", teams.stream().map(CareTeamId::value).toList());
         }
-        return spec.query((rs, n) -> new ResponseRow(rs.getString("k"), rs.getLong("answered"), dbl(rs, "bm"),
-                dbl(rs, "b90"), dbl(rs, "wm"), dbl(rs, "w90"), rs.getLong("within_promise"))).list();
+        if (days != null) {
+            spec = spec.param("days", List.copyOf(days));
+        }
+        return spec.query((rs, n) -> new BucketCount(rs.getString("k"), rs.getInt("business") == 1, rs.getInt("bucket"),
+                rs.getLong("n"), rs.getLong("within_promise"))).list();
     }
 
-    /** Conversations started on these days, of these teams (null: all), not by a campaign, by bucket. */
+    /**
+     * Conversations started on these days, of these teams (null: all), not by a campaign, by bucket
+     * ({@code groupColumns}), with the sums the totals add up.
+     */
     List<VolumeRow> volume(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams,
             String groupColumns) {
-        String sql = "select " + groupColumns + ", count(*) as n, sum(case when after_hours then 1 else 0 end) as ah"
+        String sql = "select " + groupColumns + ", count(*) as n, sum(case when after_hours then 1 else 0 end) as ah,"
+                + " sum(case when overdue then 1 else 0 end) as od, sum(case when urgent then 1 else 0 end) as ur,"
+                + " sum(patient_messages) as pm, sum(staff_messages) as sm"
                 + " from analytics_conversation where practice_id = :practice and local_day between :from and :to"
                 + " and from_campaign = false" + (teams == null ? "" : " and care_team_id in (:teams)")
                 + " group by " + groupColumns;
@@ -192,26 +206,56 @@ class AnalyticsRows {
         return spec.query((rs, n) -> new VolumeRow(
                 groupColumns.contains("local_day") ? rs.getObject("local_day", LocalDate.class) : null,
                 groupColumns.contains("local_weekday") ? rs.getInt("local_weekday") : null,
-                groupColumns.contains("local_hour") ? rs.getInt("local_hour") : null, rs.getLong("n"),
-                rs.getLong("ah"))).list();
+                groupColumns.contains("local_hour") ? rs.getInt("local_hour") : null, rs.getLong("n"), rs.getLong("ah"),
+                rs.getLong("od"), rs.getLong("ur"), rs.getLong("pm"), rs.getLong("sm"))).list();
     }
 
-    Totals totals(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams) {
-        String sql = "select count(*) as n, sum(case when after_hours then 1 else 0 end) as ah,"
-                + " sum(case when overdue then 1 else 0 end) as od, sum(case when urgent then 1 else 0 end) as ur,"
-                + " sum(patient_messages) as pm, sum(staff_messages) as sm"
-                + " from analytics_conversation where practice_id = :practice and local_day between :from and :to"
-                + " and from_campaign = false" + (teams == null ? "" : " and care_team_id in (:teams)");
+    // ------------------------------------------------------------ first-response figures of a day, kept once read
+
+    /** A day's figures as kept: durations in seconds, null when nothing was answered. */
+    record DayFigures(LocalDate day, long answered, long withinPromise, Long businessMedian, Long businessP90,
+            Long wallMedian, Long wallP90) {
+    }
+
+    /** How many waits that started on each day of the range were answered (days with none left out). */
+    java.util.Map<LocalDate, Long> answeredByDay(PracticeId practice, LocalDate from, LocalDate to,
+            Collection<CareTeamId> teams) {
+        String sql = "select local_day, count(*) as n from analytics_wait where practice_id = :practice"
+                + " and local_day between :from and :to and answered_by is not null"
+                + (teams == null ? "" : " and care_team_id in (:teams)") + " group by local_day";
         var spec = jdbc.sql(sql).param("practice", practice.value()).param("from", from).param("to", to);
         if (teams != null) {
             spec = spec.param("teams", teams.stream().map(CareTeamId::value).toList());
         }
-        return spec.query((rs, n) -> new Totals(rs.getLong("n"), rs.getLong("ah"), rs.getLong("od"), rs.getLong("ur"),
-                rs.getLong("pm"), rs.getLong("sm"))).single();
+        java.util.Map<LocalDate, Long> counts = new java.util.HashMap<>();
+        spec.query((rs, n) -> counts.put(rs.getObject("local_day", LocalDate.class), rs.getLong("n"))).list();
+        return counts;
     }
 
-    private static Double dbl(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+    java.util.Map<LocalDate, DayFigures> keptDays(PracticeId practice, String scope, LocalDate from, LocalDate to) {
+        java.util.Map<LocalDate, DayFigures> kept = new java.util.HashMap<>();
+        jdbc.sql("""
+                select * from analytics_response_day
+                 where practice_id = :practice and scope = :scope and local_day between :from and :to""")
+                .param("practice", practice.value()).param("scope", scope).param("from", from).param("to", to)
+                .query((rs, n) -> new DayFigures(rs.getObject("local_day", LocalDate.class), rs.getLong("answered"),
+                        rs.getLong("within_promise"), rs.getObject("business_median", Long.class),
+                        rs.getObject("business_p90", Long.class), rs.getObject("wall_median", Long.class),
+                        rs.getObject("wall_p90", Long.class)))
+                .list().forEach(d -> kept.put(d.day(), d));
+        return kept;
+    }
+
+    /** Keeps a day's figures, replacing what was kept; a reader doing the same at once leaves one row. */
+    void keepDay(PracticeId practice, String scope, DayFigures d) {
+        jdbc.sql("delete from analytics_response_day where practice_id = :practice and scope = :scope and local_day = :day")
+                .param("practice", practice.value()).param("scope", scope).param("day", d.day()).update();
+        savepoints.insertUnlessPresent(() -> jdbc.sql("""
+                insert into analytics_response_day (practice_id, scope, local_day, answered, within_promise,
+                       business_median, business_p90, wall_median, wall_p90)
+                values (:practice, :scope, :day, :answered, :within, :bm, :b90, :wm, :w90)""")
+                .param("practice", practice.value()).param("scope", scope).param("day", d.day())
+                .param("answered", d.answered()).param("within", d.withinPromise()).param("bm", d.businessMedian())
+                .param("b90", d.businessP90()).param("wm", d.wallMedian()).param("w90", d.wallP90()).update());
     }
 }

@@ -126,34 +126,109 @@ class AnalyticsService implements PracticeAnalytics {
                 .toList()).orElse(List.of());
     }
 
+    /** Read-write: figures by day are kept once worked out. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public ResponseTimes responseTimes(Actor reader, AnalyticsQuery query, ResponseGrouping groupBy) {
         Scope scope = requireScope(reader);
         AnalyticsQuery q = settle(reader, query);
         ResponseGrouping grouping = groupBy == null ? ResponseGrouping.TEAM : groupBy;
         List<CareTeamId> teams = teamsOf(scope, q);
-        var total = rows.responseTimes(reader.practiceId(), q.from(), q.to(), teams, null).stream().findFirst()
-                .map(r -> figures(r, "total", "total"))
-                .orElse(new ResponseFigures("total", "total", 0, null, null, null, null, 0));
-        List<AnalyticsRows.ResponseRow> grouped = rows.responseTimes(reader.practiceId(), q.from(), q.to(), teams,
-                AnalyticsRows.ResponseKey.valueOf(grouping.name()));
-        Map<String, String> labels = labels(reader, scope, grouping, grouped);
-        List<ResponseFigures> groups = new ArrayList<>(grouped.stream()
-                .map(r -> figures(r, r.key(), labels.getOrDefault(r.key(), r.key()))).toList());
-        groups.sort(Comparator.comparing(ResponseFigures::key));
-        return new ResponseTimes(q, grouping, total, List.copyOf(groups));
+        if (grouping == ResponseGrouping.DAY && (teams == null || teams.size() == 1)) {
+            return byDay(reader, q, teams, teams == null ? "all" : teams.get(0).value().toString());
+        }
+        Map<String, Group> byKey = new HashMap<>();
+        Group all = new Group();
+        for (AnalyticsRows.BucketCount c : rows.responseBuckets(reader.practiceId(), q.from(), q.to(), teams,
+                AnalyticsRows.ResponseKey.valueOf(grouping.name()))) {
+            byKey.computeIfAbsent(c.key(), k -> new Group()).add(c);
+            all.add(c);
+        }
+        Map<String, String> labels = labels(reader, grouping, byKey.keySet());
+        List<ResponseFigures> groups = byKey.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().figures(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()))).toList();
+        return new ResponseTimes(q, grouping, all.figures("total", "total"), groups);
     }
 
-    private Map<String, String> labels(Actor reader, Scope scope, ResponseGrouping grouping,
-            List<AnalyticsRows.ResponseRow> grouped) {
+    /**
+     * By day, for the whole practice or one team: each day's figures are kept once worked out
+     * ({@code analytics_response_day}) and worked out again only when the day's count of answered
+     * waits has changed, so a year of days reads one count per day and the kept rows, plus the
+     * histogram of the whole range for the total.
+     */
+    private ResponseTimes byDay(Actor reader, AnalyticsQuery q, List<CareTeamId> teams, String scopeKey) {
+        var practice = reader.practiceId();
+        Map<LocalDate, Long> counts = rows.answeredByDay(practice, q.from(), q.to(), teams);
+        Map<LocalDate, AnalyticsRows.DayFigures> kept = rows.keptDays(practice, scopeKey, q.from(), q.to());
+        List<LocalDate> stale = counts.entrySet().stream()
+                .filter(e -> !kept.containsKey(e.getKey()) || kept.get(e.getKey()).answered() != e.getValue())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!stale.isEmpty()) {
+            Map<String, Group> fresh = new HashMap<>();
+            rows.responseBuckets(practice, stale.get(0), stale.get(stale.size() - 1), teams,
+                    AnalyticsRows.ResponseKey.DAY, stale.size() > 300 ? null : stale)
+                    .forEach(c -> fresh.computeIfAbsent(c.key(), k -> new Group()).add(c));
+            fresh.forEach((key, group) -> {
+                LocalDate day = LocalDate.parse(key);
+                if (counts.containsKey(day)) {
+                    AnalyticsRows.DayFigures figures = group.day(day);
+                    rows.keepDay(practice, scopeKey, figures);
+                    kept.put(day, figures);
+                }
+            });
+        }
+        Group all = new Group();
+        rows.responseBuckets(practice, q.from(), q.to(), teams, null).forEach(all::add);
+        List<ResponseFigures> groups = counts.keySet().stream().sorted().map(kept::get).filter(java.util.Objects::nonNull)
+                .map(d -> new ResponseFigures(d.day().toString(), d.day().toString(), d.answered(),
+                        seconds(d.businessMedian()), seconds(d.businessP90()), seconds(d.wallMedian()),
+                        seconds(d.wallP90()), d.withinPromise()))
+                .toList();
+        return new ResponseTimes(q, ResponseGrouping.DAY, all.figures("total", "total"), groups);
+    }
+
+    private static Duration seconds(Long value) {
+        return value == null ? null : Duration.ofSeconds(value);
+    }
+
+    /** One group's histograms: business time, wall-clock time (and how many were within the promise). */
+    private static final class Group {
+        final Histogram business = new Histogram();
+        final Histogram wall = new Histogram();
+        long withinPromise;
+
+        void add(AnalyticsRows.BucketCount c) {
+            if (c.business()) {
+                business.add(c.bucket(), c.waits());
+            } else {
+                wall.add(c.bucket(), c.waits());
+                withinPromise += c.withinPromise();
+            }
+        }
+
+        AnalyticsRows.DayFigures day(LocalDate day) {
+            return new AnalyticsRows.DayFigures(day, wall.total(), withinPromise, secondsOf(business.percentile(0.5)),
+                    secondsOf(business.percentile(0.9)), secondsOf(wall.percentile(0.5)), secondsOf(wall.percentile(0.9)));
+        }
+
+        private static Long secondsOf(Duration d) {
+            return d == null ? null : d.toSeconds();
+        }
+
+        ResponseFigures figures(String key, String label) {
+            return new ResponseFigures(key, label, wall.total(), business.percentile(0.5), business.percentile(0.9),
+                    wall.percentile(0.5), wall.percentile(0.9), withinPromise);
+        }
+    }
+
+    private Map<String, String> labels(Actor reader, ResponseGrouping grouping, java.util.Set<String> keys) {
         Map<String, String> labels = new HashMap<>();
         switch (grouping) {
             case TEAM -> {
                 careTeams.inPractice(reader.practiceId()).forEach(t -> labels.put(t.id().value().toString(), t.name()));
             }
             case STAFF -> {
-                List<UserId> ids = grouped.stream().map(r -> UserId.of(UUID.fromString(r.key()))).toList();
+                List<UserId> ids = keys.stream().map(k -> UserId.of(UUID.fromString(k))).toList();
                 Map<UserId, StaffMember> members = staff.findAll(reader.practiceId(), ids);
                 members.forEach((id, m) -> labels.put(id.value().toString(), m.displayName()));
             }
@@ -164,15 +239,6 @@ class AnalyticsService implements PracticeAnalytics {
         return labels;
     }
 
-    private static ResponseFigures figures(AnalyticsRows.ResponseRow r, String key, String label) {
-        return new ResponseFigures(key, label, r.answered(), seconds(r.businessMedian()), seconds(r.businessP90()),
-                seconds(r.wallMedian()), seconds(r.wallP90()), r.withinPromise());
-    }
-
-    private static Duration seconds(Double value) {
-        return value == null ? null : Duration.ofSeconds(Math.round(value));
-    }
-
     @Override
     @Transactional(readOnly = true)
     public Volume volume(Actor reader, AnalyticsQuery query, VolumeGrouping groupBy) {
@@ -180,14 +246,21 @@ class AnalyticsService implements PracticeAnalytics {
         AnalyticsQuery q = settle(reader, query);
         VolumeGrouping grouping = groupBy == null ? VolumeGrouping.DAY : groupBy;
         List<CareTeamId> teams = teamsOf(scope, q);
-        AnalyticsRows.Totals t = rows.totals(reader.practiceId(), q.from(), q.to(), teams);
-        VolumeTotals totals = new VolumeTotals(t.conversations(), t.afterHours(), t.overdue(), t.urgent(),
-                t.patientMessages(), t.staffMessages());
+        List<AnalyticsRows.VolumeRow> counted = rows.volume(reader.practiceId(), q.from(), q.to(), teams,
+                switch (grouping) {
+                    case DAY -> "local_day";
+                    case HOUR -> "local_hour";
+                    case WEEKDAY_HOUR -> "local_weekday, local_hour";
+                });
+        VolumeTotals totals = new VolumeTotals(sum(counted, AnalyticsRows.VolumeRow::conversations),
+                sum(counted, AnalyticsRows.VolumeRow::afterHours), sum(counted, AnalyticsRows.VolumeRow::overdue),
+                sum(counted, AnalyticsRows.VolumeRow::urgent), sum(counted, AnalyticsRows.VolumeRow::patientMessages),
+                sum(counted, AnalyticsRows.VolumeRow::staffMessages));
         List<VolumeBucket> buckets = new ArrayList<>();
         switch (grouping) {
             case DAY -> {
                 Map<LocalDate, AnalyticsRows.VolumeRow> byDay = new HashMap<>();
-                rows.volume(reader.practiceId(), q.from(), q.to(), teams, "local_day").forEach(r -> byDay.put(r.day(), r));
+                counted.forEach(r -> byDay.put(r.day(), r));
                 for (LocalDate day = q.from(); !day.isAfter(q.to()); day = day.plusDays(1)) {
                     var r = byDay.get(day);
                     buckets.add(new VolumeBucket(day.toString(), day, null, null, r == null ? 0 : r.conversations(),
@@ -196,7 +269,7 @@ class AnalyticsService implements PracticeAnalytics {
             }
             case HOUR -> {
                 Map<Integer, AnalyticsRows.VolumeRow> byHour = new HashMap<>();
-                rows.volume(reader.practiceId(), q.from(), q.to(), teams, "local_hour").forEach(r -> byHour.put(r.hour(), r));
+                counted.forEach(r -> byHour.put(r.hour(), r));
                 for (int hour = 0; hour < 24; hour++) {
                     var r = byHour.get(hour);
                     buckets.add(new VolumeBucket(String.valueOf(hour), null, null, hour, r == null ? 0 : r.conversations(),
@@ -205,8 +278,7 @@ class AnalyticsService implements PracticeAnalytics {
             }
             case WEEKDAY_HOUR -> {
                 Map<Integer, AnalyticsRows.VolumeRow> byCell = new HashMap<>();
-                rows.volume(reader.practiceId(), q.from(), q.to(), teams, "local_weekday, local_hour")
-                        .forEach(r -> byCell.put(r.weekday() * 100 + r.hour(), r));
+                counted.forEach(r -> byCell.put(r.weekday() * 100 + r.hour(), r));
                 for (int weekday = 1; weekday <= 7; weekday++) {
                     for (int hour = 0; hour < 24; hour++) {
                         var r = byCell.get(weekday * 100 + hour);
@@ -217,6 +289,10 @@ class AnalyticsService implements PracticeAnalytics {
             }
         }
         return new Volume(q, grouping, totals, List.copyOf(buckets));
+    }
+
+    private static long sum(List<AnalyticsRows.VolumeRow> rows, java.util.function.ToLongFunction<AnalyticsRows.VolumeRow> f) {
+        return rows.stream().mapToLong(f).sum();
     }
 
     @Override
