@@ -43,7 +43,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     "/app/patients/" + alice, "/app/patients/" + alice + "/contact",
                     "/app/conversations/new?patient=" + alice, "/app/templates/" + template,
                     "/app/inbox?team=" + team, "/app/search?q=riverside&team=" + team,
-                    "/app/search?q=riverside&patient=" + alice, "/app/search?patient=" + alice)) {
+                    "/app/search?q=riverside&patient=" + alice, "/app/search?patient=" + alice,
+                    "/app/analytics?teamId=" + team,
+                    "/app/analytics/response-times.csv?teamId=" + team, "/app/analytics/volume.csv?groupBy=hour&teamId=" + team,
+                    "/app/analytics/campaigns.csv?teamId=" + team)) {
                 var answer = other.get(path);
                 assertThat(answer.status()).as(lakeside + " GET " + path).isEqualTo(404);
                 assertThat(answer.body()).doesNotContain("Riverside secret subject").doesNotContain("Alice");
@@ -113,7 +116,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         PageSession carol = PageSession.signedIn(api.base(), CAROL);
         for (String path : List.of("/app/inbox", "/app/inbox/fragment", "/app/patients", "/app/patients?q=nguyen",
                 "/app/templates", "/app/admin/teams", "/app/admin/staff", "/app/admin/audit", "/app/campaigns",
-                "/app/campaigns/new", "/app/patients/" + demo.me(CAROL).get("patientId").asString() + "/contact")) {
+                "/app/campaigns/new", "/app/patients/" + demo.me(CAROL).get("patientId").asString() + "/contact",
+                "/app/analytics", "/app/analytics/volume.csv")) {
             assertThat(carol.get(path).status()).as(path).isEqualTo(404);
         }
         // The search page is theirs too, but only over records they act for: another's is not found.
@@ -144,9 +148,10 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
     void staffLandOnTheirInboxAndAdminsSeeTheAdminPages() {
         PageSession kim = PageSession.signedIn(api.base(), KIM);
         assertThat(kim.get("/app").location()).endsWith("/app/inbox");
-        assertThat(kim.get("/app/inbox").body()).contains("Inbox").doesNotContain("Practice admin");
+        assertThat(kim.get("/app/inbox").body()).contains("Inbox").doesNotContain("Practice admin")
+                .doesNotContain("/app/analytics");
         PageSession admin = PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
-        assertThat(admin.get("/app/inbox").body()).contains("Practice admin");
+        assertThat(admin.get("/app/inbox").body()).contains("Practice admin").contains("/app/analytics");
         // Admins land on their overview: teams with member counts, staff, invitations, failed notices.
         assertThat(admin.get("/app").location()).endsWith("/app/admin");
         var overview = admin.get("/app/admin");
