@@ -257,6 +257,9 @@ class SearchIntegrationTests extends ApplicationTest {
         assertThat(jdbc.sql("select version from crypto_search_key where practice_id = :p")
                 .param("p", practice.value()).query(Integer.class).list()).containsExactly(result.keyVersion());
         assertThat(tokenRows(practice)).isPositive();
+        assertThat(jdbc.sql("select count(*) from message_search_token where practice_id = :p and key_version < :v")
+                .param("p", practice.value()).param("v", result.keyVersion()).query(Long.class).single())
+                .as("the old key's rows are swept").isZero();
         assertThat(conversations(items(PATEL, "rotation " + tag))).containsExactly(conversation);
         demo.send(ALICE, conversation, "After the rotation " + tag);
         assertThat(messages(items(ALICE, tag))).hasSize(2);

@@ -116,6 +116,7 @@ public class MessageSearch {
         List<Found> found = new ArrayList<>();
         Map<ConversationId, ConversationRow> rows = new HashMap<>();
         Map<ConversationId, Map<UUID, List<AttachmentView>>> filesOf = new HashMap<>();
+        Set<MessageId> seen = new HashSet<>();
         KeysetCursor position = after;
         boolean more = false;
         if (wordTokens.isEmpty()) {
@@ -131,6 +132,10 @@ public class MessageSearch {
                     .forEach(m -> byId.put(m.id(), m));
             for (SearchTokenRows.Candidate c : candidates) {
                 position = new KeysetCursor(c.createdAt(), c.message().value());
+                // While a re-index runs, a message may hold a word under the old key and the new one.
+                if (!seen.add(c.message())) {
+                    continue;
+                }
                 MessageRows.Row m = byId.get(c.message());
                 ConversationRow row = m == null ? null : rows.computeIfAbsent(c.conversation(),
                         id -> conversations.find(actor.practiceId(), id).orElse(null));

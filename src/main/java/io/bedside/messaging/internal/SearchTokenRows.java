@@ -75,17 +75,53 @@ class SearchTokenRows {
      * multi-row insert (a very long message in a few).
      */
     void insert(PracticeId practice, ConversationId conversation, MessageId message, Instant at, boolean internal,
-            long[] tokens) {
+            int keyVersion, long[] tokens) {
         if (postgres) {
             jdbc.sql("""
-                    insert into message_search_token (practice_id, token, created_at, message_id, conversation_id, internal)
-                    select :practice, t, :at, :message, :conversation, :internal from unnest(cast(:tokens as bigint[])) t""")
+                    insert into message_search_token
+                           (practice_id, token, created_at, message_id, conversation_id, internal, key_version)
+                    select :practice, t, :at, :message, :conversation, :internal, :version
+                      from unnest(cast(:tokens as bigint[])) t""")
                     .param("practice", practice.value()).param("at", Timestamps.toDb(at))
                     .param("message", message.value()).param("conversation", conversation.value())
-                    .param("internal", internal).param("tokens", arrayLiteral(tokens)).update();
+                    .param("internal", internal).param("version", keyVersion).param("tokens", arrayLiteral(tokens))
+                    .update();
             return;
         }
-        insertValues(practice, conversation, message, at, internal, tokens);
+        insertValues(practice, conversation, message, at, internal, keyVersion, tokens);
+    }
+
+    /**
+     * A message's tokens written again under the current search key (the re-index): those it
+     * already has (sent under this key while the re-index ran) get this key's version, the rest are
+     * inserted. Rows under older keys stay until {@link #sweep}.
+     */
+    void reindex(PracticeId practice, ConversationId conversation, MessageId message, Instant at, boolean internal,
+            int keyVersion, long[] tokens) {
+        List<Long> all = tokenList(tokens);
+        java.util.Set<Long> present = new java.util.HashSet<>(jdbc.sql("""
+                select token from message_search_token
+                 where practice_id = :practice and token in (:tokens) and created_at = :at and message_id = :message""")
+                .param("practice", practice.value()).param("tokens", all).param("at", Timestamps.toDb(at))
+                .param("message", message.value()).query(Long.class).list());
+        if (!present.isEmpty()) {
+            jdbc.sql("""
+                    update message_search_token set key_version = :version
+                     where practice_id = :practice and token in (:tokens) and created_at = :at and message_id = :message""")
+                    .param("version", keyVersion).param("practice", practice.value())
+                    .param("tokens", List.copyOf(present)).param("at", Timestamps.toDb(at))
+                    .param("message", message.value()).update();
+        }
+        long[] missing = java.util.Arrays.stream(tokens).filter(t -> !present.contains(t)).toArray();
+        if (missing.length > 0) {
+            insert(practice, conversation, message, at, internal, keyVersion, missing);
+        }
+    }
+
+    /** Deletes the practice's rows made under search keys older than {@code keyVersion} (the end of a re-index). */
+    int sweep(PracticeId practice, int keyVersion) {
+        return jdbc.sql("delete from message_search_token where practice_id = :practice and key_version < :version")
+                .param("practice", practice.value()).param("version", keyVersion).update();
     }
 
     /** {@code {1,-2,3}}: the array's text form, which the statement casts (no driver-specific array type). */
@@ -99,30 +135,25 @@ class SearchTokenRows {
 
     /** The multi-row insert (H2; on PostgreSQL only to compare in the benchmark). */
     void insertValues(PracticeId practice, ConversationId conversation, MessageId message, Instant at,
-            boolean internal, long[] tokens) {
+            boolean internal, int keyVersion, long[] tokens) {
         for (int from = 0; from < tokens.length; from += ROWS_PER_INSERT) {
             int to = Math.min(tokens.length, from + ROWS_PER_INSERT);
             StringBuilder sql = new StringBuilder("insert into message_search_token"
-                    + " (practice_id, token, created_at, message_id, conversation_id, internal) values ");
-            List<Object> params = new ArrayList<>((to - from) * 6);
+                    + " (practice_id, token, created_at, message_id, conversation_id, internal, key_version) values ");
+            List<Object> params = new ArrayList<>((to - from) * 7);
             Object at2 = Timestamps.toDb(at);
             for (int i = from; i < to; i++) {
-                sql.append(i == from ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+                sql.append(i == from ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
                 params.add(practice.value());
                 params.add(tokens[i]);
                 params.add(at2);
                 params.add(message.value());
                 params.add(conversation.value());
                 params.add(internal);
+                params.add(keyVersion);
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
-    }
-
-    /** Forgets one message's tokens (before a re-index writes them again). */
-    void deleteOf(PracticeId practice, MessageId message) {
-        jdbc.sql("delete from message_search_token where message_id = :message and practice_id = :practice")
-                .param("message", message.value()).param("practice", practice.value()).update();
     }
 
     /**
