@@ -22,7 +22,7 @@ import io.bedside.shared.Timestamps;
 
 /**
  * The blind index of message words (table {@code message_search_token}). A search reads it in one of
- * two ways (docs/scaling.md, "Search"): from the index range of its rarest word, newest first, a
+ * two ways (docs/subsystems/messaging.md, "Message search"): from the index range of its rarest word, newest first, a
  * bounded number of rows at a time, probing the primary key for the other words (every row of a
  * message has the message's time, so a probe is one key); or, when it is narrowed to a patient's
  * records, from that patient's messages, probing every word.
@@ -162,11 +162,12 @@ class SearchTokenRows {
      */
     long[] counts(PracticeId practice, List<long[]> wordTokens, int cap) {
         Map<String, Object> params = new HashMap<>();
-        params.put("practice", practice.value());
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < wordTokens.size(); i++) {
+            // Index only: the practice is not in the key, and another practice's tokens match only by a
+            // 64-bit accident, which would only make an estimate a little high.
             parts.add(("select %d as w, count(*) as n from (select 1 as one from message_search_token"
-                    + " where practice_id = :practice and token in (:w%d) limit %d) x%d").formatted(i, i, cap, i));
+                    + " where token in (:w%d) limit %d) x%d").formatted(i, i, cap, i));
             params.put("w" + i, tokenList(wordTokens.get(i)));
         }
         long[] counts = new long[wordTokens.size()];
@@ -268,8 +269,9 @@ class SearchTokenRows {
     private static void probes(StringBuilder sql, List<long[]> wordTokens, int from, String at, String message,
             Map<String, Object> params) {
         for (int i = from; i < wordTokens.size(); i++) {
+            // The message is one of the practice's (the row or message read): a probe of the key suffices.
             sql.append(" and exists (select 1 from message_search_token p").append(i)
-                    .append(" where p%d.practice_id = :practice and p%d.token in (:w%d)".formatted(i, i, i))
+                    .append(" where p%d.token in (:w%d)".formatted(i, i))
                     .append(" and p%d.created_at = %s and p%d.message_id = %s)".formatted(i, at, i, message));
             params.put("w" + i, tokenList(wordTokens.get(i)));
         }
