@@ -130,6 +130,10 @@ public class MessageSearch {
             Map<MessageId, MessageRows.Row> byId = new HashMap<>();
             messages.findAll(actor.practiceId(), candidates.stream().map(SearchTokenRows.Candidate::message).toList())
                     .forEach(m -> byId.put(m.id(), m));
+            // The candidates' conversations not read yet, in one query.
+            List<ConversationId> unread = candidates.stream().map(SearchTokenRows.Candidate::conversation).distinct()
+                    .filter(id -> !rows.containsKey(id)).toList();
+            conversations.findAll(actor.practiceId(), unread).forEach(r -> rows.put(r.id(), r));
             for (SearchTokenRows.Candidate c : candidates) {
                 position = new KeysetCursor(c.createdAt(), c.message().value());
                 // While a re-index runs, a message may hold a word under the old key and the new one.
