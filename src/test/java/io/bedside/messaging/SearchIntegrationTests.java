@@ -257,9 +257,65 @@ class SearchIntegrationTests extends ApplicationTest {
         assertThat(jdbc.sql("select version from crypto_search_key where practice_id = :p")
                 .param("p", practice.value()).query(Integer.class).list()).containsExactly(result.keyVersion());
         assertThat(tokenRows(practice)).isPositive();
+        assertThat(jdbc.sql("select count(*) from message_search_token where practice_id = :p and key_version < :v")
+                .param("p", practice.value()).param("v", result.keyVersion()).query(Long.class).single())
+                .as("the old key's rows are swept").isZero();
         assertThat(conversations(items(PATEL, "rotation " + tag))).containsExactly(conversation);
         demo.send(ALICE, conversation, "After the rotation " + tag);
         assertThat(messages(items(ALICE, tag))).hasSize(2);
+    }
+
+    @Test
+    void datesAreDaysOfThePracticesCalendarTheLastOneIncluded() {
+        String tag = word();
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Late", "Written late at night " + tag);
+        PracticeId practice = demo.actor(PATEL).practiceId();
+        String zone = jdbc.sql("select time_zone from practice where id = :p").param("p", practice.value())
+                .query(String.class).single();
+        jdbc.sql("update practice set time_zone = 'America/Chicago' where id = :p").param("p", practice.value())
+                .update();
+        try {
+            // 23:30 in Chicago on 10 March 2026 is 04:30 on the 11th in UTC.
+            var at = java.time.OffsetDateTime.parse("2026-03-11T04:30:00Z");
+            jdbc.sql("update message set created_at = :at where conversation_id = :c").param("at", at)
+                    .param("c", UUID.fromString(conversation)).update();
+            jdbc.sql("update message_search_token set created_at = :at where conversation_id = :c").param("at", at)
+                    .param("c", UUID.fromString(conversation)).update();
+
+            assertThat(conversations(dated(tag, "from=2026-03-10&to=2026-03-10"))).containsExactly(conversation);
+            assertThat(conversations(dated(tag, "to=2026-03-10"))).containsExactly(conversation);
+            assertThat(conversations(dated(tag, "from=2026-03-10"))).containsExactly(conversation);
+            assertThat(dated(tag, "from=2026-03-11")).isEmpty();
+            assertThat(dated(tag, "to=2026-03-09")).isEmpty();
+            assertThat(conversations(dated(tag, "from=2026-03-11T04:00:00Z"))).containsExactly(conversation);
+        } finally {
+            jdbc.sql("update practice set time_zone = :z where id = :p").param("z", zone)
+                    .param("p", practice.value()).update();
+        }
+    }
+
+    private JsonNode dated(String q, String range) {
+        Api.Response answer = search(PATEL, "q=" + q + "&" + range);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().get("items");
+    }
+
+    @Test
+    void aMessageThatDoesNotDecryptIsLeftOutAndTheSearchGoesOn() {
+        String tag = word();
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Damaged", "The first " + tag);
+        demo.send(ALICE, conversation, "The second " + tag);
+        demo.send(PATEL, conversation, "The third " + tag);
+        List<String> all = messages(items(PATEL, tag));
+        assertThat(all).hasSize(3);
+        String damaged = all.get(1);
+        // A ciphertext of another message: authentic, but bound to another row.
+        jdbc.sql("update message set body_ciphertext = (select body_ciphertext from message where id = :other)"
+                + " where id = :id").param("other", UUID.fromString(all.get(0))).param("id", UUID.fromString(damaged))
+                .update();
+
+        assertThat(messages(items(PATEL, tag))).containsExactly(all.get(0), all.get(2));
+        assertThat(messages(items(ALICE, tag))).containsExactly(all.get(0), all.get(2));
     }
 
     private long tokenRows(PracticeId practice) {

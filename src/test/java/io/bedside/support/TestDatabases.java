@@ -31,6 +31,13 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
     public static final String POSTGRES_URL = "BEDSIDE_TEST_POSTGRES_URL";
     /** System property naming the database of this test JVM: {@code postgres}, or H2 when unset. */
     public static final String DATABASE = "bedside.test.database";
+    /**
+     * A test property naming a PostgreSQL database that outlives the run (a benchmark's big seeded
+     * data set): created when missing, never dropped, with its data directory (the master key that
+     * wraps its keys) kept beside it in the temp directory. A database whose directory is gone is
+     * dropped and made again, since nothing in it could be decrypted.
+     */
+    public static final String KEPT_DATABASE = "bedside.test.kept-database";
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
 
     @Override
@@ -48,7 +55,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         // Tests that read the chain seal it themselves (AuditChain.sealPending); a sealer every 500 ms in
         // each of the dozens of cached contexts only takes CPU from the running test.
         properties.put("bedside.audit.seal-interval", "1h");
-        properties.put("bedside.data-dir", tempDir().toString());
+        String kept = environment.getProperty(KEPT_DATABASE);
+        properties.put("bedside.data-dir", kept == null ? tempDir().toString() : keptDataDir(kept).toString());
         // Tests sign in from many client addresses through the loopback "proxy" (X-Forwarded-For), as
         // behind a named proxy; a test of the default (no proxy trusted) sets the property itself.
         if (!environment.containsProperty("bedside.trusted-proxies")) {
@@ -56,7 +64,7 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         }
         boolean postgres = postgres() || Arrays.asList(environment.getActiveProfiles()).contains("postgres");
         if (postgres) {
-            String database = createPostgresDatabase(context);
+            String database = kept == null ? createPostgresDatabase(context) : keptPostgresDatabase(kept);
             properties.put("spring.datasource.url", database);
             properties.put("spring.datasource.username", user());
             properties.put("spring.datasource.password", password());
@@ -120,6 +128,37 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
             });
         }
         return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** The database named {@code name} (see {@link #KEPT_DATABASE}); returns its JDBC URL. */
+    private static String keptPostgresDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException(KEPT_DATABASE + " must be a plain lower-case name");
+        }
+        String base = System.getenv(POSTGRES_URL);
+        Matcher m = JDBC_URL.matcher(base == null ? "" : base);
+        if (!m.matches()) {
+            throw new IllegalStateException(POSTGRES_URL + " must look like jdbc:postgresql://host:port/database");
+        }
+        Path marker = keptDataDir(name).resolve(".kept-database");
+        if (!Files.exists(marker)) {
+            dropPostgresDatabase(name);
+            execute(base, "create database " + name);
+            try {
+                Files.writeString(marker, name);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private static Path keptDataDir(String name) {
+        try {
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), name + "-data"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void dropPostgresDatabase(String name) {

@@ -82,6 +82,16 @@ class ConversationRows {
                 .query(ConversationRow::map).optional();
     }
 
+    /** Some rows of the practice, in one query (those that exist). */
+    public List<ConversationRow> findAll(PracticeId practice, java.util.Collection<ConversationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from conversation where id in (:ids) and practice_id = :practice")
+                .param("ids", ids.stream().map(ConversationId::value).toList()).param("practice", practice.value())
+                .query(ConversationRow::map).list();
+    }
+
     /** The row, locked until the transaction ends: sends into one conversation take turns. */
     public Optional<ConversationRow> findForUpdate(PracticeId practice, ConversationId id) {
         return jdbc.sql("select * from conversation where id = :id and practice_id = :practice for update")

@@ -9,13 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.crypto.BlindIndex;
+import io.bedside.crypto.DecryptionFailedException;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.MessageId;
@@ -26,7 +30,6 @@ import io.bedside.shared.CareTeamId;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.KeysetCursor;
 import io.bedside.shared.PatientId;
-import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
 /**
@@ -42,8 +45,14 @@ import io.bedside.shared.UserId;
 @Service
 public class MessageSearch {
 
+    private static final Logger log = LoggerFactory.getLogger(MessageSearch.class);
+
     static final int MAX_WORDS = 10;
-    private static final int MAX_ROUNDS = 10;
+    /** Reads of the index per search at most; each reads at most {@link #SCAN} rows of the rarest word. */
+    private static final int MAX_ROUNDS = 4;
+    private static final int SCAN = 2000;
+    /** Index rows counted per word at most, to find the rarest. */
+    private static final int COUNT_CAP = 2000;
 
     /** What to search for and where. Holds the query words: never log it. */
     public record Query(String q, CareTeamId teamId, ConversationStatus status, ConversationKind kind,
@@ -102,25 +111,35 @@ public class MessageSearch {
         KeysetCursor after = query.cursor() == null || query.cursor().isBlank() ? null
                 : KeysetCursor.decode(query.cursor());
         SearchTokenRows.Filter filter = filter(actor, query);
-        // Two query words looked up by the same first letters are one lookup; the confirmation tells them apart.
-        Set<String> indexTerms = new LinkedHashSet<>();
-        terms.forEach(t -> indexTerms.add(t.indexTerm()));
-        List<long[]> wordTokens = indexTerms.stream().map(t -> blindIndex.tokensForSearch(actor.practiceId(), t))
-                .toList();
-
+        List<long[]> wordTokens = wordTokens(actor, terms, filter);
         int batch = Math.min(500, query.limit() * 2 + 10);
         List<Found> found = new ArrayList<>();
         Map<ConversationId, ConversationRow> rows = new HashMap<>();
+        Map<ConversationId, Map<UUID, List<AttachmentView>>> filesOf = new HashMap<>();
+        Set<MessageId> seen = new HashSet<>();
         KeysetCursor position = after;
         boolean more = false;
+        if (wordTokens.isEmpty()) {
+            record(actor, found);
+            return new Page(List.of(), null);
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<SearchTokenRows.Candidate> candidates = tokens.candidates(actor.practiceId(), wordTokens, filter,
-                    position, batch);
+            SearchTokenRows.Candidates read = tokens.candidates(actor.practiceId(), wordTokens, filter, position, SCAN,
+                    batch);
+            List<SearchTokenRows.Candidate> candidates = read.items();
             Map<MessageId, MessageRows.Row> byId = new HashMap<>();
             messages.findAll(actor.practiceId(), candidates.stream().map(SearchTokenRows.Candidate::message).toList())
                     .forEach(m -> byId.put(m.id(), m));
+            // The candidates' conversations not read yet, in one query.
+            List<ConversationId> unread = candidates.stream().map(SearchTokenRows.Candidate::conversation).distinct()
+                    .filter(id -> !rows.containsKey(id)).toList();
+            conversations.findAll(actor.practiceId(), unread).forEach(r -> rows.put(r.id(), r));
             for (SearchTokenRows.Candidate c : candidates) {
                 position = new KeysetCursor(c.createdAt(), c.message().value());
+                // While a re-index runs, a message may hold a word under the old key and the new one.
+                if (!seen.add(c.message())) {
+                    continue;
+                }
                 MessageRows.Row m = byId.get(c.message());
                 ConversationRow row = m == null ? null : rows.computeIfAbsent(c.conversation(),
                         id -> conversations.find(actor.practiceId(), id).orElse(null));
@@ -128,7 +147,7 @@ public class MessageSearch {
                 if (row == null || !ConversationAccess.mayAccess(actor, row) || (m.internal() && !actor.isStaff())) {
                     continue;
                 }
-                Found confirmed = confirm(row, m, terms);
+                Found confirmed = confirm(row, m, terms, filesOf);
                 if (confirmed == null) {
                     continue;
                 }
@@ -138,11 +157,18 @@ public class MessageSearch {
                 }
                 found.add(confirmed);
             }
-            if (more || candidates.size() < batch) {
+            if (more) {
                 break;
             }
+            if (candidates.size() < batch) {
+                if (read.scannedTo() == null) {
+                    break;
+                }
+                // The read reached its bound of index rows: the next one goes on from there.
+                position = read.scannedTo();
+            }
             if (round == MAX_ROUNDS - 1) {
-                // Many candidates the text did not confirm: the next page goes on from here.
+                // Many rows read and too few found: the next page goes on from here.
                 more = true;
             }
         }
@@ -151,6 +177,42 @@ public class MessageSearch {
         List<Hit> hits = hits(actor, found, rows);
         record(actor, found);
         return new Page(hits, nextCursor);
+    }
+
+    /**
+     * The tokens of each query word to look up, under every search key; on the index range of a
+     * word, the rarest word first (its range is read, the others are key probes), and none at all
+     * when a word is in no message.
+     */
+    private List<long[]> wordTokens(Actor actor, List<SearchTerms.QueryTerm> terms, SearchTokenRows.Filter filter) {
+        // Two query words looked up by the same first letters are one lookup; the confirmation tells them apart.
+        Set<String> indexTerms = new LinkedHashSet<>();
+        terms.forEach(t -> indexTerms.add(t.indexTerm()));
+        List<long[]> wordTokens = new ArrayList<>(indexTerms.stream()
+                .map(t -> blindIndex.tokensForSearch(actor.practiceId(), t)).toList());
+        if (filter.byConversation()) {
+            return wordTokens;
+        }
+        long[] counts = tokens.counts(actor.practiceId(), wordTokens, COUNT_CAP);
+        int rarest = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] < counts[rarest]) {
+                rarest = i;
+            }
+        }
+        if (counts[rarest] == 0) {
+            return List.of();
+        }
+        wordTokens.add(0, wordTokens.remove(rarest));
+        return wordTokens;
+    }
+
+    /** The plan of a search's first read of the index, on PostgreSQL (for the benchmark). */
+    List<String> explain(Actor actor, Query query) {
+        SearchTokenRows.Filter filter = filter(actor, query);
+        List<long[]> wordTokens = wordTokens(actor, checkedTerms(query.q()), filter);
+        return wordTokens.isEmpty() ? List.of("(a word is in no message)")
+                : tokens.explain(actor.practiceId(), wordTokens, filter, SCAN, Math.min(500, query.limit() * 2 + 10));
     }
 
     /** A candidate that its decrypted text confirmed. */
@@ -162,17 +224,35 @@ public class MessageSearch {
         return new KeysetCursor(f.message().createdAt(), f.message().id().value()).encode();
     }
 
-    private Found confirm(ConversationRow row, MessageRows.Row m, List<SearchTerms.QueryTerm> terms) {
-        String body = cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+    /** The candidate checked against its decrypted text; null when it does not match, or does not decrypt. */
+    private Found confirm(ConversationRow row, MessageRows.Row m, List<SearchTerms.QueryTerm> terms,
+            Map<ConversationId, Map<UUID, List<AttachmentView>>> filesOf) {
+        String body;
+        String subject;
+        Map<String, String> details;
+        List<AttachmentView> files;
+        try {
+            body = cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+            // Read for every hit (its conversation shows the subject): a broken one leaves the hit out here.
+            subject = views.subject(row);
+            // Read for every hit too (its conversation shows them).
+            details = views.details(row);
+            files = filesOf.computeIfAbsent(row.id(), id -> attachments.of(row.practiceId(), id))
+                    .getOrDefault(m.id().value(), List.of());
+        } catch (DecryptionFailedException e) {
+            // One damaged row must not fail every search that meets it; its ids only, never text.
+            log.warn("Search left out message {} of conversation {} (practice {}): it does not decrypt", m.id(),
+                    m.conversationId(), m.practiceId());
+            return null;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("body", body);
-        String subject = null;
         if (m.seq() == 1) {
-            subject = views.subject(row);
             fields.put("subject", subject);
-            fields.put("details", String.join(" ", views.details(row).values()));
+            fields.put("details", String.join(" ", details.values()));
+        } else {
+            subject = null;
         }
-        List<AttachmentView> files = attachments.of(row.practiceId(), row.id()).getOrDefault(m.id().value(), List.of());
         fields.put("attachments", String.join(" ", files.stream().map(AttachmentView::filename).toList()));
 
         Set<SearchTerms.QueryTerm> matched = new HashSet<>();
@@ -281,14 +361,9 @@ public class MessageSearch {
             conditions.add("c.kind = :kind");
             params.put("kind", query.kind().name());
         }
-        if (query.from() != null) {
-            conditions.add("t.created_at >= :from");
-            params.put("from", Timestamps.toDb(query.from()));
-        }
-        if (query.to() != null) {
-            conditions.add("t.created_at < :to");
-            params.put("to", Timestamps.toDb(query.to()));
-        }
-        return new SearchTokenRows.Filter(String.join(" and ", conditions), params, actor.isStaff());
+        // A patient's records are few messages: read them, rather than the practice's index of a word.
+        boolean byConversation = actor.isPatient() || query.patientId() != null;
+        return new SearchTokenRows.Filter(String.join(" and ", conditions), params, actor.isStaff(), query.from(),
+                query.to(), byConversation);
     }
 }

@@ -26,7 +26,8 @@ import io.bedside.shared.PracticeId;
  * decrypted and indexed again, a batch per transaction, while the practice goes on working.
  * Searches meanwhile look under both keys, so nothing goes missing. Sends on nodes that still use
  * the old key (for at most {@link BlindIndex#KEY_CACHE_TIME}) are indexed again in a last pass; then
- * the old key is destroyed, and with it any way to link the old tokens to words.
+ * the rows made under the old key are deleted (each row says its key's version) and the old key is
+ * destroyed, and with it any way to link the old tokens to words.
  */
 @Service
 public class SearchReindex {
@@ -98,6 +99,8 @@ public class SearchReindex {
                 transaction.executeWithoutResult(tx -> reindex(practice, messages.findAll(practice, ids)));
             }
         }
+        // The old key's rows (every message now has the new key's) go, then the old key.
+        transaction.executeWithoutResult(tx -> index.sweep(practice, version));
         transaction.executeWithoutResult(tx -> blindIndex.retireBefore(practice, version));
         return new Result(version, count);
     }
@@ -110,8 +113,8 @@ public class SearchReindex {
                 reindex(practice, m, conversationRows, files);
             } catch (DecryptionFailedException e) {
                 // A ciphertext that does not open here fails loudly wherever it is read; the rest is indexed.
+                // Its rows under the old key are swept at the end.
                 log.warn("Message {} of practice {} does not decrypt: left out of the search index", m.id(), practice);
-                index.forget(practice, m.id());
             }
         }
     }

@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
 final class SearchTerms {
 
     static final int MIN_LENGTH = 3;
-    static final int MAX_PREFIX = 8;
+    /**
+     * The longest prefix indexed. Six letters tell almost every word apart; a longer query word is
+     * looked up by its first six and confirmed on the decrypted text. (It was eight: the rows of
+     * that index still answer, since their prefixes include these.)
+     */
+    static final int MAX_PREFIX = 6;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** A word of a text: where it is in the original text, and its normalised form. */
@@ -112,7 +117,12 @@ final class SearchTerms {
         return c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0;
     }
 
-    /** Every term a text is indexed under. */
+    /**
+     * Every term a text is indexed under: what a query term ({@link #query}) can be. A query looks up
+     * at most {@value #MAX_PREFIX} letters of a stem, so a word is indexed under its prefixes of 3 to
+     * {@value #MAX_PREFIX} letters (itself among them when it is short) and its stem when that is
+     * short and not one of them ("allergy" for "allergies"); a longer word or stem adds nothing.
+     */
     static Set<String> indexTerms(String text) {
         Set<String> terms = new LinkedHashSet<>();
         for (Word word : words(text)) {
@@ -123,8 +133,8 @@ final class SearchTerms {
             for (int len = MIN_LENGTH; len <= Math.min(MAX_PREFIX, w.length()); len++) {
                 terms.add(w.substring(0, len));
             }
-            terms.add(w);
-            terms.add(stem(w));
+            String stem = stem(w);
+            terms.add(stem.length() > MAX_PREFIX ? stem.substring(0, MAX_PREFIX) : stem);
         }
         return terms;
     }

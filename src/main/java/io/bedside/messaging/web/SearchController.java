@@ -2,6 +2,7 @@ package io.bedside.messaging.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,6 +17,8 @@ import io.bedside.messaging.internal.ConversationKind;
 import io.bedside.messaging.internal.MessageSearch;
 import io.bedside.messaging.web.ConversationJson.ConversationSummaryJson;
 import io.bedside.messaging.web.ConversationJson.MessageJson;
+import io.bedside.practice.Practice;
+import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.Ids;
@@ -38,9 +41,11 @@ class SearchController {
     }
 
     private final MessageSearch search;
+    private final Practices practices;
 
-    SearchController(MessageSearch search) {
+    SearchController(MessageSearch search, Practices practices) {
         this.search = search;
+        this.practices = practices;
     }
 
     @GetMapping("/api/v1/search")
@@ -49,12 +54,15 @@ class SearchController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String patientId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        // A date is a day of the practice's calendar, as its staff and patients read the dates of messages.
+        ZoneId zone = blank(from) && blank(to) ? ZoneOffset.UTC
+                : practices.find(actor.practiceId()).map(Practice::timeZone).orElse(ZoneOffset.UTC);
         var page = search.search(actor, new MessageSearch.Query(q,
                 blank(teamId) ? null : CareTeamId.of(Ids.parseField("teamId", teamId)),
                 blank(status) ? null : ConversationStatus.fromCode(status),
                 blank(kind) ? null : ConversationKind.fromCode(kind),
                 blank(patientId) ? null : PatientId.of(Ids.parseField("patientId", patientId)),
-                instant("from", from, false), instant("to", to, true), cursor, PageLimits.check(limit, 20, 50)));
+                instant("from", from, false, zone), instant("to", to, true, zone), cursor, PageLimits.check(limit, 20, 50)));
         return new Page(page.items().stream().map(h -> new HitJson(ConversationSummaryJson.of(h.conversation()),
                 MessageJson.of(h.message()), h.highlights())).toList(), page.nextCursor());
     }
@@ -63,8 +71,11 @@ class SearchController {
         return text == null || text.isBlank();
     }
 
-    /** An ISO instant, or a date (UTC): {@code from} its start, {@code to} its end (the whole day included). */
-    private static Instant instant(String name, String text, boolean endOfDay) {
+    /**
+     * An ISO instant, or a date of the practice's calendar: {@code from} its start, {@code to} its
+     * end (the whole day included), in the practice's time zone.
+     */
+    private static Instant instant(String name, String text, boolean endOfDay, ZoneId zone) {
         if (blank(text)) {
             return null;
         }
@@ -73,7 +84,7 @@ class SearchController {
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidRequestException(name,
                         name + " must be a date (2026-11-25) or an instant (2026-11-25T21:30:00Z).");

@@ -44,18 +44,21 @@ class SearchTermsTests {
     void aWordIsIndexedWithItsPrefixesItselfAndItsStem() {
         Set<String> terms = SearchTerms.indexTerms("Rashes, ok");
         assertThat(terms).containsExactlyInAnyOrder("ras", "rash", "rashe", "rashes");
-        assertThat(SearchTerms.indexTerms("medication")).contains("med", "medicati", "medication")
-                .doesNotContain("medicatio");
+        // A long word: its first 3 to 6 letters only (a query looks up no more of it).
+        assertThat(SearchTerms.indexTerms("medication")).containsExactlyInAnyOrder("med", "medi", "medic", "medica");
+        // A stem that is no prefix of its word is indexed too, cut to 6 letters.
+        assertThat(SearchTerms.indexTerms("allergies")).containsExactlyInAnyOrder("all", "alle", "aller", "allerg");
+        assertThat(SearchTerms.indexTerms("flies")).containsExactlyInAnyOrder("fli", "flie", "flies", "fly");
     }
 
     @Test
-    void queryWordsAreStemmedShortOnesLeftOutAndLongOnesLookedUpByTheirFirstEightLetters() {
+    void queryWordsAreStemmedShortOnesLeftOutAndLongOnesLookedUpByTheirFirstSixLetters() {
         assertThat(SearchTerms.query("my RASHES on the arm")).extracting(SearchTerms.QueryTerm::indexTerm)
                 .containsExactly("rash", "the", "arm");
         assertThat(SearchTerms.query("medications")).singleElement()
                 .satisfies(t -> {
                     assertThat(t.stem()).isEqualTo("medication");
-                    assertThat(t.indexTerm()).isEqualTo("medicati");
+                    assertThat(t.indexTerm()).isEqualTo("medica");
                 });
         assertThat(SearchTerms.query("a b")).isEmpty();
     }
@@ -63,7 +66,8 @@ class SearchTermsTests {
     @Test
     void everyQueryTermThatMatchesAWordIsAmongThatWordsIndexTerms() {
         List<String> texts = List.of("rash", "rashes", "Rash on my arm", "allergies", "allergy", "médicos", "medico",
-                "dolores", "dolor", "medication", "medications", "boxes", "tablets", "medicine");
+                "dolores", "dolor", "medication", "medications", "boxes", "tablets", "medicine", "flies", "fly", "pharmacies",
+                "pharmacy", "complexities", "complexity");
         for (String text : texts) {
             Set<String> indexed = SearchTerms.indexTerms(text);
             for (String query : texts) {
