@@ -1,6 +1,7 @@
 package io.bedside.analytics;
 
 import java.util.List;
+import java.util.Map;
 
 import io.bedside.shared.Actor;
 
@@ -18,6 +19,9 @@ public interface PracticeAnalytics {
     ResponseTimes responseTimes(Actor reader, AnalyticsQuery query, ResponseGrouping groupBy);
 
     Volume volume(Actor reader, AnalyticsQuery query, VolumeGrouping groupBy);
+
+    /** The volume by every grouping at once (what a page showing all three asks: one read, not three). */
+    Map<VolumeGrouping, Volume> volumes(Actor reader, AnalyticsQuery query);
 
     /** Campaigns started in the range, newest first (whole practice; a team filter is ignored). */
     List<CampaignOutcome> campaigns(Actor reader, AnalyticsQuery query);

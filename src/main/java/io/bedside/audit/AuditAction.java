@@ -52,6 +52,7 @@ public enum AuditAction {
     MESSAGES_READ("messages.read", NAMES_CONVERSATION, "read the messages of a conversation"),
     MESSAGES_SEARCHED("messages.searched", AS_RECORDED, "searched the messages"),
     SEARCH_REINDEXED("search.reindexed", AS_RECORDED, null),
+    ANALYTICS_REBUILT("analytics.rebuilt", AS_RECORDED, null),
     MESSAGES_FOUND("messages.found", NAMES_CONVERSATION, "saw the patient's messages in a search of the messages"),
     NOTE_ADDED("note.added", CARE_TEAM_WORK, "added an internal note"),
     PASSWORD_CHANGED("password.changed", AS_RECORDED, null),

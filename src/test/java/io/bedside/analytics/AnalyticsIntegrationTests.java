@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import io.bedside.analytics.internal.AnalyticsRebuild;
 import io.bedside.practice.CareTeams;
 import io.bedside.practice.OfficeHours;
 import io.bedside.shared.CareTeamId;
@@ -80,6 +81,9 @@ class AnalyticsIntegrationTests extends ApplicationTest {
 
     @Autowired
     PracticeAnalytics analytics;
+
+    @Autowired
+    AnalyticsRebuild rebuild;
 
     private PracticeId riverside;
     private String patelTeam;
@@ -244,6 +248,43 @@ class AnalyticsIntegrationTests extends ApplicationTest {
         } finally {
             clock.set(Instant.now());
         }
+    }
+
+    /**
+     * A practice that used Bedside before analytics: its conversations are replayed from messaging's
+     * history and give the very figures the live recording gave; a second run counts nothing twice.
+     */
+    @Test
+    void aRebuildCountsWhatAnalyticsDidNotSeeWithTheSameFigures() {
+        var admin = demo.actor(RIVERSIDE_ADMIN);
+        AnalyticsQuery march = new AnalyticsQuery(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 12), Optional.empty());
+        List<Object> before = figures(admin, march);
+        jdbc.sql("""
+                delete from analytics_wait where conversation_id in (select conversation_id from analytics_conversation
+                 where practice_id = :practice and local_day between :from and :to)""")
+                .param("practice", riverside.value()).param("from", march.from()).param("to", march.to()).update();
+        jdbc.sql("delete from analytics_conversation where practice_id = :practice and local_day between :from and :to")
+                .param("practice", riverside.value()).param("from", march.from()).param("to", march.to()).update();
+        assertThat(analytics.volume(admin, march, VolumeGrouping.DAY).totals().conversations()).isZero();
+
+        AnalyticsRebuild.Result first = rebuild.rebuild(riverside, 2);
+        assertThat(first.counted()).isEqualTo(4);
+        assertThat(first.read()).isGreaterThanOrEqualTo(4);
+        assertThat(figures(admin, march)).isEqualTo(before);
+
+        assertThat(rebuild.rebuild(riverside, 2).counted()).isZero();
+        assertThat(figures(admin, march)).isEqualTo(before);
+    }
+
+    private List<Object> figures(io.bedside.shared.Actor reader, AnalyticsQuery query) {
+        List<Object> all = new ArrayList<>();
+        for (ResponseGrouping grouping : ResponseGrouping.values()) {
+            all.add(analytics.responseTimes(reader, query, grouping));
+        }
+        for (VolumeGrouping grouping : VolumeGrouping.values()) {
+            all.add(analytics.volume(reader, query, grouping));
+        }
+        return all;
     }
 
     @Test

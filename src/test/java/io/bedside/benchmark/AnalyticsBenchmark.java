@@ -111,6 +111,10 @@ class AnalyticsBenchmark extends ApplicationTest {
         for (VolumeGrouping g : VolumeGrouping.values()) {
             measure("volume groupBy=" + g.code() + " (admin, whole practice)", () -> analytics.volume(admin, year, g));
         }
+        // What the analytics page reads for a year of the whole practice: response times, the three volumes in one read, campaigns.
+        measure("the page's reads (admin, whole practice)", () -> List.of(
+                analytics.responseTimes(admin, year, ResponseGrouping.TEAM), analytics.volumes(admin, year),
+                analytics.campaigns(admin, year)));
         measure("response-times groupBy=staff (lead, one team)",
                 () -> analytics.responseTimes(lead, year, ResponseGrouping.STAFF));
         measure("volume groupBy=weekday-hour (lead, one team)",

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
@@ -67,6 +69,15 @@ class NotificationChannelsIntegrationTests extends ApplicationTest {
 
     @Autowired
     NotificationDispatcher dispatcher;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** An operator's failure counter (docs/operations.md, "Metrics"): channel and outcome, no patient. */
+    private double failures(String outcome) {
+        var counter = meters.find("bedside.notifications.failures").tag("channel", "sms").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @BeforeEach
     void reset() {
@@ -143,6 +154,8 @@ class NotificationChannelsIntegrationTests extends ApplicationTest {
         gateway.resetAll();
         gateway.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json")).willReturn(aResponse().withStatus(503)));
         api.put("/api/v1/me/notification-preferences").token(demo.token(BOB)).json(Map.of("channel", "sms")).send();
+        double retryingBefore = failures("retrying");
+        double failedBefore = failures("failed");
         String id = demo.startAsPatient(BOB, "Dr. Patel", "Reintento", "Hola");
         demo.send(KIM, id, "Respuesta");
         later(Duration.ofMinutes(3));
@@ -157,6 +170,8 @@ class NotificationChannelsIntegrationTests extends ApplicationTest {
         dispatcher.dispatchDue();
         assertThat(gateway.getAllServeEvents()).hasSize(3);
         assertThat(status(id)).isEqualTo("failed");
+        assertThat(failures("retrying") - retryingBefore).as("two attempts to be tried again").isEqualTo(2);
+        assertThat(failures("failed") - failedBefore).as("the last attempt gave up").isEqualTo(1);
         later(Duration.ofHours(2));
         dispatcher.dispatchDue();
         assertThat(gateway.getAllServeEvents()).hasSize(3);

@@ -25,6 +25,7 @@ import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.PromisedResponse;
 import io.bedside.shared.Timestamps;
+import io.bedside.shared.UserId;
 import io.bedside.workflow.ConversationOverdue;
 
 /**
@@ -54,21 +55,23 @@ class AnalyticsRecorder implements ConversationReactions {
 
     @Override
     public void started(ConversationStarted e) {
-        record(e.practiceId(), e.conversationId(), e.careTeamId(), e.kind() == null ? "question" : e.kind(), false, 0);
+        recordStart(e.practiceId(), e.conversationId(), e.careTeamId(), e.kind() == null ? "question" : e.kind(), false, 0,
+                Timestamps.now(clock));
     }
 
     /** A campaign's conversation: its first message is the campaign's, counted as staff's. */
     @Override
     public void campaignStarted(CampaignConversationStarted e) {
-        record(e.practiceId(), e.conversationId(), e.careTeamId(), "campaign", true, 1);
+        recordStart(e.practiceId(), e.conversationId(), e.careTeamId(), "campaign", true, 1, Timestamps.now(clock));
     }
 
-    private void record(PracticeId practice, ConversationId id, CareTeamId team, String kind, boolean campaign, int staffMessages) {
-        Instant now = Timestamps.now(clock);
+    /** A conversation begins at {@code at}: its row, placed on the practice's calendar and the team's hours. */
+    void recordStart(PracticeId practice, ConversationId id, CareTeamId team, String kind, boolean campaign,
+            int staffMessages, Instant at) {
         OfficeHours hours = careTeams.officeHours(practice, team);
-        ZonedDateTime local = now.atZone(hours.zone());
-        rows.insertConversation(new AnalyticsRows.NewConversation(practice, id, team, kind, campaign, now,
-                local.toLocalDate(), local.getDayOfWeek().getValue(), local.getHour(), !hours.isOpen(now),
+        ZonedDateTime local = at.atZone(hours.zone());
+        rows.insertConversation(new AnalyticsRows.NewConversation(practice, id, team, kind, campaign, at,
+                local.toLocalDate(), local.getDayOfWeek().getValue(), local.getHour(), !hours.isOpen(at),
                 staffMessages));
     }
 
@@ -77,26 +80,34 @@ class AnalyticsRecorder implements ConversationReactions {
         if (e.internal() || SystemAuthor.is(e.authorId())) {
             return;
         }
-        if (!rows.countMessage(e.conversationId(), e.fromPatient())) {
-            return; // started before analytics kept figures
+        recordMessage(e.practiceId(), e.conversationId(), e.seq(), e.authorId(), e.fromPatient(), Timestamps.now(clock));
+    }
+
+    /**
+     * A person's message at {@code at}: counted; a patient's starts a wait when none is open, a staff
+     * member's answers the open one.
+     */
+    void recordMessage(PracticeId practice, ConversationId conversation, long seq, UserId author, boolean fromPatient,
+            Instant at) {
+        if (!rows.countMessage(conversation, fromPatient)) {
+            return; // started before analytics kept figures (the rebuild counts those)
         }
-        Instant now = Timestamps.now(clock);
-        if (e.fromPatient()) {
-            rows.waitState(e.conversationId()).filter(s -> s.openSeq() == null).ifPresent(s -> {
-                OfficeHours hours = careTeams.officeHours(e.practiceId(), s.careTeamId());
-                int promised = careTeams.findInPractice(e.practiceId(), s.careTeamId())
+        if (fromPatient) {
+            rows.waitState(conversation).filter(s -> s.openSeq() == null).ifPresent(s -> {
+                OfficeHours hours = careTeams.officeHours(practice, s.careTeamId());
+                int promised = careTeams.findInPractice(practice, s.careTeamId())
                         .map(CareTeam::expectedResponseHours).orElse(24);
-                Instant due = hours.answerDue(now, new PromisedResponse(promised));
-                rows.startWait(e.practiceId(), e.conversationId(), e.seq(), s.careTeamId(), s.kind(), s.waits() == 0,
-                        now, now.atZone(hours.zone()).toLocalDate(), due);
+                Instant due = hours.answerDue(at, new PromisedResponse(promised));
+                rows.startWait(practice, conversation, seq, s.careTeamId(), s.kind(), s.waits() == 0,
+                        at, at.atZone(hours.zone()).toLocalDate(), due);
             });
             return;
         }
-        rows.openWait(e.conversationId()).ifPresent(w -> {
-            OfficeHours hours = careTeams.officeHours(e.practiceId(), w.careTeamId());
-            rows.answer(e.conversationId(), w.openSeq(), now, e.authorId(),
-                    BusinessTime.seconds(hours, w.openSince(), now), Duration.between(w.openSince(), now).toSeconds(),
-                    !now.isAfter(w.openDue()));
+        rows.openWait(conversation).ifPresent(w -> {
+            OfficeHours hours = careTeams.officeHours(practice, w.careTeamId());
+            rows.answer(conversation, w.openSeq(), at, author,
+                    BusinessTime.seconds(hours, w.openSince(), at), Duration.between(w.openSince(), at).toSeconds(),
+                    !at.isAfter(w.openDue()));
         });
     }
 

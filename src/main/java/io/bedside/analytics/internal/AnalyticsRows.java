@@ -124,6 +124,31 @@ class AnalyticsRows {
                 .update();
     }
 
+    /** Whether the conversation has its row (it started after analytics was installed, or was rebuilt). */
+    boolean recorded(ConversationId id) {
+        return jdbc.sql("select count(*) from analytics_conversation where conversation_id = :id").param("id", id.value())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * A rebuilt conversation went overdue if one of its waits was answered after its due time or is
+     * still open past it: what workflow's overdue notice would have flagged as it happened.
+     */
+    void flagOverdueIfLate(ConversationId id, Instant now) {
+        jdbc.sql("""
+                update analytics_conversation set overdue = true
+                 where conversation_id = :id and overdue = false
+                   and exists (select 1 from analytics_wait w where w.conversation_id = :id
+                                 and (w.within_promise = false or (w.ended_at is null and w.due_at < :now)))""")
+                .param("id", id.value()).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** Forgets the practice's kept day figures: after a rebuild they are worked out again from the rows. */
+    void forgetKeptDays(PracticeId practice) {
+        jdbc.sql("delete from analytics_response_day where practice_id = :practice").param("practice", practice.value())
+                .update();
+    }
+
     /** The team closed the conversation or left it waiting on the patient: the wait ends unanswered. */
     void endUnanswered(ConversationId id, Instant at) {
         jdbc.sql("update analytics_wait set ended_at = :at where conversation_id = :id and ended_at is null")
@@ -136,8 +161,8 @@ class AnalyticsRows {
     record BucketCount(String key, boolean business, int bucket, long waits, long withinPromise) {
     }
 
-    /** A volume bucket as counted: its day, or weekday and hour, or hour. */
-    record VolumeRow(LocalDate day, Integer weekday, Integer hour, long conversations, long afterHours, long overdue,
+    /** Conversations counted in one hour of one day of the practice's calendar. */
+    record VolumeRow(LocalDate day, int hour, long conversations, long afterHours, long overdue,
             long urgent, long patientMessages, long staffMessages) {
     }
 
@@ -188,26 +213,23 @@ class AnalyticsRows {
     }
 
     /**
-     * Conversations started on these days, of these teams (null: all), not by a campaign, by bucket
-     * ({@code groupColumns}), with the sums the totals add up.
+     * Conversations started on these days, of these teams (null: all), not by a campaign, by day and
+     * hour of the day, with the sums the totals add up: every grouping of volume is a fold of these.
      */
-    List<VolumeRow> volume(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams,
-            String groupColumns) {
-        String sql = "select " + groupColumns + ", count(*) as n, sum(case when after_hours then 1 else 0 end) as ah,"
+    List<VolumeRow> volume(PracticeId practice, LocalDate from, LocalDate to, Collection<CareTeamId> teams) {
+        String sql = "select local_day, local_hour, count(*) as n, sum(case when after_hours then 1 else 0 end) as ah,"
                 + " sum(case when overdue then 1 else 0 end) as od, sum(case when urgent then 1 else 0 end) as ur,"
                 + " sum(patient_messages) as pm, sum(staff_messages) as sm"
                 + " from analytics_conversation where practice_id = :practice and local_day between :from and :to"
                 + " and from_campaign = false" + (teams == null ? "" : " and care_team_id in (:teams)")
-                + " group by " + groupColumns;
+                + " group by local_day, local_hour";
         var spec = jdbc.sql(sql).param("practice", practice.value()).param("from", from).param("to", to);
         if (teams != null) {
             spec = spec.param("teams", teams.stream().map(CareTeamId::value).toList());
         }
-        return spec.query((rs, n) -> new VolumeRow(
-                groupColumns.contains("local_day") ? rs.getObject("local_day", LocalDate.class) : null,
-                groupColumns.contains("local_weekday") ? rs.getInt("local_weekday") : null,
-                groupColumns.contains("local_hour") ? rs.getInt("local_hour") : null, rs.getLong("n"), rs.getLong("ah"),
-                rs.getLong("od"), rs.getLong("ur"), rs.getLong("pm"), rs.getLong("sm"))).list();
+        return spec.query((rs, n) -> new VolumeRow(rs.getObject("local_day", LocalDate.class), rs.getInt("local_hour"),
+                rs.getLong("n"), rs.getLong("ah"), rs.getLong("od"), rs.getLong("ur"), rs.getLong("pm"),
+                rs.getLong("sm"))).list();
     }
 
     // ------------------------------------------------------------ first-response figures of a day, kept once read

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,55 +241,57 @@ class AnalyticsService implements PracticeAnalytics {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Volume volume(Actor reader, AnalyticsQuery query, VolumeGrouping groupBy) {
+        return volumes(reader, query).get(groupBy == null ? VolumeGrouping.DAY : groupBy);
+    }
+
+    /**
+     * One query counts the range by day and hour of the day; each grouping is a fold of those rows
+     * (at most 24 a day), so a page showing all three reads the table once.
+     */
+    @Override
+    public Map<VolumeGrouping, Volume> volumes(Actor reader, AnalyticsQuery query) {
         Scope scope = requireScope(reader);
         AnalyticsQuery q = settle(reader, query);
-        VolumeGrouping grouping = groupBy == null ? VolumeGrouping.DAY : groupBy;
-        List<CareTeamId> teams = teamsOf(scope, q);
-        List<AnalyticsRows.VolumeRow> counted = rows.volume(reader.practiceId(), q.from(), q.to(), teams,
-                switch (grouping) {
-                    case DAY -> "local_day";
-                    case HOUR -> "local_hour";
-                    case WEEKDAY_HOUR -> "local_weekday, local_hour";
-                });
+        List<AnalyticsRows.VolumeRow> counted = rows.volume(reader.practiceId(), q.from(), q.to(), teamsOf(scope, q));
         VolumeTotals totals = new VolumeTotals(sum(counted, AnalyticsRows.VolumeRow::conversations),
                 sum(counted, AnalyticsRows.VolumeRow::afterHours), sum(counted, AnalyticsRows.VolumeRow::overdue),
                 sum(counted, AnalyticsRows.VolumeRow::urgent), sum(counted, AnalyticsRows.VolumeRow::patientMessages),
                 sum(counted, AnalyticsRows.VolumeRow::staffMessages));
-        List<VolumeBucket> buckets = new ArrayList<>();
-        switch (grouping) {
-            case DAY -> {
-                Map<LocalDate, AnalyticsRows.VolumeRow> byDay = new HashMap<>();
-                counted.forEach(r -> byDay.put(r.day(), r));
-                for (LocalDate day = q.from(); !day.isAfter(q.to()); day = day.plusDays(1)) {
-                    var r = byDay.get(day);
-                    buckets.add(new VolumeBucket(day.toString(), day, null, null, r == null ? 0 : r.conversations(),
-                            r == null ? 0 : r.afterHours()));
-                }
-            }
-            case HOUR -> {
-                Map<Integer, AnalyticsRows.VolumeRow> byHour = new HashMap<>();
-                counted.forEach(r -> byHour.put(r.hour(), r));
-                for (int hour = 0; hour < 24; hour++) {
-                    var r = byHour.get(hour);
-                    buckets.add(new VolumeBucket(String.valueOf(hour), null, null, hour, r == null ? 0 : r.conversations(),
-                            r == null ? 0 : r.afterHours()));
-                }
-            }
-            case WEEKDAY_HOUR -> {
-                Map<Integer, AnalyticsRows.VolumeRow> byCell = new HashMap<>();
-                counted.forEach(r -> byCell.put(r.weekday() * 100 + r.hour(), r));
-                for (int weekday = 1; weekday <= 7; weekday++) {
-                    for (int hour = 0; hour < 24; hour++) {
-                        var r = byCell.get(weekday * 100 + hour);
-                        buckets.add(new VolumeBucket(weekday + "-" + hour, null, weekday, hour,
-                                r == null ? 0 : r.conversations(), r == null ? 0 : r.afterHours()));
-                    }
-                }
+        Map<LocalDate, long[]> byDay = new HashMap<>();
+        long[][] byHour = new long[24][2];
+        long[][] byCell = new long[7 * 24][2];
+        for (AnalyticsRows.VolumeRow r : counted) {
+            add(byDay.computeIfAbsent(r.day(), d -> new long[2]), r);
+            add(byHour[r.hour()], r);
+            add(byCell[(r.day().getDayOfWeek().getValue() - 1) * 24 + r.hour()], r);
+        }
+        List<VolumeBucket> days = new ArrayList<>();
+        for (LocalDate day = q.from(); !day.isAfter(q.to()); day = day.plusDays(1)) {
+            long[] c = byDay.getOrDefault(day, new long[2]);
+            days.add(new VolumeBucket(day.toString(), day, null, null, c[0], c[1]));
+        }
+        List<VolumeBucket> hours = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            hours.add(new VolumeBucket(String.valueOf(hour), null, null, hour, byHour[hour][0], byHour[hour][1]));
+        }
+        List<VolumeBucket> cells = new ArrayList<>();
+        for (int weekday = 1; weekday <= 7; weekday++) {
+            for (int hour = 0; hour < 24; hour++) {
+                long[] c = byCell[(weekday - 1) * 24 + hour];
+                cells.add(new VolumeBucket(weekday + "-" + hour, null, weekday, hour, c[0], c[1]));
             }
         }
-        return new Volume(q, grouping, totals, List.copyOf(buckets));
+        Map<VolumeGrouping, Volume> all = new EnumMap<>(VolumeGrouping.class);
+        all.put(VolumeGrouping.DAY, new Volume(q, VolumeGrouping.DAY, totals, List.copyOf(days)));
+        all.put(VolumeGrouping.HOUR, new Volume(q, VolumeGrouping.HOUR, totals, List.copyOf(hours)));
+        all.put(VolumeGrouping.WEEKDAY_HOUR, new Volume(q, VolumeGrouping.WEEKDAY_HOUR, totals, List.copyOf(cells)));
+        return all;
+    }
+
+    private static void add(long[] counts, AnalyticsRows.VolumeRow row) {
+        counts[0] += row.conversations();
+        counts[1] += row.afterHours();
     }
 
     private static long sum(List<AnalyticsRows.VolumeRow> rows, java.util.function.ToLongFunction<AnalyticsRows.VolumeRow> f) {

@@ -79,9 +79,10 @@ class AnalyticsPages {
         try {
             responses = analytics.responseTimes(actor, query, form.responseGrouping());
             AnalyticsQuery settled = responses.query();
-            days = analytics.volume(actor, settled, VolumeGrouping.DAY);
-            hours = analytics.volume(actor, settled, VolumeGrouping.HOUR);
-            week = analytics.volume(actor, settled, VolumeGrouping.WEEKDAY_HOUR);
+            Map<VolumeGrouping, Volume> volumes = analytics.volumes(actor, settled);
+            days = volumes.get(VolumeGrouping.DAY);
+            hours = volumes.get(VolumeGrouping.HOUR);
+            week = volumes.get(VolumeGrouping.WEEKDAY_HOUR);
             campaigns = analytics.campaigns(actor, settled);
         } catch (InvalidRequestException e) {
             // A range the form could not tell was wrong (a start after today): said on the form.

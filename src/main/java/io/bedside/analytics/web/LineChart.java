@@ -28,26 +28,19 @@ final class LineChart {
 
     static Chart draw(String label, String description, List<Point> points, DoubleFunction<String> ticks, String empty) {
         Svg svg = new Svg(WIDTH, HEIGHT, "chart line-chart", label, description);
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
+        Chart.Plot plot = Chart.Plot.within(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM);
         double largest = points.stream().mapToDouble(Point::value).max().orElse(0);
-        Scale scale = Scale.of(largest, plotHeight, true);
-        for (double tick : scale.ticks()) {
-            double y = TOP + plotHeight - scale.pixels(tick);
-            svg.line(LEFT, y, WIDTH - RIGHT, y, Chart.GRID);
-            svg.text(LEFT - 6, y + 4, "end", 11, Chart.MUTED, ticks.apply(tick));
-        }
-        svg.line(LEFT, TOP + plotHeight, WIDTH - RIGHT, TOP + plotHeight, Chart.MUTED);
+        Scale scale = plot.countAxis(svg, largest, ticks);
         if (points.isEmpty()) {
-            svg.text(LEFT + plotWidth / 2, TOP + plotHeight / 2, "middle", 13, Chart.MUTED, empty);
+            plot.say(svg, empty);
             return new Chart(svg.end());
         }
         int n = points.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = n == 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * i / (n - 1);
-            ys[i] = TOP + plotHeight - scale.pixels(points.get(i).value());
+            xs[i] = n == 1 ? plot.left() + plot.width() / 2 : plot.left() + plot.width() * i / (n - 1);
+            ys[i] = plot.bottom() - scale.pixels(points.get(i).value());
         }
         if (n > 1) {
             svg.polyline(xs, ys, Chart.PRIMARY, 2);

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
 import io.bedside.messaging.Priority;
+import java.util.List;
+import io.bedside.messaging.internal.ConversationHistories;
 import io.bedside.messaging.internal.ConversationStarts;
 import io.bedside.messaging.internal.SystemAccess;
 import io.bedside.shared.CareTeamId;
@@ -24,10 +26,21 @@ public class SystemConversations {
 
     private final SystemAccess access;
     private final ConversationStarts starts;
+    private final ConversationHistories histories;
 
-    SystemConversations(SystemAccess access, ConversationStarts starts) {
+    SystemConversations(SystemAccess access, ConversationStarts starts, ConversationHistories histories) {
         this.access = access;
         this.starts = starts;
+        this.histories = histories;
+    }
+
+    /**
+     * The practice's conversations as they went (ids, codes, times; never text), {@code limit} at a
+     * time in id order after {@code after} (null: from the first), for replays such as analytics'
+     * rebuild. Nothing is decrypted.
+     */
+    public List<ConversationHistory> history(PracticeId practice, ConversationId after, int limit) {
+        return histories.page(practice, after, limit);
     }
 
     /**
