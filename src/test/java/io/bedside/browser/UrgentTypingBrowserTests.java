@@ -3,6 +3,7 @@ package io.bedside.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.BOB;
+import static io.bedside.support.Demo.KIM;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,6 +110,15 @@ class UrgentTypingBrowserTests extends BrowserTest {
         assertThat(note).isVisible();
         assertThat(note).containsText("llame al 911");
         AxeCheck.noSeriousViolations(page, "reply with the urgent guidance shown (Bob)");
+
+        // Staff write with their own tools: no phrases, no script, no guidance in their composer.
+        Page nurse = newDesktopContext().newPage();
+        signInStaff(nurse, KIM);
+        nurse.navigate("/app/conversations/" + id);
+        assertThat(nurse.locator("#reply")).isVisible();
+        assertThat(nurse.locator("[data-urgent-phrases]")).hasCount(0);
+        assertThat(nurse.locator("script[src*='urgent-typing']")).hasCount(0);
+        nurse.context().close();
     }
 
     @Test
