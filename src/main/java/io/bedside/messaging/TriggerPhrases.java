@@ -7,7 +7,8 @@ import io.bedside.shared.PracticeId;
 /**
  * Where a patient's message holds the words that made Bedside flag it urgent: asked by the staff
  * conversation page to highlight them, provided by the module that detects urgent words (with the
- * same matching), so messaging never depends on it. The spans point into PHI: never log them.
+ * same matching), so messaging never depends on it; the compose and conversation pages also hand
+ * the phrases to the patient's browser. The spans point into PHI: never log them.
  */
 public interface TriggerPhrases {
 
@@ -16,4 +17,10 @@ public interface TriggerPhrases {
     }
 
     List<Span> in(PracticeId practice, String text);
+
+    /**
+     * The practice's phrases themselves (no PHI), for the check the patient's browser makes while
+     * they type (static/js/urgent-typing.js, which mirrors the matching).
+     */
+    List<String> of(PracticeId practice);
 }

@@ -36,6 +36,7 @@ public class UrgentPhrases implements TriggerPhrases {
         this.audit = audit;
     }
 
+    @Override
     public List<String> of(PracticeId practice) {
         List<String> own = rows.of(practice);
         return own.isEmpty() ? UrgentWords.DEFAULTS : own;

@@ -47,7 +47,8 @@ public final class UrgentWords {
             "sangrado fuerte", "mucha sangre", "no para de sangrar", "perdio el conocimiento", "desmayo",
             "inconsciente", "convulsion");
 
-    private static final int MAX_GAP = 2;
+    /** At most this many other words between two stems of a phrase (the browser check uses the same). */
+    public static final int MAX_GAP = 2;
 
     private final List<String[]> phrases;
 

@@ -202,4 +202,43 @@ class PatientMessageRulesIntegrationTests extends ApplicationTest {
         String calm = demo.startAsPatient(ALICE, "Dr. Patel", "Refill", "Could you refill my metformin, please?");
         assertThat(systemMessages(ALICE, calm)).isEmpty();
     }
+
+    @Test
+    void urgentWordsInTheSubjectOrARequestFieldAlsoBringGuidanceAndTheUrgentPriority() {
+        moveTo(at(11, 24, 11, 0));
+        String subject = demo.startAsPatient(ALICE, "Dr. Patel", "Chest pain", "Please call me back when you can.");
+        assertThat(systemMessages(ALICE, subject)).hasSize(1);
+        assertThat(systemMessages(ALICE, subject).get(0).get("body").asString()).contains("call 911").contains("988");
+        assertThat(priority(subject)).isEqualTo("urgent");
+
+        var refill = api.post("/api/v1/conversations").token(demo.token(BOB))
+                .json(Map.of("careTeamId", demo.team(BOB, "Dr. Patel"), "kind", "refill", "body", "Thank you.",
+                        "details", Map.of("medication", "nitroglycerin, me duele el pecho", "pharmacy", "Main St")))
+                .send();
+        assertThat(refill.status()).isEqualTo(201);
+        String refillId = refill.json().get("id").asString();
+        assertThat(systemMessages(BOB, refillId)).hasSize(1);
+        assertThat(systemMessages(BOB, refillId).get(0).get("body").asString()).contains("llame al 911");
+        assertThat(priority(refillId)).isEqualTo("urgent");
+        // One read of the texts, audited once for the message.
+        String first = null;
+        for (JsonNode m : demo.messages(BOB, refillId)) {
+            if (m.get("seq").asLong() == 1) {
+                first = m.get("id").asString();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'urgent.checked' and target_id = :id")
+                .param("id", first).query(Long.class).single()).isEqualTo(1);
+
+        // A reply's check reads its own body only: the subject of the conversation is not checked again.
+        String calm = demo.startAsPatient(ALICE, "Dr. Patel", "Refill", "Could you refill my metformin, please?");
+        assertThat(demo.send(ALICE, calm, "Thanks, the pharmacy is on Main St.").status()).isEqualTo(201);
+        assertThat(systemMessages(ALICE, calm)).isEmpty();
+        assertThat(priority(calm)).isEqualTo("routine");
+    }
+
+    private String priority(String conversation) {
+        return api.get("/api/v1/conversations/" + conversation).token(demo.token(KIM)).send().json().get("priority")
+                .asString();
+    }
 }

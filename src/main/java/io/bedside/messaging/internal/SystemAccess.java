@@ -2,7 +2,9 @@ package io.bedside.messaging.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -42,9 +44,12 @@ public class SystemAccess {
     private final Reactions reactions;
     private final Clock clock;
     private final SearchIndex searchIndex;
+    private final ConversationViews views;
 
     SystemAccess(ConversationRows conversations, MessageRows messages, MessageCipher cipher, People people,
-            MessageLimits limits, AuditTrail audit, Reactions reactions, Clock clock, SearchIndex searchIndex) {
+            MessageLimits limits, AuditTrail audit, Reactions reactions, Clock clock, SearchIndex searchIndex,
+            ConversationViews views) {
+        this.views = views;
         this.searchIndex = searchIndex;
         this.conversations = conversations;
         this.messages = messages;
@@ -86,15 +91,23 @@ public class SystemAccess {
     }
 
     /**
-     * The text of one message, read by Bedside for {@code purpose} (an audit action such as
-     * {@link #URGENT_CHECK}): recorded on the patient's trail with the system as the reader.
+     * The texts of a message a patient just sent, read by Bedside for {@code purpose} (an audit
+     * action such as {@link #URGENT_CHECK}): its body and, for the message that started the
+     * conversation, the subject and the request's fields (medication, reason...), each apart. One
+     * read, recorded once on the patient's trail with the system as the reader. PHI: never log it.
      */
     @Transactional
-    public String readMessageFor(String purpose, PracticeId practice, MessageId messageId) {
+    public List<String> readTextsFor(String purpose, PracticeId practice, MessageId messageId) {
         MessageRows.Row m = messages.find(practice, messageId).orElseThrow(NotFoundException::new);
         ConversationRow row = conversations.find(practice, m.conversationId()).orElseThrow(NotFoundException::new);
         audit.record(new AuditRecord(practice, null, row.patientId(), purpose, "message", messageId.toString(), true));
-        return cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext());
+        List<String> texts = new ArrayList<>();
+        texts.add(cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()));
+        if (m.seq() == 1) {
+            texts.add(cipher.decryptSubject(row.practiceId(), row.id(), row.subjectCiphertext()));
+            texts.addAll(views.details(row).values());
+        }
+        return texts;
     }
 
     /** The stored conversation, for facts without PHI (ids, priority); never its subject. */

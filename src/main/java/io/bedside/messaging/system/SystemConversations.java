@@ -1,5 +1,6 @@
 package io.bedside.messaging.system;
 
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 
@@ -17,7 +18,7 @@ import io.bedside.shared.UserId;
 
 /**
  * Conversations as Bedside itself uses them, with no person as the caller. Every write is audited
- * under the action its caller names; the one read of message text ({@link #bodyForUrgentCheck}) is
+ * under the action its caller names; the one read of message text ({@link #textsForUrgentCheck}) is
  * audited as {@code urgent.checked}; {@link #isUrgent} gives a fact without PHI. Notices read their PHI-free
  * facts from {@code messaging.NoticeFacts}. Each call joins the caller's transaction.
  */
@@ -67,11 +68,13 @@ public class SystemConversations {
     }
 
     /**
-     * The text of a message just sent, for the urgent-word check only. Recorded on the patient's
-     * audit trail ({@code urgent.checked}, the system as the reader); the text is never logged.
+     * What a patient just wrote, for the urgent-word check only: the message's body and, when it
+     * started the conversation, its subject and the request's fields, each a text of its own. One
+     * read, recorded on the patient's audit trail ({@code urgent.checked}, the system as the
+     * reader); the texts are never logged.
      */
-    public String bodyForUrgentCheck(PracticeId practice, MessageId message) {
-        return access.readMessageFor(SystemAccess.URGENT_CHECK, practice, message);
+    public List<String> textsForUrgentCheck(PracticeId practice, MessageId message) {
+        return access.readTextsFor(SystemAccess.URGENT_CHECK, practice, message);
     }
 
     /** Whether the conversation is marked urgent; false for one that does not exist. */

@@ -244,6 +244,7 @@ class ComposePages {
         }
         model.addAttribute("subjectOptional", RequestDetails.subjectOptional(kind));
         model.addAttribute("quickReplies", actor.isStaff() ? thread.quickReplies(actor) : List.of());
+        model.addAttribute("urgentPhrases", thread.urgentPhrases(actor));
         if (form.idempotencyKey == null) {
             form.idempotencyKey = UUID.randomUUID().toString();
         }

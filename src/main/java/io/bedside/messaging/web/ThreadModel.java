@@ -17,6 +17,7 @@ import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
 import io.bedside.messaging.TriggerPhrases;
+import tools.jackson.databind.json.JsonMapper;
 import io.bedside.messaging.internal.Confidentiality;
 import io.bedside.messaging.internal.ConversationDetails;
 import io.bedside.messaging.internal.ConversationLists;
@@ -54,11 +55,13 @@ class ThreadModel {
     private final ObjectProvider<TriggerPhrases> triggerPhrases;
 
     private final Confidentiality confidentiality;
+    private final JsonMapper json;
 
     ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
-            ObjectProvider<TriggerPhrases> triggerPhrases) {
+            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json) {
+        this.json = json;
         this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
@@ -103,6 +106,19 @@ class ThreadModel {
                 : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
     }
 
+    /**
+     * The practice's urgent phrases as a JSON array, for the check a patient's (or proxy's) browser
+     * makes while they type (static/js/urgent-typing.js); null for staff, or without the workflow
+     * module. Phrases only, no PHI.
+     */
+    String urgentPhrases(Actor actor) {
+        TriggerPhrases phrases = triggerPhrases.getIfAvailable();
+        if (actor.isStaff() || phrases == null) {
+            return null;
+        }
+        return json.writeValueAsString(phrases.of(actor.practiceId()));
+    }
+
     /** Patients see the conversation as a chat; staff see it with the patient and the triage tools. */
     String page(Actor actor, Model model) {
         if (!actor.isStaff()) {
@@ -120,6 +136,7 @@ class ThreadModel {
             boolean self = actor.actingFor(patient).filter(f -> f.isSelf()).isPresent();
             model.addAttribute("privacyChoice", self && (conversation.confidential()
                     || confidentiality.inConfidentialAges(actor.practiceId(), patient)));
+            model.addAttribute("urgentPhrases", urgentPhrases(actor));
             return "messaging/conversation";
         }
         staffInto(actor, (ConversationView) model.getAttribute("conversation"), model);

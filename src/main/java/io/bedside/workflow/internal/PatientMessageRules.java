@@ -30,6 +30,7 @@ import io.bedside.shared.Timestamps;
 import io.bedside.workflow.AfterHoursTexts;
 import io.bedside.workflow.UrgentMessageReceived;
 import io.bedside.workflow.UrgentPhrases;
+import io.bedside.workflow.UrgentWords;
 
 /**
  * What happens right after a patient writes, in the same transaction as their message: the
@@ -135,8 +136,11 @@ class PatientMessageRules implements ConversationReactions {
     private boolean checkUrgentWords(MessageSent e, Practice practice, String language, Instant now) {
         try {
             return Boolean.TRUE.equals(savepoint.execute(tx -> {
-                String body = conversations.bodyForUrgentCheck(e.practiceId(), e.messageId());
-                if (urgentPhrases.matcher(e.practiceId()).find(body).isEmpty()) {
+                // The body and, for a conversation's first message, its subject and request fields:
+                // each checked apart, so words are never joined across two fields.
+                UrgentWords matcher = urgentPhrases.matcher(e.practiceId());
+                if (conversations.textsForUrgentCheck(e.practiceId(), e.messageId()).stream()
+                        .allMatch(text -> matcher.find(text).isEmpty())) {
                     return false;
                 }
                 conversations.postSystemMessage(e.practiceId(), e.conversationId(),
