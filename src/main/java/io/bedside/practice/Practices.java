@@ -47,6 +47,15 @@ public class Practices {
     }
 
     /**
+     * The practices an operator's command names: {@code all}, or one practice's slug (empty when no
+     * practice has it).
+     */
+    public List<Practice> named(String allOrSlug) {
+        String which = allOrSlug.strip();
+        return "all".equals(which) ? all() : findBySlug(which).stream().toList();
+    }
+
+    /**
      * Stores the practice's details as given (checked by the caller): name, display name, time zone,
      * default language, phone and address. The id and slug never change. A time zone takes effect at
      * once: office hours and due times read it on every use.

@@ -39,7 +39,7 @@ class AuditVerifyCommand implements Command {
     @Override
     public void run(ApplicationArguments args) {
         chain.sealPending();
-        List<Practice> chosen = "all".equals(which) ? practices.all() : practices.findBySlug(which).stream().toList();
+        List<Practice> chosen = practices.named(which);
         boolean intact = !chosen.isEmpty();
         if (chosen.isEmpty()) {
             System.out.println("No practice matches '" + which + "'.");

@@ -1,21 +1,14 @@
 package io.bedside.messaging.internal;
 
 import java.time.Duration;
-import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import io.bedside.audit.AuditChain;
-import io.bedside.audit.AuditRecord;
-import io.bedside.audit.AuditTrail;
+import io.bedside.audit.PracticeMaintenance;
 import io.bedside.crypto.BlindIndex;
-import io.bedside.practice.Practice;
-import io.bedside.practice.Practices;
 import io.bedside.shared.Command;
 
 /**
@@ -30,25 +23,18 @@ import io.bedside.shared.Command;
 class SearchReindexCommand implements Command {
 
     private final SearchReindex reindex;
-    private final Practices practices;
-    private final AuditTrail audit;
-    private final AuditChain chain;
-    private final TransactionTemplate transaction;
+    private final PracticeMaintenance maintenance;
     private final String which;
     private final int batchSize;
     private final Duration settle;
     private int exitCode = 1;
 
-    SearchReindexCommand(SearchReindex reindex, Practices practices, AuditTrail audit, AuditChain chain,
-            TransactionTemplate transaction, @Value("${bedside.search.reindex}") String which,
+    SearchReindexCommand(SearchReindex reindex, PracticeMaintenance maintenance, @Value("${bedside.search.reindex}") String which,
             @Value("${bedside.search.reindex-batch-size:500}") int batchSize,
             @Value("${bedside.search.reindex-settle:PT1M}") Duration settle) {
         this.reindex = reindex;
-        this.practices = practices;
-        this.audit = audit;
-        this.chain = chain;
-        this.transaction = transaction;
-        this.which = which.strip();
+        this.maintenance = maintenance;
+        this.which = which;
         this.batchSize = batchSize;
         // Running nodes take up the new key within BlindIndex.KEY_CACHE_TIME: never wait less than that.
         this.settle = settle.isZero() || settle.compareTo(BlindIndex.KEY_CACHE_TIME) >= 0 ? settle
@@ -57,21 +43,10 @@ class SearchReindexCommand implements Command {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<Practice> chosen = "all".equals(which) ? practices.all() : practices.findBySlug(which).stream().toList();
-        if (chosen.isEmpty()) {
-            System.err.println("No practice has the slug '" + which + "'. Nothing was changed.");
-            exitCode = BAD_INPUT;
-            return;
-        }
-        for (Practice practice : chosen) {
+        exitCode = maintenance.forEach(which, "search.reindexed", practice -> {
             SearchReindex.Result result = reindex.rebuild(practice.id(), batchSize, settle);
-            transaction.executeWithoutResult(tx -> audit.record(new AuditRecord(practice.id(), null, null,
-                    "search.reindexed", "practice", practice.id().toString(), true)));
-            System.out.printf("%s: search key %d, %d messages indexed%n", practice.slug(), result.keyVersion(),
-                    result.messages());
-        }
-        chain.sealPending();
-        exitCode = 0;
+            return "search key %d, %d messages indexed".formatted(result.keyVersion(), result.messages());
+        });
     }
 
     @Override
