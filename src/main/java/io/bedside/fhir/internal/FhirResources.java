@@ -78,7 +78,9 @@ public final class FhirResources {
         Patient p = new Patient();
         p.setId(c.patientId().toString());
         p.addIdentifier(new Identifier().setSystem(URN_SYSTEM).setValue("urn:uuid:" + c.patientId()));
-        p.addName(new HumanName().setText(c.patientName()));
+        if (c.patientName() != null && !c.patientName().isBlank()) {
+            p.addName(new HumanName().setText(c.patientName()));
+        }
         return p;
     }
 
@@ -103,7 +105,8 @@ public final class FhirResources {
         Reference patient = patientRef(c);
         Reference team = new Reference("CareTeam/" + c.careTeamId()).setDisplay(c.careTeamName());
         CodeableConcept category = category(c.kind());
-        CodeableConcept topic = new CodeableConcept().setText(c.subject());
+        CodeableConcept topic = c.subject() == null || c.subject().isBlank() ? null
+                : new CodeableConcept().setText(c.subject());
         Reference request = null;
         if (REQUEST_KINDS.contains(c.kind())) {
             CommunicationRequest r = new CommunicationRequest();
@@ -135,7 +138,9 @@ public final class FhirResources {
             com.addCategory(category.copy());
             com.setPriority(Communication.CommunicationPriority.fromCode(priority(c.priority()).toCode()));
             com.setSubject(patient.copy());
-            com.setTopic(topic.copy());
+            if (topic != null) {
+                com.setTopic(topic.copy());
+            }
             if (request != null) {
                 com.addBasedOn(request.copy());
             }

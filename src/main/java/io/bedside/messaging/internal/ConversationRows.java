@@ -94,10 +94,13 @@ class ConversationRows {
 
     /** The practice's conversations in id order after {@code after} (null: from the first), for the FHIR export. */
     public List<ConversationRow> pageById(PracticeId practice, ConversationId after, int limit) {
+        if (after == null) {
+            return jdbc.sql("select * from conversation where practice_id = :practice order by id limit " + limit)
+                    .param("practice", practice.value()).query(ConversationRow::map).list();
+        }
         return jdbc.sql("select * from conversation where practice_id = :practice and id > :after order by id limit "
                 + limit)
-                .param("practice", practice.value())
-                .param("after", after == null ? new java.util.UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after.value())
+                .param("practice", practice.value()).param("after", after.value())
                 .query(ConversationRow::map).list();
     }
 
