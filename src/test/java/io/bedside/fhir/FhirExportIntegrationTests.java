@@ -59,6 +59,9 @@ import tools.jackson.databind.JsonNode;
 @Import(MovableClock.Config.class)
 class FhirExportIntegrationTests extends ApplicationTest {
 
+    /** Lakeside's demo parent of Leo and Carol. */
+    private static final String MARIA = "maria@patients.example";
+
     private static FhirContext fhir;
     private static FhirValidator validator;
 
@@ -197,6 +200,33 @@ class FhirExportIntegrationTests extends ApplicationTest {
         Api.Response bad = api.get("/api/v1/patients/not-an-id/fhir").token(demo.token(KIM)).send();
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * A parent reads her child's record as FHIR, without the conversation the 16-year-old keeps
+     * private; the child's physician sees it, and the child herself.
+     */
+    @Test
+    void aProxyReadsTheRecordWithoutConfidentialConversations() {
+        String carol = demo.me(CAROL).get("patientId").asString();
+        String subject = "Private question " + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response started = api.post("/api/v1/conversations").token(demo.token(CAROL)).json(Map.of(
+                "careTeamId", demo.team(CAROL, "Pediatrics"), "kind", "question", "subject", subject, "body",
+                "Something I want to ask on my own.")).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        assertThat(started.json().get("confidential").asBoolean()).isTrue();
+
+        Api.Response parents = api.get("/api/v1/patients/" + carol + "/fhir").token(demo.token(MARIA)).send();
+        assertThat(parents.status()).as(parents.toString()).isEqualTo(200);
+        assertNoErrors(parents.body());
+        assertThat(parents.body()).doesNotContain(subject);
+        for (String reader : List.of(CAROL, LEE)) {
+            Api.Response full = api.get("/api/v1/patients/" + carol + "/fhir").token(demo.token(reader)).send();
+            assertThat(full.status()).isEqualTo(200);
+            assertThat(full.body()).as(reader).contains(subject);
+        }
+        assertThat(api.get("/api/v1/patients/" + alice + "/fhir").token(demo.token(MARIA)).send().status())
+                .isEqualTo(404);
     }
 
     @Test
