@@ -188,8 +188,10 @@ public class BulkExports {
                     break;
                 }
                 for (Resource r : mapper.of(page)) {
-                    // Patients, teams and staff appear once however many conversations name them.
-                    if (written.add(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
+                    // Patients, teams and staff appear once however many conversations name them
+                    // (only they are remembered: messages and requests come once by construction).
+                    boolean shared = !r.fhirType().startsWith("Communication");
+                    if (!shared || written.add(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
                         pending.computeIfAbsent(r.fhirType(), k -> new ArrayList<>()).add(json.write(r, false));
                     }
                 }
