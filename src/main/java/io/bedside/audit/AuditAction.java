@@ -96,7 +96,12 @@ public enum AuditAction {
     URGENT_DETECTED("urgent.detected", AS_RECORDED, null),
     URGENT_GUIDANCE_SENT("urgent.guidance_sent", AS_RECORDED, null),
     URGENT_PHRASES_CHANGED("urgent_phrases.changed", AS_RECORDED, null),
-    URGENT_TARGET_CHANGED("urgent_target.changed", AS_RECORDED, null);
+    URGENT_TARGET_CHANGED("urgent_target.changed", AS_RECORDED, null),
+    FHIR_READ("fhir.read", AS_RECORDED, "read the patient's messages as a FHIR record"),
+    FHIR_EXPORTED("fhir.exported", AS_RECORDED, "included the patient's messages in the practice's FHIR export"),
+    FHIR_EXPORT_REQUESTED("fhir.export_requested", AS_RECORDED, null),
+    FHIR_EXPORT_DOWNLOADED("fhir.export_downloaded", AS_RECORDED, null),
+    FHIR_EXPORT_DELETED("fhir.export_deleted", AS_RECORDED, null);
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -439,4 +439,55 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
+
+    // ------------------------------------------------------------ FHIR out (issue 19)
+
+    /**
+     * Alice's record as a FHIR bundle, and the practice export's job and file: every wrong actor of
+     * the patient's side and the other practice's admin get "not found" exactly as for a made-up id;
+     * staff who are not practice admins (of either practice) are refused before any lookup (403).
+     * Nothing is deleted by any of them.
+     */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheFhirEndpoints() {
+        String alice = demo.me(ALICE).get("patientId").asString();
+        everyWrongActorGetsNotFound(Map.of("GET patient FHIR bundle",
+                (api, id) -> api.get("/api/v1/patients/" + id + "/fhir")), alice);
+
+        String admin = io.bedside.support.Demo.RIVERSIDE_ADMIN;
+        Api.Response kickOff = api.post("/api/v1/fhir/$export").token(demo.token(admin)).send();
+        assertThat(kickOff.status()).as(kickOff.toString()).isEqualTo(202);
+        String status = kickOff.header("Content-Location");
+        String job = status.substring(status.lastIndexOf('/') + 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Api.Response done;
+        while ((done = api.get("/api/v1/fhir/$export-status/" + job).token(demo.token(admin)).send()).status() == 202) {
+            assertThat(System.nanoTime()).as("export still running").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        String url = done.json().get("output").get(0).get("url").asString();
+        String file = url.substring(url.lastIndexOf('/') + 1);
+
+        Map<String, BiFunction<Api, String, Api.Call>> jobs = Map.of(
+                "GET export status", (api, id) -> api.get("/api/v1/fhir/$export-status/" + id),
+                "DELETE export", (api, id) -> api.delete("/api/v1/fhir/$export-status/" + id));
+        Map<String, BiFunction<Api, String, Api.Call>> files = Map.of(
+                "GET export file", (api, id) -> api.get("/api/v1/fhir/$export-file/" + id));
+        for (String actor : List.of(BOB, CAROL, LAKESIDE_ADMIN, MARIA)) {
+            notFoundFor(actor, jobs, job);
+            notFoundFor(actor, files, file);
+        }
+        for (String staff : List.of(LEE, io.bedside.support.Demo.KIM)) {
+            for (var call : List.of(jobs.get("GET export status").apply(api, job),
+                    jobs.get("DELETE export").apply(api, job), files.get("GET export file").apply(api, file),
+                    api.post("/api/v1/fhir/$export"))) {
+                assertThat(call.token(demo.token(staff)).send().status()).as(staff).isEqualTo(403);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from fhir_export_file where id = :id").param("id", UUID.fromString(file))
+                .query(Long.class).single()).as("nothing downloaded or deleted").isOne();
+        assertThat(api.delete("/api/v1/fhir/$export-status/" + job).token(demo.token(admin)).send().status())
+                .isEqualTo(202);
+    }
 }

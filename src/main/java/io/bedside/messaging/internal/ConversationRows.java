@@ -92,6 +92,18 @@ class ConversationRows {
                 .query(ConversationRow::map).list();
     }
 
+    /** The practice's conversations in id order after {@code after} (null: from the first), for the FHIR export. */
+    public List<ConversationRow> pageById(PracticeId practice, ConversationId after, int limit) {
+        if (after == null) {
+            return jdbc.sql("select * from conversation where practice_id = :practice order by id limit " + limit)
+                    .param("practice", practice.value()).query(ConversationRow::map).list();
+        }
+        return jdbc.sql("select * from conversation where practice_id = :practice and id > :after order by id limit "
+                + limit)
+                .param("practice", practice.value()).param("after", after.value())
+                .query(ConversationRow::map).list();
+    }
+
     /** The row, locked until the transaction ends: sends into one conversation take turns. */
     public Optional<ConversationRow> findForUpdate(PracticeId practice, ConversationId id) {
         return jdbc.sql("select * from conversation where id = :id and practice_id = :practice for update")

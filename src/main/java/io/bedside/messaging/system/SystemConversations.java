@@ -7,10 +7,11 @@ import org.springframework.stereotype.Service;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
 import io.bedside.messaging.Priority;
-import java.util.List;
+import io.bedside.messaging.internal.ConversationExports;
 import io.bedside.messaging.internal.ConversationHistories;
 import io.bedside.messaging.internal.ConversationStarts;
 import io.bedside.messaging.internal.SystemAccess;
+import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
@@ -28,11 +29,14 @@ public class SystemConversations {
     private final SystemAccess access;
     private final ConversationStarts starts;
     private final ConversationHistories histories;
+    private final ConversationExports exports;
 
-    SystemConversations(SystemAccess access, ConversationStarts starts, ConversationHistories histories) {
+    SystemConversations(SystemAccess access, ConversationStarts starts, ConversationHistories histories,
+            ConversationExports exports) {
         this.access = access;
         this.starts = starts;
         this.histories = histories;
+        this.exports = exports;
     }
 
     /**
@@ -80,5 +84,28 @@ public class SystemConversations {
     /** Whether the conversation is marked urgent; false for one that does not exist. */
     public boolean isUrgent(PracticeId practice, ConversationId id) {
         return access.find(practice, id).map(row -> row.priority() == Priority.URGENT).orElse(false);
+    }
+
+    /**
+     * Every conversation of one patient, decrypted for export to another system (FHIR), oldest
+     * first: subjects, request fields, and the messages the patient's side sees (internal notes
+     * never); confidential conversations only when {@code withConfidential}. Each conversation read
+     * is audited under {@code action} with {@code reader} as the actor (null: Bedside itself).
+     * Who may ask is the caller's to decide; a patient the practice does not have is "not found".
+     * PHI: never log what this returns.
+     */
+    public List<ExportedConversation> exportOfPatient(PracticeId practice, PatientId patient,
+            boolean withConfidential, Actor reader, String action) {
+        return exports.ofPatient(practice, patient, withConfidential, reader, action);
+    }
+
+    /**
+     * The practice's conversations decrypted as {@link #exportOfPatient} gives them, {@code limit}
+     * at a time in id order after {@code after} (null: from the first), for a practice-wide export.
+     * Each conversation read is audited under {@code action} on its patient's trail.
+     */
+    public List<ExportedConversation> exportPage(PracticeId practice, ConversationId after, int limit, Actor reader,
+            String action) {
+        return exports.page(practice, after, limit, reader, action);
     }
 }
