@@ -65,12 +65,28 @@ class WebPush {
         }
     }
 
+    /**
+     * The library's notification with the audience of the VAPID token as RFC 8292 has it: the
+     * endpoint's origin with its port when it is not the scheme's default (the library drops it).
+     */
+    private static final class Notice extends Notification {
+        Notice(String endpoint, ECPublicKey key, byte[] auth, byte[] payload, int ttl, Urgency urgency, String topic) {
+            super(endpoint, key, auth, payload, ttl, urgency, topic);
+        }
+
+        @Override
+        public String getOrigin() {
+            URI uri = URI.create(getEndpoint());
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+    }
+
     Answer send(PracticeId practice, UUID notification, PushDevices.Target target, byte[] payload, boolean urgent) {
         VapidKeys.Pair pair = vapid.of(practice);
         nl.martijndwars.webpush.HttpRequest prepared;
         try {
             ECPublicKey browserKey = (ECPublicKey) Utils.loadPublicKey(target.p256dh());
-            Notification push = new Notification(target.endpoint(), browserKey, VapidKeys.decode(target.auth()), payload,
+            Notification push = new Notice(target.endpoint(), browserKey, VapidKeys.decode(target.auth()), payload,
                     (int) properties.ttl().toSeconds(), urgent ? Urgency.HIGH : Urgency.NORMAL,
                     notification.toString().replace("-", ""));
             prepared = new Requests(pair.keys(), properties.vapid().subject()).build(push);
