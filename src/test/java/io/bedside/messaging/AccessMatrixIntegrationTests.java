@@ -475,7 +475,7 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
                         .doesNotContain(deviceId);
                 // The settings page's remove button, with the other person's id: not found either.
                 PageSession page = PageSession.signedIn(api.base(), actor);
-                assertThat(page.get("/app/settings/notifications").status()).isEqualTo(200);
+                page.get("/app/settings/security"); // a fresh form token after signing in
                 assertThat(page.post("/app/settings/notifications/devices/" + deviceId + "/remove", Map.of()).status())
                         .as(actor + " (page)").isEqualTo(404);
             }
