@@ -21,7 +21,8 @@ import io.bedside.support.BrowserTest;
  * one line, the practice and a menu, and the menu opens and closes from the keyboard; on a wide
  * screen the links stand in a row as before. Every page links the manifest, and the service worker
  * registers (Chromium allows it over http://127.0.0.1), keeps only the offline page's three files
- * however many pages are visited, and never answers a page from a stored copy.
+ * however many pages are visited, never answers a page from a stored copy, and shows the
+ * offline page when the network is gone.
  */
 class InstallableAppBrowserTests extends BrowserTest {
 
@@ -113,12 +114,106 @@ class InstallableAppBrowserTests extends BrowserTest {
         assertThat(cached).containsExactlyInAnyOrder("/offline.html", "/css/bedside.css", "/img/icons/icon-192.png");
 
         // A page always comes fresh from the network through the worker, never a stored copy: a
-        // message written meanwhile is there. (Playwright's offline switch does not reach a
-        // service worker's own requests, so the offline fallback itself is checked in the worker's
-        // source by InstallableAppIntegrationTests.)
+        // message written meanwhile is there.
         demo.send(KIM, conversation, "Written while away " + conversation.substring(0, 8));
         var response = page.navigate("/app/conversations/" + conversation);
         assertThat(response.status()).isEqualTo(200);
         assertThat(page.locator("body")).containsText("Written while away " + conversation.substring(0, 8));
+    }
+
+    /**
+     * Without a network, a page is the offline page, never a stored copy of the real one. The
+     * browser reaches Bedside through a relay started here; cutting the relay is the network
+     * going away for the page and its service worker alike (Playwright's offline switch does not
+     * reach a service worker's own requests).
+     */
+    @Test
+    void withoutANetworkAPageIsTheOfflinePage() throws Exception {
+        try (Relay relay = new Relay(port)) {
+            com.microsoft.playwright.BrowserContext phone = page.context().browser().newContext(
+                    new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(IPHONE_WIDTH, 844)
+                            .setBaseURL("http://127.0.0.1:" + relay.port()));
+            try {
+                Page tab = phone.newPage();
+                signIn(tab, ALICE);
+                tab.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+                tab.reload();
+                assertThat((Boolean) tab.evaluate("() => !!navigator.serviceWorker.controller")).isTrue();
+                relay.cut();
+                tab.navigate("/app/conversations");
+                assertThat(tab.locator("h1")).hasText("You are offline");
+                assertThat(tab.locator("body")).not().containsText("Riverside Family Medicine");
+                assertThat(tab.locator("[lang=es] h2")).hasText("No hay conexión");
+                tab.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(java.nio.file.Path.of("target", "screenshots", "offline-page.png")));
+            } finally {
+                phone.close();
+            }
+        }
+    }
+
+    /** A TCP relay to the application; {@link #cut} refuses and drops every connection from then on. */
+    static final class Relay implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"));
+        private final java.util.Set<java.net.Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Relay(int target) throws java.io.IOException {
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket client = server.accept();
+                        java.net.Socket upstream = new java.net.Socket("127.0.0.1", target);
+                        open.add(client);
+                        open.add(upstream);
+                        pipe(client, upstream);
+                        pipe(upstream, client);
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private void pipe(java.net.Socket from, java.net.Socket to) {
+            daemon(() -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (java.io.IOException gone) {
+                    // the other side closed, or the relay was cut
+                } finally {
+                    closeQuietly(from);
+                    closeQuietly(to);
+                }
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work, "relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void cut() {
+            closeQuietly(server);
+            open.forEach(Relay::closeQuietly);
+        }
+
+        private static void closeQuietly(java.io.Closeable c) {
+            try {
+                c.close();
+            } catch (java.io.IOException ignored) {
+                // closing anyway
+            }
+        }
+
+        @Override
+        public void close() {
+            cut();
+        }
     }
 }
