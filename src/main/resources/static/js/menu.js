@@ -25,3 +25,15 @@
   });
   if (wide.addEventListener) { wide.addEventListener("change", fit); }
 })();
+
+// Installable Bedside: the service worker keeps only the offline page (never a page, an API answer
+// or anything about a patient) and shows Web Push notices. Registered on every page.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) { return; }
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {
+      // No service worker (a private window, an old browser): Bedside works as a plain site.
+    });
+  });
+})();

@@ -72,6 +72,54 @@ public class HumanTimes {
     }
 
     /**
+     * When something happened, as people say it in a list of messages or a thread (issue 19):
+     * “today 12:43 PM”, “yesterday 9:05 AM”, within the week the weekday (“Tue 2 PM”), earlier this
+     * year the date (“Mar 3, 2:15 PM”), and in another year the date alone (“Mar 3, 2025”).
+     * Spanish, in 24 hours: “hoy 12:43”, “ayer 9:05”, “mar 14:00”, “3 mar, 14:15”, “3 mar 2025”.
+     * Whole hours drop their minutes on a 12-hour clock (“2 PM”). A weekday is used only for the
+     * six days before yesterday, so it always means the last one. Times still to come (a promise, a
+     * scheduled send) read as {@link #at} does.
+     */
+    public String past(Instant instant, ZoneId zone, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime local = instant.atZone(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        long daysAgo = ChronoUnit.DAYS.between(local.toLocalDate(), today);
+        boolean spanish = spanish(locale);
+        String time = spokenTime(local.toLocalTime(), locale);
+        if (daysAgo < 0) {
+            return at(instant, zone, locale);
+        }
+        if (daysAgo == 0) {
+            return (spanish ? "hoy " : "today ") + time;
+        }
+        if (daysAgo == 1) {
+            return (spanish ? "ayer " : "yesterday ") + time;
+        }
+        if (daysAgo < 7) {
+            return shortDay(local.getDayOfWeek(), spanish) + " " + time;
+        }
+        LocalDate date = local.toLocalDate();
+        String dayAndMonth = spanish ? date.getDayOfMonth() + " " + shortMonth(date.getMonth(), true)
+                : shortMonth(date.getMonth(), false) + " " + date.getDayOfMonth();
+        if (date.getYear() != today.getYear()) {
+            return spanish ? dayAndMonth + " " + date.getYear() : dayAndMonth + ", " + date.getYear();
+        }
+        return dayAndMonth + ", " + time;
+    }
+
+    /** “2 PM”, “2:15 PM”; on a 24-hour clock always with minutes: “14:00”. */
+    String spokenTime(LocalTime time, Locale locale) {
+        if (!twentyFourHour(locale) && time.getMinute() == 0) {
+            int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
+            return hour + (time.getHour() < 12 ? " AM" : " PM");
+        }
+        return time(time, locale);
+    }
+
+    /**
      * A day without its time, for headings that group a day's events: “today”, “yesterday”,
      * “tomorrow (Mon)”, else “Wed, Dec 2” (with the year when not this year). Spanish: “hoy”,
      * “ayer”, “mañana (lun)”, “mié, 2 dic”.

@@ -31,6 +31,15 @@ public class PageTimes {
         return human.at(instant, zone, locale);
     }
 
+    /**
+     * When something happened, in lists of messages and threads: “today 12:43 PM”, “Tue 2 PM”,
+     * “Mar 3, 2:15 PM”, “Mar 3, 2025” (see {@link HumanTimes#past}); keep a {@code <time datetime>}
+     * around it for machines.
+     */
+    public String past(Instant instant, ZoneId zone, Locale locale) {
+        return human.past(instant, zone, locale);
+    }
+
     /** With the date and the year, never “today”: for records that are kept. */
     public String full(Instant instant, ZoneId zone, Locale locale) {
         return human.full(instant, zone, locale);

@@ -490,4 +490,50 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
         assertThat(api.delete("/api/v1/fhir/$export-status/" + job).token(demo.token(admin)).send().status())
                 .isEqualTo(202);
     }
+
+    /**
+     * Web Push devices (issue 19): another person's device id is not found, exactly like a missing
+     * one, is absent from their list, and stays subscribed. Nothing is sent: the endpoint is only
+     * stored (on a known push service, as a browser's would be).
+     */
+    @Test
+    void everyWrongActorGetsNotFoundForAnotherPersonsPushDeviceAndRemovesNothing() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var point = ((java.security.interfaces.ECPublicKey) generator.generateKeyPair().getPublic()).getW();
+        byte[] key = new byte[65];
+        key[0] = 4;
+        byte[] x = point.getAffineX().toByteArray();
+        byte[] y = point.getAffineY().toByteArray();
+        System.arraycopy(x, Math.max(0, x.length - 32), key, 1 + 32 - Math.min(32, x.length), Math.min(32, x.length));
+        System.arraycopy(y, Math.max(0, y.length - 32), key, 33 + 32 - Math.min(32, y.length), Math.min(32, y.length));
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String alicesToken = demo.token(ALICE);
+        Api.Response added = api.post("/api/v1/me/push-subscriptions").token(alicesToken).json(Map.of(
+                "endpoint", "https://fcm.googleapis.com/fcm/send/matrix-" + UUID.randomUUID(),
+                "keys", Map.of("p256dh", b64.encodeToString(key), "auth", b64.encodeToString(new byte[16])))).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String deviceId = added.json().get("id").asString();
+        try {
+            for (String actor : WRONG_ACTORS) {
+                Api.Response theirs = api.delete("/api/v1/me/push-subscriptions/" + deviceId).token(demo.token(actor)).send();
+                Api.Response missing = api.delete("/api/v1/me/push-subscriptions/" + UUID.randomUUID())
+                        .token(demo.token(actor)).send();
+                assertThat(theirs.status()).as(actor).isEqualTo(404);
+                assertThat(theirs.contentType()).startsWith("application/problem+json");
+                assertThat(theirs.json().get("detail").asString()).isEqualTo(missing.json().get("detail").asString());
+                assertThat(api.get("/api/v1/me/push-subscriptions").token(demo.token(actor)).send().body())
+                        .doesNotContain(deviceId);
+                // The settings page's remove button, with the other person's id: not found either.
+                PageSession page = PageSession.signedIn(api.base(), actor);
+                page.get("/app/settings/security"); // a fresh form token after signing in
+                assertThat(page.post("/app/settings/notifications/devices/" + deviceId + "/remove", Map.of()).status())
+                        .as(actor + " (page)").isEqualTo(404);
+            }
+            assertThat(api.get("/api/v1/me/push-subscriptions").token(alicesToken).send().body())
+                    .as("still subscribed").contains(deviceId);
+        } finally {
+            api.delete("/api/v1/me/push-subscriptions/" + deviceId).token(alicesToken).send();
+        }
+    }
 }

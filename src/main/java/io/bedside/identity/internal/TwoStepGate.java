@@ -34,7 +34,7 @@ public class TwoStepGate {
     public static final String SETUP_PAGE = "/login/two-step/setup";
 
     private static final List<String> OPEN = List.of(VERIFY_PAGE, SETUP_PAGE, "/login", "/logout", "/error", "/accessibility",
-            "/favicon.ico", "/actuator/health");
+            "/favicon.ico", "/actuator/health", "/manifest.webmanifest", "/sw.js", "/offline.html");
     private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/");
 
     private final TwoStep twoStep;

@@ -15,4 +15,10 @@ interface Delivery {
     void email(PracticeId practice, UUID notification, String to, String subject, String text, String unsubscribeUrl);
 
     void sms(PracticeId practice, UUID notification, String to, String text);
+
+    /**
+     * A Web Push notice to one device: {@code payload} (the title, the text and the link, as JSON)
+     * encrypted for that browser. Says whether the push service took it, or that the device is gone.
+     */
+    WebPush.Answer push(PracticeId practice, UUID notification, PushDevices.Target device, String payload, boolean urgent);
 }

@@ -41,6 +41,14 @@ public class DevMailbox implements Delivery {
         keep(practice, notification, "sms", to, null, text);
     }
 
+    /** Demo mode keeps a push too, as the device's label: nothing leaves. */
+    @Override
+    public WebPush.Answer push(PracticeId practice, UUID notification, PushDevices.Target device, String payload,
+            boolean urgent) {
+        keep(practice, notification, "push", "device " + device.id(), null, payload);
+        return new WebPush.Answer(WebPush.Result.DELIVERED, 201);
+    }
+
     private void keep(PracticeId practice, UUID notification, String channel, String to, String subject, String text) {
         rows.insert(practice, notification, channel, to, subject, text, Timestamps.now(clock));
     }

@@ -175,4 +175,50 @@ record NoticeText(String subject, String body, String sms) {
                                 + " as soon as you can.\n" + baseUrl + "\n",
                         null);
     }
+
+    // ------------------------------------------------------------ Web Push
+
+    /**
+     * Where a push notice opens Bedside (a path: the service worker opens only Bedside's own pages):
+     * the patient's messages, or the staff inbox the email's link points at.
+     */
+    static String pushPath(Kind kind, CareTeamId teamId) {
+        return switch (kind) {
+            case PATIENT_MESSAGE -> "/app/inbox?filter=unread" + (teamId == null ? "" : "&team=" + teamId);
+            case URGENT -> "/app/inbox?filter=urgent";
+            case OVERDUE -> "/app/inbox?filter=open";
+            default -> "/app/conversations";
+        };
+    }
+
+    /**
+     * A push notice's payload (encrypted for the device before it leaves): the email's subject as
+     * the title and the text message's words as the body, so every channel says the same, and no
+     * more: that there is something to read, from which practice.
+     */
+    static String pushPayload(NoticeText text, String path) {
+        return "{\"title\":" + json(text.subject()) + ",\"body\":" + json(text.sms() == null ? "" : text.sms())
+                + ",\"url\":" + json(path) + "}";
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
 }

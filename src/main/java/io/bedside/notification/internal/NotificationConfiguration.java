@@ -16,9 +16,9 @@ class NotificationConfiguration {
     @Bean
     @Primary
     Delivery delivery(NotificationProperties properties, DevMailbox devMailbox, ObjectProvider<JavaMailSender> mail,
-            @Value("${bedside.demo:false}") boolean demo) {
+            @Value("${bedside.demo:false}") boolean demo, WebPush webPush) {
         String mode = properties.delivery() == null || properties.delivery().isBlank() ? (demo ? "dev" : "live")
                 : properties.delivery().trim();
-        return "dev".equals(mode) ? devMailbox : new SmtpAndSmsDelivery(mail, properties);
+        return "dev".equals(mode) ? devMailbox : new SmtpAndSmsDelivery(mail, properties, webPush);
     }
 }

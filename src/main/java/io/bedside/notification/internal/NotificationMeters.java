@@ -31,7 +31,7 @@ class NotificationMeters {
     NotificationMeters(NotificationRows rows, Clock clock, MeterRegistry meters) {
         this.meters = meters;
         // Registered up front, so that rate() and increase() have a series before the first failure.
-        for (String channel : new String[] {"email", "sms", "unknown"}) {
+        for (String channel : new String[] {"email", "sms", "push", "unknown"}) {
             if (!channel.equals("unknown")) {
                 sentCounter(channel);
             }
@@ -81,6 +81,6 @@ class NotificationMeters {
     /** Only the fixed words reach a label, whatever a caller passes. */
     private static String known(String channel) {
         String code = channel == null ? "" : channel.toLowerCase(Locale.ROOT);
-        return code.equals("email") || code.equals("sms") ? code : "unknown";
+        return code.equals("email") || code.equals("sms") || code.equals("push") ? code : "unknown";
     }
 }

@@ -1,6 +1,7 @@
 package io.bedside.notification.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -54,11 +55,16 @@ class Sender {
     private final Passwords passwords;
     private final NotificationRows outbox;
     private final String baseUrl;
+    private final PushDevices pushDevices;
+    private final NotificationMeters meters;
 
     Sender(Delivery delivery, NotificationRows outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             NoticeFacts conversations, NotificationPreferences preferences, PatientLinks links,
             Passwords passwords, PatientProfiles profiles,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, PushDevices pushDevices,
+            NotificationMeters meters) {
+        this.pushDevices = pushDevices;
+        this.meters = meters;
         this.links = links;
         this.passwords = passwords;
         this.profiles = profiles;
@@ -164,7 +170,9 @@ class Sender {
             return sendPasswordReset(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
-        if (preference.channel() == Channel.NONE
+        // The devices the person asked to be told on (Web Push), beside their email or text choice.
+        List<PushDevices.Target> devices = pushDevices.targets(row.practiceId(), row.userId());
+        if (preference.channel() == Channel.NONE && devices.isEmpty()
                 || row.kind() == Kind.PATIENT_MESSAGE && preference.staffMessages() == StaffMessages.NONE) {
             return new Outcome(Outcome.Result.SKIPPED, "notices turned off", null);
         }
@@ -191,6 +199,18 @@ class Sender {
                 : baseUrl + "/unsubscribe/" + preferences.unsubscribeToken(row.practiceId(), row.userId());
         NoticeText text = NoticeText.of(row.kind(), practice.shownName(), team, row.careTeamId(), baseUrl, unsubscribe,
                 language != null && language.startsWith("es"));
+        Pushed pushed = push(row, devices, text);
+        if (preference.channel() == Channel.NONE) {
+            if (pushed.delivered() > 0) {
+                return new Outcome(Outcome.Result.SENT, "push", null);
+            }
+            if (pushed.failed() > 0) {
+                // Push is the only way this person hears: try again later, as for an email.
+                throw new ChannelFailure(Channel.PUSH, "The push service did not take the notice (" + pushed.failed()
+                        + " devices)");
+            }
+            return new Outcome(Outcome.Result.SKIPPED, "no devices left", null);
+        }
         if (preference.channel() == Channel.SMS) {
             String phone = staff ? preference.phone() : patient == null ? null : patient.phone();
             if (phone == null || phone.isBlank()) {
@@ -234,5 +254,44 @@ class Sender {
         }
         delivery.email(row.practiceId(), row.id(), to, text.subject(), text.body(), baseUrl + "/app/settings/notifications");
         return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
+    /** How a notice went to the person's devices: taken by the push service, or not (the gone ones are removed). */
+    private record Pushed(int delivered, int failed) {
+    }
+
+    /**
+     * The notice's words, the same as the text message's, to each device; a device whose push
+     * service answers 404 or 410 (the browser revoked it) is removed. A failure on one device
+     * never stops the others, nor the email or text message beside them.
+     */
+    private Pushed push(NotificationRows.Row row, List<PushDevices.Target> devices, NoticeText text) {
+        if (devices.isEmpty()) {
+            return new Pushed(0, 0);
+        }
+        String payload = NoticeText.pushPayload(text, NoticeText.pushPath(row.kind(), row.careTeamId()));
+        int delivered = 0;
+        int failed = 0;
+        for (PushDevices.Target device : devices) {
+            try {
+                WebPush.Answer answer = delivery.push(row.practiceId(), row.id(), device, payload, row.kind() == Kind.URGENT);
+                switch (answer.result()) {
+                    case DELIVERED -> {
+                        delivered++;
+                        pushDevices.used(device.id());
+                        meters.sent("push");
+                    }
+                    case GONE -> pushDevices.gone(row.practiceId(), device.id());
+                    case FAILED -> {
+                        failed++;
+                        meters.failed(Channel.PUSH, false);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                meters.failed(Channel.PUSH, false);
+            }
+        }
+        return new Pushed(delivered, failed);
     }
 }

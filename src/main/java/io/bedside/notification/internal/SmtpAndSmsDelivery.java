@@ -38,9 +38,11 @@ class SmtpAndSmsDelivery implements Delivery {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationProperties properties;
+    private final WebPush webPush;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SmtpAndSmsDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+    SmtpAndSmsDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties, WebPush webPush) {
+        this.webPush = webPush;
         this.mail = mail;
         this.properties = properties;
     }
@@ -108,5 +110,11 @@ class SmtpAndSmsDelivery implements Delivery {
             Thread.currentThread().interrupt();
             throw new ChannelFailure(Channel.SMS, "Interrupted while sending a text message", e);
         }
+    }
+
+    @Override
+    public WebPush.Answer push(PracticeId practice, UUID notification, PushDevices.Target device, String payload,
+            boolean urgent) {
+        return webPush.send(practice, notification, device, payload.getBytes(StandardCharsets.UTF_8), urgent);
     }
 }

@@ -26,6 +26,7 @@ import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
 import io.bedside.notification.TextNumberUnconfirmed;
 import io.bedside.notification.internal.DevMailbox;
+import io.bedside.notification.internal.PushDevices;
 import io.bedside.shared.Actor;
 import io.bedside.shared.HumanTimes;
 import io.bedside.shared.InvalidRequestException;
@@ -48,6 +49,7 @@ class NotificationPages {
     private final boolean demo;
     private final PatientProfiles profiles;
     private final MessageSource messages;
+    private final PushDevices pushDevices;
 
     /** The time zones offered in the settings (the reader's own is added when it is another). */
     private static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
@@ -55,7 +57,9 @@ class NotificationPages {
             "UTC");
 
     NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, FailedNotices failedNotices,
-            @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages) {
+            @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages,
+            PushDevices pushDevices) {
+        this.pushDevices = pushDevices;
         this.preferences = preferences;
         this.mailbox = mailbox;
         this.failedNotices = failedNotices;
@@ -123,7 +127,7 @@ class NotificationPages {
     }
 
     private String page(Model model, Actor actor, Locale locale, Form form, Map<String, String> errors) {
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("channels", Channel.choices());
         model.addAttribute("channel", form.channel() == null ? "email" : form.channel());
         model.addAttribute("quietStart", form.quietStart() == null ? "" : form.quietStart());
         model.addAttribute("quietEnd", form.quietEnd() == null ? "" : form.quietEnd());
@@ -140,6 +144,9 @@ class NotificationPages {
             model.addAttribute("texting", preferences.get(actor).channel() == Channel.SMS);
         }
         model.addAttribute("errors", errors);
+        // Web Push: the devices told of new messages, and the key this browser subscribes with.
+        model.addAttribute("pushDevices", pushDevices.devices(actor));
+        model.addAttribute("pushKey", pushDevices.publicKey(actor));
         return "notification/settings";
     }
 
@@ -154,6 +161,13 @@ class NotificationPages {
             }
         }
         return zones;
+    }
+
+    /** "Stop notifying": one of the reader's devices stops getting push notices (another person's is 404). */
+    @PostMapping("/app/settings/notifications/devices/{id}/remove")
+    String removeDevice(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        pushDevices.remove(actor, id);
+        return "redirect:/app/settings/notifications?deviceRemoved";
     }
 
     /** The link in every notice. Shows a button; only the POST turns notices off (mail scanners GET links). */
