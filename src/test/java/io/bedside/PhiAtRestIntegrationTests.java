@@ -114,6 +114,22 @@ class PhiAtRestIntegrationTests extends ApplicationTest {
         assertThat(cohortCount(Map.of("tags", List.of(marker)))).isEqualTo(2);
     }
 
+    /** Issue 19: a file sent through the API, its name and its bytes, is as hidden at rest as one sent by a page. */
+    @Test
+    void aFileSentThroughTheApiHasItsNameAndContentNowhereInClear() {
+        String fileName = marker + "-hiv-test-result.pdf";
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Results", "My results are attached");
+        byte[] content = ("%PDF-1.4\n% " + marker + "\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        var sent = api.post("/api/v1/conversations/" + conversation + "/attachments").token(demo.token(ALICE))
+                .multipart(Map.of(), List.of(new io.bedside.support.Api.FilePart("file", fileName, "application/pdf",
+                        content))).send();
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+
+        assertThat(shownFileNames(conversation)).containsExactly(fileName);
+        assertThat(clearValuesInTheDatabase(marker)).as("rows holding the marker in clear").isEmpty();
+    }
+
     private String sendWithFile(String fileName) {
         String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Results", "My results are attached");
         sends.send(demo.actor(ALICE), ConversationId.of(UUID.fromString(conversation)), "Here they are", false,

@@ -41,6 +41,8 @@ public enum AuditAction {
     CONVERSATION_VIEWED("conversation.viewed", NAMES_CONVERSATION, "opened a conversation"),
     CONVERSATION_WORKED_ON("conversation.worked_on", CARE_TEAM_WORK, "worked on the conversation"),
     CONVERSATIONS_LISTED("conversations.listed", AS_RECORDED, "looked at the list of conversations"),
+    COVERAGE_CLEARED("coverage.cleared", AS_RECORDED, null),
+    COVERAGE_SET("coverage.set", AS_RECORDED, null),
     DRAFT_SAVED("draft.saved", AS_RECORDED, null),
     EMAIL_CHANGE_REQUESTED("email.change-requested", AS_RECORDED, "asked to change their email address"),
     EMAIL_CHANGED("email.changed", AS_RECORDED, "confirmed a new email address"),

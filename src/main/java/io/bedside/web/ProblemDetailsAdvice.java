@@ -26,11 +26,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.bedside.shared.AuthenticationFailedException;
 import io.bedside.shared.ConflictException;
+import io.bedside.shared.ContentTooLargeException;
 import io.bedside.shared.ForbiddenException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.TooManyRequestsException;
 import io.bedside.shared.UnprocessableException;
+import io.bedside.shared.UnsupportedContentException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -66,6 +68,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
+    /** A file of a type not accepted (found from its bytes): 415, naming the field. */
+    @ExceptionHandler(UnsupportedContentException.class)
+    ProblemDetail unsupportedContent(UnsupportedContentException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
+    /** A file larger than accepted: 413, naming the field. */
+    @ExceptionHandler(ContentTooLargeException.class)
+    ProblemDetail contentTooLarge(ContentTooLargeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
         return problem;
     }

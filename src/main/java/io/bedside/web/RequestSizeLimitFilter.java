@@ -1,6 +1,7 @@
 package io.bedside.web;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,14 +31,25 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** The one API path that takes whole files: a practice's roster. */
     static final String IMPORT_PATH = "/api/v1/patients/import";
 
+    /**
+     * The API path that takes photos and PDFs for a message: up to the multipart limit of the
+     * pages' forms (five files of 10 MB and the form around them); each file's own limit is checked
+     * by the multipart parser and the send path.
+     */
+    static final Pattern UPLOAD_PATH = Pattern.compile("/api/v1/conversations/[^/]+/attachments");
+
     private final long defaultLimit;
     private final long importLimit;
+    private final long uploadLimit;
     private final ProblemResponses problems;
 
     RequestSizeLimitFilter(@Value("${bedside.web.max-request-size:256KB}") DataSize limit,
-            @Value("${bedside.web.max-import-size:32MB}") DataSize importLimit, ProblemResponses problems) {
+            @Value("${bedside.web.max-import-size:32MB}") DataSize importLimit,
+            @Value("${spring.servlet.multipart.max-request-size:52MB}") DataSize uploadLimit,
+            ProblemResponses problems) {
         this.defaultLimit = limit.toBytes();
         this.importLimit = importLimit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
         this.problems = problems;
     }
 
@@ -49,7 +61,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = IMPORT_PATH.equals(RequestPaths.of(request)) ? importLimit : defaultLimit;
+        String path = RequestPaths.of(request);
+        long limit = IMPORT_PATH.equals(path) ? importLimit
+                : UPLOAD_PATH.matcher(path).matches() ? uploadLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

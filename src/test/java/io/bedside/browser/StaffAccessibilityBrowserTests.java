@@ -38,7 +38,8 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
                     "/app/admin/audit", "/app/admin/audit?patient=" + alice, "/app/admin/practice",
                     "/app/admin/notifications", "/app/settings/notifications", "/app/settings/security", "/app/dev/mailbox",
                     "/app/campaigns", "/app/campaigns/new", "/app/campaigns/" + campaign,
-                    "/unsubscribe/not-a-real-link-for-axe", "/app/patients/" + alice + "/contact", "/accessibility")) {
+                    "/unsubscribe/not-a-real-link-for-axe", "/app/patients/" + alice + "/contact", "/accessibility",
+                    "/app/settings/coverage")) {
                 page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 AxeCheck.noSeriousViolations(page, path + " (" + lang + ")");
             }

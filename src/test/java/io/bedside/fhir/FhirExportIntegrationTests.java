@@ -167,7 +167,7 @@ class FhirExportIntegrationTests extends ApplicationTest {
         assertThat(file.get("contentType").asString()).isEqualTo("image/png");
         assertThat(file.get("title").asString()).isEqualTo(photoName);
         assertThat(file.get("size").asInt()).isPositive();
-        assertThat(file.get("url").asString()).contains("/app/attachments/");
+        assertThat(file.get("url").asString()).contains("/api/v1/attachments/");
         assertThat(file.has("data")).as("never the bytes").isFalse();
         JsonNode third = communications.get(2);
         assertThat(third.get("sender").get("reference").asString()).startsWith("Practitioner/");

@@ -536,4 +536,32 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
             api.delete("/api/v1/me/push-subscriptions/" + deviceId).token(alicesToken).send();
         }
     }
+
+    // ------------------------------------------------------------ attachments through the API (issue 19)
+
+    /**
+     * Files through the API: posting a file to Alice's conversation and downloading the file on it
+     * answer every wrong actor 404 like a missing id, and nothing is stored.
+     */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheAttachmentEndpointsAndStoresNothing() throws IOException {
+        byte[] photo = png();
+        Api.Response own = api.post("/api/v1/conversations/" + alices + "/attachments").token(demo.token(ALICE))
+                .multipart(Map.of("body", "A photo"), List.of(new Api.FilePart("file", "photo.png", "image/png", photo)))
+                .send();
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        String file = own.json().get("attachments").get(0).get("id").asString();
+        assertThat(api.get("/api/v1/attachments/" + file).token(demo.token(ALICE)).sendForBytes().status())
+                .as("Alice gets her own file").isEqualTo(200);
+        long messages = count("message");
+        long attachments = count("attachment");
+
+        everyWrongActorGetsNotFound(Map.of("POST attachments", (api, id) -> api
+                .post("/api/v1/conversations/" + id + "/attachments").multipart(Map.of("body", "Intruding"),
+                        List.of(new Api.FilePart("file", "x.png", "image/png", photo)))), alices);
+        everyWrongActorGetsNotFound(Map.of("GET attachment", (api, id) -> api.get("/api/v1/attachments/" + id)), file);
+
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("attachment")).isEqualTo(attachments);
+    }
 }

@@ -61,15 +61,54 @@ public class Api {
             return this;
         }
 
-        public Response send() {
+        /**
+         * A multipart form body: the text fields, then the files, each as its own part. A file's
+         * declared type is what a client claims; the server checks the bytes.
+         */
+        public Call multipart(Map<String, String> fields, List<FilePart> files) {
+            String boundary = "bedside-api-test-" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            for (FilePart file : files) {
+                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                        + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                        + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBytes(file.bytes());
+                out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            body = HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+            return this;
+        }
+
+        /** Sends the request and keeps the answer's bytes as they came (a downloaded file). */
+        public BytesResponse sendForBytes() {
+            try {
+                HttpResponse<byte[]> response = client.send(build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new BytesResponse(response.statusCode(), response.headers().map(), response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private HttpRequest build() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body);
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));
             }
+            return request.build();
+        }
+
+        public Response send() {
             try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed", e);
@@ -77,6 +116,24 @@ public class Api {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** One file of a multipart form: its part's name, the file's name and the type the client declares. */
+    public record FilePart(String field, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** What came back, as bytes. */
+    public record BytesResponse(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " (" + body.length + " bytes)";
         }
     }
 

@@ -174,7 +174,7 @@ public class BulkExports {
             return;
         }
         PracticeId practice = job.practiceId();
-        FhirResources mapper = new FhirResources(job.appBase() + "/app/attachments/");
+        FhirResources mapper = new FhirResources(job.appBase() + "/api/v1/attachments/");
         Map<String, List<String>> pending = new LinkedHashMap<>();
         Set<String> written = new HashSet<>();
         ConversationId after = null;

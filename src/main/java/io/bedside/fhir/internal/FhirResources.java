@@ -50,7 +50,7 @@ public final class FhirResources {
 
     private final String attachmentBase;
 
-    /** @param attachmentBase the address before an attachment's id, e.g. {@code https://host/app/attachments/} */
+    /** @param attachmentBase the address before an attachment's id, e.g. {@code https://host/api/v1/attachments/} */
     public FhirResources(String attachmentBase) {
         this.attachmentBase = attachmentBase;
     }

@@ -54,7 +54,7 @@ public class PatientBundles {
         }
         List<ExportedConversation> exported = conversations.exportOfPatient(actor.practiceId(), patient,
                 withConfidential, actor, AuditAction.FHIR_READ.code());
-        List<Resource> resources = new FhirResources(appBase + "/app/attachments/").of(exported);
+        List<Resource> resources = new FhirResources(appBase + "/api/v1/attachments/").of(exported);
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.setIdentifier(new Identifier().setSystem(FhirResources.URN_SYSTEM).setValue("urn:uuid:" + bundle.getId()));

@@ -36,7 +36,13 @@ public class AttachmentDownloads {
                     return new NotFoundException("No such file.");
                 });
         ConversationId conversation = place.conversation();
-        ConversationRow row = access.visible(actor, conversation, "attachment.downloaded");
+        ConversationRow row;
+        try {
+            row = access.visible(actor, conversation, "attachment.downloaded");
+        } catch (NotFoundException refused) {
+            // Audited as refused there; answered exactly like a file that does not exist.
+            throw new NotFoundException("No such file.");
+        }
         var content = attachments.content(actor.practiceId(), conversation, attachmentId, thumbnail);
         if (!thumbnail) {
             audit.record(AuditRecord.allowed(actor, row.patientId(), "attachment.downloaded", "attachment",

@@ -19,9 +19,11 @@ import io.bedside.crypto.PracticeEncryption;
 import io.bedside.messaging.AttachmentId;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.MessageId;
+import io.bedside.shared.ContentTooLargeException;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
+import io.bedside.shared.UnsupportedContentException;
 
 /**
  * Photos and PDFs on messages. The type is found from the bytes (Apache Tika), never from the
@@ -84,11 +86,11 @@ public class Attachments {
                 throw new InvalidRequestException("attachments", "The file " + name + " is empty.");
             }
             if (file.content().length > MAX_BYTES) {
-                throw new InvalidRequestException("attachments", "The file " + name + " is larger than 10 MB.");
+                throw new ContentTooLargeException("attachments", "The file " + name + " is larger than 10 MB.");
             }
             String type = tika().detect(file.content());
             if (!ALLOWED.contains(type)) {
-                throw new InvalidRequestException("attachments",
+                throw new UnsupportedContentException("attachments",
                         "The file " + name + " is not a photo or a PDF, so it cannot be sent.");
             }
             if (type.startsWith("image/")) {
@@ -104,8 +106,10 @@ public class Attachments {
         return checked;
     }
 
-    public void store(PracticeId practice, ConversationId conversation, MessageId message, List<NewAttachment> files,
-            List<Checked> types, Instant now) {
+    /** Stores the checked files of a new message; returns them as its readers will see them. */
+    public List<AttachmentView> store(PracticeId practice, ConversationId conversation, MessageId message,
+            List<NewAttachment> files, List<Checked> types, Instant now) {
+        List<AttachmentView> stored = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             NewAttachment file = files.get(i);
             UUID id = UUID.randomUUID();
@@ -115,7 +119,16 @@ public class Attachments {
                     encryption.encrypt(practice, file.content(), context("content", conversation, id)),
                     thumbnail == null ? null : encryption.encrypt(practice, thumbnail, context("thumbnail", conversation, id)),
                     now);
+            stored.add(new AttachmentView(AttachmentId.of(id), safeName(file.filename()), types.get(i).type(),
+                    file.content().length, thumbnail != null));
         }
+        stored.sort(Comparator.comparing(AttachmentView::filename));
+        return stored;
+    }
+
+    /** The attachments of one message, as {@link #of} lists them. */
+    public List<AttachmentView> ofMessage(PracticeId practice, ConversationId conversation, MessageId message) {
+        return of(practice, conversation).getOrDefault(message.value(), List.of());
     }
 
     /** The attachments of some messages of one conversation, by message. */

@@ -141,7 +141,7 @@ public class MessageSends {
             messages.insert(new MessageRows.Row(messageId, actor.practiceId(), id, seq, actor.userId(), actor.kind(),
                     cipher.encryptBody(actor.practiceId(), id, messageId, body), internal, now,
                     actor.isProxy() ? actor.relationship() : null));
-            attachments.store(actor.practiceId(), id, messageId, files, types, now);
+            List<AttachmentView> stored = attachments.store(actor.practiceId(), id, messageId, files, types, now);
             searchIndex.index(actor.practiceId(), id, messageId, now, internal, SearchTexts.of(body, null, null, files));
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
@@ -154,7 +154,7 @@ public class MessageSends {
             audit.record(AuditRecord.allowed(actor, row.patientId(), action, "message", messageId));
             reactions.messageSent(new MessageSent(actor.practiceId(), id, messageId, seq, row.patientId(),
                     row.careTeamId(), actor.userId(), actor.isPatient(), internal));
-            return new MessageView(messageId, seq, views.author(actor, row), body, internal, now);
+            return new MessageView(messageId, seq, views.author(actor, row), body, internal, now, stored);
         });
     }
 
@@ -169,7 +169,7 @@ public class MessageSends {
         audit.record(AuditRecord.allowed(actor, row.patientId(), "messages.read", "message", m.id()));
         return new SentMessage(new MessageView(m.id(), m.seq(), views.author(actor, row),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
-                m.createdAt()), true);
+                m.createdAt(), attachments.ofMessage(m.practiceId(), m.conversationId(), m.id())), true);
     }
 
     /** The Idempotency-Key header as sent, or a 400; package-private for its fuzz test. */

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
+import io.bedside.identity.Coverage;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.ConversationStatus;
 import io.bedside.messaging.ConversationUpdated;
@@ -20,7 +21,8 @@ import io.bedside.shared.UserId;
 /**
  * Staff set a conversation's status, priority or assignee. The change is audited and every
  * participant's stream learns of it. Patients may not (403); the assignee must be active staff
- * of the practice.
+ * of the practice. A new assignee who is out of office is replaced by the colleague covering for
+ * them ({@link Coverage#routedTo}).
  */
 @Service
 public class Triage {
@@ -31,9 +33,11 @@ public class Triage {
     private final People people;
     private final AuditTrail audit;
     private final Reactions reactions;
+    private final Coverage coverage;
 
     Triage(ConversationRows conversations, ConversationAccess access, ConversationReads reads, People people,
-            AuditTrail audit, Reactions reactions) {
+            AuditTrail audit, Reactions reactions, Coverage coverage) {
+        this.coverage = coverage;
         this.conversations = conversations;
         this.access = access;
         this.reads = reads;
@@ -60,12 +64,16 @@ public class Triage {
             throw new ForbiddenException(
                     "Only the care team can change a conversation's status, priority or assignee.");
         }
-        UserId assignee = change.unassign() ? null
-                : change.assigneeId() != null ? change.assigneeId() : row.assigneeId();
         if (change.assigneeId() != null && people.staff(actor.practiceId(), List.of(change.assigneeId())).values()
                 .stream().noneMatch(StaffMember::active)) {
             throw new InvalidRequestException("assigneeId", "The assignee must be a member of staff of this practice.");
         }
+        // A new assignment to someone out of office goes to the colleague covering for them; keeping
+        // the assignee as it is (a status or priority change) moves nothing.
+        UserId assignee = change.unassign() ? null
+                : change.assigneeId() != null && !change.assigneeId().equals(row.assigneeId())
+                        ? coverage.routedTo(actor.practiceId(), change.assigneeId())
+                        : row.assigneeId();
         ConversationStatus status = change.status() != null ? change.status() : row.status();
         Priority priority = change.priority() != null ? change.priority() : row.priority();
         conversations.triage(id, status, priority, assignee);

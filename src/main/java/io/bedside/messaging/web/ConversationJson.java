@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.bedside.messaging.internal.AttachmentView;
 import io.bedside.messaging.internal.CareTeamRef;
 import io.bedside.messaging.internal.ConversationDetails;
 import io.bedside.messaging.internal.ConversationView;
@@ -35,10 +36,25 @@ final class ConversationJson {
         }
     }
 
-    record MessageJson(String id, long seq, PersonJson author, String body, boolean internal, Instant createdAt) {
+    /** A file on a message; {@code url} downloads it with the same bearer token. */
+    record AttachmentJson(String id, String fileName, String contentType, long size, String url) {
+        static AttachmentJson of(AttachmentView a) {
+            return new AttachmentJson(a.id().toString(), a.filename(), a.contentType(), a.sizeBytes(),
+                    "/api/v1/attachments/" + a.id());
+        }
+
+        @Override
+        public String toString() {
+            return "AttachmentJson[" + id + "]";
+        }
+    }
+
+    record MessageJson(String id, long seq, PersonJson author, String body, boolean internal, Instant createdAt,
+            List<AttachmentJson> attachments) {
         static MessageJson of(MessageView m) {
             return new MessageJson(m.id().toString(), m.seq(), PersonJson.of(m.author()), m.body(), m.internal(),
-                    m.createdAt());
+                    m.createdAt(), m.attachments() == null ? List.of()
+                            : m.attachments().stream().map(AttachmentJson::of).toList());
         }
 
         @Override

@@ -50,7 +50,8 @@ class FilePages {
         return file(downloads.attachment(actor, id, true), true);
     }
 
-    private static ResponseEntity<byte[]> file(Attachments.Content content, boolean inline) {
+    /** A file as it is downloaded: its own name and type, never cached, never run as a page. */
+    static ResponseEntity<byte[]> file(Attachments.Content content, boolean inline) {
         var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(content.filename(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()

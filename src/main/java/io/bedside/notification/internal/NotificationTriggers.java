@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.identity.Coverage;
 import io.bedside.identity.EmailChangeRequested;
 import io.bedside.identity.EmailChanged;
 import io.bedside.identity.PasswordResetRequested;
@@ -61,9 +62,12 @@ class NotificationTriggers implements ConversationReactions {
     private final NotificationPreferences preferences;
     private final Clock clock;
     private final Duration delay;
+    private final Coverage coverage;
 
     NotificationTriggers(NotificationRows outbox, Accounts accounts, CareTeams careTeams, NoticeFacts conversations,
-            NotificationPreferences preferences, Clock clock, @Value("${bedside.notification.delay:2m}") Duration delay) {
+            NotificationPreferences preferences, Clock clock, @Value("${bedside.notification.delay:2m}") Duration delay,
+            Coverage coverage) {
+        this.coverage = coverage;
         this.outbox = outbox;
         this.accounts = accounts;
         this.careTeams = careTeams;
@@ -104,22 +108,26 @@ class NotificationTriggers implements ConversationReactions {
      * A patient's new message (the first of a conversation or a reply) for each member of staff
      * whose choice ({@link StaffMessages}) takes it in: the team's members
      * who hear of all, the provider the patient named, the assignee, and, while nobody is
-     * assigned, whoever is on call. Never its author.
+     * assigned, whoever is on call; for any of these who is out of office, the colleague covering
+     * for them instead. Never its author.
      */
     private void newMessageForStaff(MessageSent e) {
         NoticeFacts.StaffNamed facts = conversations.staffNamed(e.practiceId(), e.conversationId()).orElse(null);
         if (facts == null) {
             return;
         }
-        Set<UserId> mine = new LinkedHashSet<>();
+        Set<UserId> named = new LinkedHashSet<>();
         if (facts.providerId() != null) {
-            mine.add(facts.providerId());
+            named.add(facts.providerId());
         }
         if (facts.assigneeId() != null) {
-            mine.add(facts.assigneeId());
+            named.add(facts.assigneeId());
         } else {
-            mine.addAll(onCall(careTeams.contacts(e.practiceId(), e.careTeamId())));
+            named.addAll(onCall(careTeams.contacts(e.practiceId(), e.careTeamId())));
         }
+        // Whoever is out of office: the colleague covering for them hears of it in their place.
+        Set<UserId> mine = new LinkedHashSet<>();
+        named.forEach(staff -> mine.add(coverage.routedTo(e.practiceId(), staff)));
         Set<UserId> team = new LinkedHashSet<>();
         careTeams.findInPractice(e.practiceId(), e.careTeamId())
                 .ifPresent(t -> t.members().forEach(m -> team.add(m.id())));
