@@ -96,7 +96,13 @@ public enum AuditAction {
     URGENT_DETECTED("urgent.detected", AS_RECORDED, null),
     URGENT_GUIDANCE_SENT("urgent.guidance_sent", AS_RECORDED, null),
     URGENT_PHRASES_CHANGED("urgent_phrases.changed", AS_RECORDED, null),
-    URGENT_TARGET_CHANGED("urgent_target.changed", AS_RECORDED, null);
+    URGENT_TARGET_CHANGED("urgent_target.changed", AS_RECORDED, null),
+    CONVERSATION_SNOOZED("conversation.snoozed", CARE_TEAM_WORK, "snoozed a conversation until a later day"),
+    CONVERSATION_UNSNOOZED("conversation.unsnoozed", CARE_TEAM_WORK, "woke a snoozed conversation"),
+    CONVERSATION_MARKED_UNREAD("conversation.marked-unread", CARE_TEAM_WORK, "marked a conversation unread"),
+    CONVERSATION_MOVED("conversation.moved", NAMES_CONVERSATION, "moved a conversation to another care team"),
+    CONVERSATION_MERGED("conversation.merged", NAMES_CONVERSATION,
+            "closed a duplicate conversation, linked to the one kept");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

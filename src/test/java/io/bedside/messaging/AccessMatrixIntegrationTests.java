@@ -439,4 +439,22 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
+
+    // ------------------------------------------------------------ the care team's day (issue 19)
+
+    /** Snooze, wake, mark unread: staff of Alice's practice only; every wrong actor gets 404 and changes nothing. */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheFollowUpEndpointsAndChangesNothing() {
+        Map<String, BiFunction<Api, String, Api.Call>> endpoints = Map.of(
+                "POST snooze", (api, id) -> api.post("/api/v1/conversations/" + id + "/snooze")
+                        .json(Map.of("days", 3)),
+                "DELETE snooze", (api, id) -> api.delete("/api/v1/conversations/" + id + "/snooze"),
+                "POST unread", (api, id) -> api.post("/api/v1/conversations/" + id + "/unread"));
+        everyWrongActorGetsNotFound(endpoints, alices);
+        // Alice herself: these are the care team's tools, not hers.
+        notFoundFor(ALICE, endpoints, alices);
+        assertThat(count("conversation_unread_mark")).isZero();
+        assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
+                .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
+    }
 }

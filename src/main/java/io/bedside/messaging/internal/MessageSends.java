@@ -146,7 +146,12 @@ public class MessageSends {
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status);
-            if (status != row.status()) {
+            // A patient writing again wakes a snoozed conversation: it is back in the open view now.
+            boolean woke = actor.isPatient() && row.snoozedAt(now);
+            if (actor.isPatient() && row.snoozedUntil() != null) {
+                conversations.clearSnooze(id);
+            }
+            if (status != row.status() || woke) {
                 reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                         status, row.priority(), row.assigneeId()));
             }

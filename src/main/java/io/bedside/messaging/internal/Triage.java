@@ -69,6 +69,10 @@ public class Triage {
         ConversationStatus status = change.status() != null ? change.status() : row.status();
         Priority priority = change.priority() != null ? change.priority() : row.priority();
         conversations.triage(id, status, priority, assignee);
+        if (status == ConversationStatus.CLOSED && row.snoozedUntil() != null) {
+            // A closed conversation needs nobody's attention; a snooze would outlive it.
+            conversations.clearSnooze(id);
+        }
         if (change.confidential() != null && change.confidential() != row.confidential()) {
             conversations.setConfidential(id, change.confidential());
             audit.record(AuditRecord.allowed(actor, row.patientId(),

@@ -57,11 +57,14 @@ class ThreadModel {
     private final Confidentiality confidentiality;
     private final JsonMapper json;
 
-    ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
+    private final io.bedside.messaging.internal.FollowUps followUps;
+
+    ThreadModel(io.bedside.messaging.internal.FollowUps followUps, Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
             ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json) {
         this.json = json;
+        this.followUps = followUps;
         this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
@@ -151,6 +154,12 @@ class ThreadModel {
         model.addAttribute("quickReplies", quickReplies(actor));
         model.addAttribute("calls", calls.of(actor, conversation.id()));
         triageInto(actor, conversation, model);
+        followUpInto(actor, conversation, model);
+    }
+
+    /** The follow-up card: the first day a snooze may run to. */
+    private void followUpInto(Actor actor, ConversationView conversation, Model model) {
+        model.addAttribute("followUpTomorrow", followUps.today(actor).plusDays(1).toString());
     }
 
     /** The quick-reply templates the reader may use; none without the workflow module. */
