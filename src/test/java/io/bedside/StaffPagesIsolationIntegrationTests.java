@@ -216,14 +216,28 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                         .as(lakeside + " POST " + post.getKey()).isEqualTo(404);
             }
         }
+        for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
+            PageSession other = PageSession.signedIn(api.base(), lakeside);
+            other.get("/app/inbox");
+            var bulk = other.postPairs("/app/inbox/bulk", List.of(Map.entry("ids", conversation + "@1"),
+                    Map.entry("action", "close")));
+            assertThat(bulk.status()).as(lakeside + " bulk").isEqualTo(302);
+            assertThat(other.get(bulk.location().replaceFirst("^https?://[^/]+", "")).body())
+                    .contains("0 done, 1 could not be changed.")
+                    .doesNotContain("Riverside follow-up");
+        }
         PageSession alice = PageSession.signedIn(api.base(), ALICE);
+        alice.get("/app/conversations/" + conversation);
+        assertThat(alice.postPairs("/app/inbox/bulk", List.of(Map.entry("ids", conversation + "@1"),
+                Map.entry("action", "close"))).status()).as("the patient POST bulk").isEqualTo(404);
         alice.get("/app/conversations/" + conversation);
         for (var post : posts.entrySet()) {
             assertThat(alice.post("/app/conversations/" + conversation + post.getKey(), post.getValue()).status())
                     .as("the patient POST " + post.getKey()).isEqualTo(404);
         }
-        assertThat(jdbc.sql("select count(*) from conversation where id = :id and snoozed_until is null")
-                .param("id", java.util.UUID.fromString(conversation)).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from conversation where id = :id and snoozed_until is null"
+                + " and status = 'OPEN'").param("id", java.util.UUID.fromString(conversation))
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from conversation_unread_mark where conversation_id = :id")
                 .param("id", java.util.UUID.fromString(conversation)).query(Long.class).single()).isZero();
 

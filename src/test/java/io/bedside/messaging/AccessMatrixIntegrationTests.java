@@ -457,4 +457,39 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
         assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
                 .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
     }
+
+    /**
+     * Bulk actions name conversations in the body: a patient finds no such address (404); staff of
+     * another practice get each id's outcome as "not_found", exactly as a made-up id's; nothing changes.
+     */
+    @Test
+    void bulkActionsReachNothingOfAnotherPracticeOrPatient() {
+        String made = UUID.randomUUID().toString();
+        for (String actor : WRONG_ACTORS) {
+            for (String action : List.of("close", "priority", "assign", "snooze")) {
+                Map<String, Object> body = Map.of("ids", List.of(alices, made), "action", action,
+                        "value", switch (action) {
+                            case "priority" -> "urgent";
+                            case "snooze" -> "3";
+                            case "assign" -> "me";
+                            default -> "";
+                        });
+                Api.Response answer = api.post("/api/v1/conversations/bulk").token(demo.token(actor)).json(body).send();
+                if (answer.status() == 404) {
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                    continue;
+                }
+                assertThat(answer.status()).as(actor + " " + action + " " + answer).isEqualTo(200);
+                List<String> outcomes = new ArrayList<>();
+                answer.json().get("items").forEach(i -> outcomes.add(i.get("outcome").asString()));
+                assertThat(outcomes).as(actor + " " + action).containsExactly("not_found", "not_found");
+            }
+        }
+        var after = api.get("/api/v1/conversations/" + alices).token(demo.token(ALICE)).send().json();
+        assertThat(after.get("status").asString()).isEqualTo("open");
+        assertThat(after.get("priority").asString()).isNotEqualTo("urgent");
+        assertThat(after.has("assignee")).isFalse();
+        assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
+                .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
+    }
 }

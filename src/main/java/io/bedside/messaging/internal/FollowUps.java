@@ -77,6 +77,13 @@ public class FollowUps {
             throw new InvalidRequestException("until", "Say until which day (YYYY-MM-DD) or for how many days.");
         }
         ConversationRow row = access.visibleForUpdate(actor, id, "conversation.snoozed");
+        snooze(actor, row, day);
+        return reads.get(actor, id);
+    }
+
+    /** Snoozes a row already loaded (and locked) for the caller; bulk actions call it once per conversation. */
+    void snooze(Actor actor, ConversationRow row, LocalDate day) {
+        ConversationId id = row.id();
         LocalDate today = today(actor);
         if (!day.isAfter(today) || day.isAfter(today.plusDays(MAX_DAYS))) {
             throw new InvalidRequestException("until", "Choose a day after today and within a year.");
@@ -89,7 +96,6 @@ public class FollowUps {
         conversations.snooze(id, until, actor.userId());
         audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.snoozed", "conversation", id));
         streamed(row);
-        return reads.get(actor, id);
     }
 
     /** Wakes a snoozed conversation now. Waking one that is not snoozed changes nothing. */

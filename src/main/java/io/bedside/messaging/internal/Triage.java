@@ -60,6 +60,16 @@ public class Triage {
             throw new ForbiddenException(
                     "Only the care team can change a conversation's status, priority or assignee.");
         }
+        apply(actor, row, change);
+        return reads.get(actor, id);
+    }
+
+    /**
+     * Applies a staff member's change to a row already loaded (and locked) for them: the assignee
+     * checked, the change stored, audited and streamed. Bulk actions call it once per conversation.
+     */
+    void apply(Actor actor, ConversationRow row, ConversationChange change) {
+        ConversationId id = row.id();
         UserId assignee = change.unassign() ? null
                 : change.assigneeId() != null ? change.assigneeId() : row.assigneeId();
         if (change.assigneeId() != null && people.staff(actor.practiceId(), List.of(change.assigneeId())).values()
@@ -81,7 +91,6 @@ public class Triage {
         audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
         reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                 status, priority, assignee));
-        return reads.get(actor, id);
     }
 
     private ConversationDetails changeConfidentiality(Actor actor, ConversationRow row, boolean confidential) {
