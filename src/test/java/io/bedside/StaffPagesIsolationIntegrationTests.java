@@ -204,10 +204,13 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
     @Test
     void theFollowUpFormsAreRiversidesStaffsOnly() {
         String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside follow-up", "Riverside only");
+        String sibling = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside other", "Riverside only");
         Map<String, Map<String, String>> posts = Map.of(
                 "/snooze", Map.of("days", "3"),
                 "/wake", Map.of(),
-                "/unread", Map.of());
+                "/unread", Map.of(),
+                "/move", Map.of("careTeam", demo.team(RIVERSIDE_ADMIN, "Billing")),
+                "/merge", Map.of("into", sibling));
         for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
             PageSession other = PageSession.signedIn(api.base(), lakeside);
             other.get("/app/inbox");
@@ -236,7 +239,8 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                     .as("the patient POST " + post.getKey()).isEqualTo(404);
         }
         assertThat(jdbc.sql("select count(*) from conversation where id = :id and snoozed_until is null"
-                + " and status = 'OPEN'").param("id", java.util.UUID.fromString(conversation))
+                + " and status = 'OPEN' and merged_into is null and care_team_id = :team")
+                .param("team", java.util.UUID.fromString(demo.team(KIM, "Dr. Patel"))).param("id", java.util.UUID.fromString(conversation))
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from conversation_unread_mark where conversation_id = :id")
                 .param("id", java.util.UUID.fromString(conversation)).query(Long.class).single()).isZero();

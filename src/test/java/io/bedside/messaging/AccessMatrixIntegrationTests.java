@@ -442,18 +442,32 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
 
     // ------------------------------------------------------------ the care team's day (issue 19)
 
-    /** Snooze, wake, mark unread: staff of Alice's practice only; every wrong actor gets 404 and changes nothing. */
+    /**
+     * Snooze, wake, mark unread, move, merge: staff of Alice's practice only; every wrong actor gets
+     * 404 and changes nothing.
+     */
     @Test
     void everyWrongActorGetsNotFoundOnTheFollowUpEndpointsAndChangesNothing() {
+        String alicesOther = demo.startAsPatient(ALICE, "Dr. Patel", "Another matter", "Also for my team");
+        long messages = count("message");
         Map<String, BiFunction<Api, String, Api.Call>> endpoints = Map.of(
                 "POST snooze", (api, id) -> api.post("/api/v1/conversations/" + id + "/snooze")
                         .json(Map.of("days", 3)),
                 "DELETE snooze", (api, id) -> api.delete("/api/v1/conversations/" + id + "/snooze"),
-                "POST unread", (api, id) -> api.post("/api/v1/conversations/" + id + "/unread"));
+                "POST unread", (api, id) -> api.post("/api/v1/conversations/" + id + "/unread"),
+                "POST move", (api, id) -> api.post("/api/v1/conversations/" + id + "/move")
+                        .json(Map.of("careTeamId", demo.team(ALICE, "Billing"))),
+                "POST merge", (api, id) -> api.post("/api/v1/conversations/" + id + "/merge")
+                        .json(Map.of("intoId", alicesOther)));
         everyWrongActorGetsNotFound(endpoints, alices);
         // Alice herself: these are the care team's tools, not hers.
         notFoundFor(ALICE, endpoints, alices);
         assertThat(count("conversation_unread_mark")).isZero();
+        assertThat(count("message")).isEqualTo(messages);
+        var after = api.get("/api/v1/conversations/" + alices).token(demo.token(ALICE)).send().json();
+        assertThat(after.get("careTeam").get("name").asString()).startsWith("Dr. Patel");
+        assertThat(after.get("status").asString()).isEqualTo("open");
+        assertThat(after.has("mergedInto")).isFalse();
         assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
                 .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
     }

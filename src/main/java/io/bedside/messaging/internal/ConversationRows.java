@@ -396,13 +396,4 @@ class ConversationRows {
                  where id = :id""")
                 .param("kept", kept.value()).param("id", duplicate.value()).update();
     }
-
-    /** The duplicates closed into a conversation, oldest first. */
-    public List<ConversationRow> mergedInto(PracticeId practice, ConversationId kept) {
-        return jdbc.sql("""
-                select * from conversation where practice_id = :practice and merged_into = :kept
-                 order by created_at, id""")
-                .param("practice", practice.value()).param("kept", kept.value())
-                .query(ConversationRow::map).list();
-    }
 }

@@ -127,6 +127,9 @@ public class MessageSends {
             ConversationRow row = access.visibleForUpdate(caller, id, action);
             // A proxy writes for the patient whose conversation this is, whichever one they had chosen.
             Actor actor = caller.actingAs(row.patientId());
+            if (row.mergedInto() != null) {
+                throw new ConflictException("This conversation was closed as a duplicate; write in the one it links to.");
+            }
             if (internal && !actor.isStaff()) {
                 audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), action, "conversation",
                         id.toString(), false));

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.internal.ConversationMoves;
 import io.bedside.messaging.internal.FollowUps;
 import io.bedside.messaging.web.ConversationJson.ConversationJsonBody;
 import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
 
 /**
@@ -27,10 +30,42 @@ class FollowUpController {
     record SnoozeRequest(Integer days, String until) {
     }
 
-    private final FollowUps followUps;
+    record MoveRequest(String careTeamId) {
+    }
 
-    FollowUpController(FollowUps followUps) {
+    record MergeRequest(String intoId) {
+    }
+
+    private final FollowUps followUps;
+    private final ConversationMoves moves;
+
+    FollowUpController(FollowUps followUps, ConversationMoves moves) {
         this.followUps = followUps;
+        this.moves = moves;
+    }
+
+    /** Moves the conversation to another care team of the practice: {@code {careTeamId}}. */
+    @PostMapping("/api/v1/conversations/{id}/move")
+    ConversationJsonBody move(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
+            @RequestBody MoveRequest request) {
+        actor.requireStaff();
+        if (request.careTeamId() == null || request.careTeamId().isBlank()) {
+            throw new InvalidRequestException("careTeamId", "careTeamId is required.");
+        }
+        return ConversationJsonBody.of(moves.move(actor, id,
+                CareTeamId.of(Ids.parseField("careTeamId", request.careTeamId()))));
+    }
+
+    /** Closes this conversation as a duplicate of {@code intoId} (the same patient's); answers the closed one. */
+    @PostMapping("/api/v1/conversations/{id}/merge")
+    ConversationJsonBody merge(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
+            @RequestBody MergeRequest request) {
+        actor.requireStaff();
+        if (request.intoId() == null || request.intoId().isBlank()) {
+            throw new InvalidRequestException("intoId", "intoId is required.");
+        }
+        return ConversationJsonBody.of(moves.merge(actor, id,
+                ConversationId.of(Ids.parseField("intoId", request.intoId()))));
     }
 
     /** {@code {days}} (1 to 365) or {@code {until: "YYYY-MM-DD"}}, a day of the practice's calendar after today. */

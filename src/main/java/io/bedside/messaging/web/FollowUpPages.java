@@ -8,8 +8,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.internal.ConversationMoves;
 import io.bedside.messaging.internal.FollowUps;
 import io.bedside.shared.Actor;
+import io.bedside.shared.CareTeamId;
+import io.bedside.shared.Ids;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.web.WebPage;
 
@@ -22,9 +25,37 @@ import io.bedside.web.WebPage;
 class FollowUpPages {
 
     private final FollowUps followUps;
+    private final ConversationMoves moves;
 
-    FollowUpPages(FollowUps followUps) {
+    FollowUpPages(FollowUps followUps, ConversationMoves moves) {
         this.followUps = followUps;
+        this.moves = moves;
+    }
+
+    @PostMapping("/app/conversations/{id}/move")
+    String move(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
+            @RequestParam(required = false) String careTeam, RedirectAttributes redirect) {
+        actor.requireStaff();
+        if (careTeam == null || careTeam.isBlank()) {
+            throw new InvalidRequestException("careTeam", "Choose a care team.");
+        }
+        moves.move(actor, id, CareTeamId.of(Ids.parseField("careTeam", careTeam)));
+        redirect.addFlashAttribute("followUpOutcome", "moved");
+        return "redirect:/app/conversations/" + id + "#follow-up";
+    }
+
+    /** Closes this conversation as a duplicate of {@code into} and goes to the one kept. */
+    @PostMapping("/app/conversations/{id}/merge")
+    String merge(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
+            @RequestParam(required = false) String into, RedirectAttributes redirect) {
+        actor.requireStaff();
+        if (into == null || into.isBlank()) {
+            throw new InvalidRequestException("into", "Choose the conversation to keep.");
+        }
+        ConversationId kept = ConversationId.of(Ids.parseField("into", into));
+        moves.merge(actor, id, kept);
+        redirect.addFlashAttribute("followUpOutcome", "merged");
+        return "redirect:/app/conversations/" + kept + "#follow-up";
     }
 
     /** {@code days} (1, 3, 7) or {@code until} (a date); the date wins when both are given. */
