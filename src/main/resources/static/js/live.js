@@ -27,7 +27,10 @@
   // refresh waits until focus leaves the region; their own change answers with the fresh fragment.
   function interacting(r) {
     var a = document.activeElement;
-    return !!(a && a !== document.body && r.contains(a) && a.matches && a.matches("select, input, textarea, button"));
+    if (a && a !== document.body && r.contains(a) && a.matches && a.matches("select, input, textarea, button")) { return true; }
+    // The inbox with conversations selected for a bulk action: a swap would drop the selection.
+    // The action's answer brings the fresh list; until then the refresh waits.
+    return !!r.querySelector("input.bulk-check:checked");
   }
   function refreshRegion(r) {
     var id = r.id;
@@ -86,6 +89,13 @@
   // Focus left a region: a refresh it put off may land now.
   document.addEventListener("focusout", function (e) {
     var r = e.target && e.target.closest ? e.target.closest("[data-live]") : null;
+    if (r && r.id) { setTimeout(function () { askAgainIfWanted(r.id); }, 0); }
+  });
+  // The last conversation of a bulk selection was unchecked: a refresh put off may land now.
+  document.addEventListener("change", function (e) {
+    var box = e.target;
+    if (!box || !box.matches || !box.matches("input.bulk-check") || box.checked) { return; }
+    var r = box.closest("[data-live]");
     if (r && r.id) { setTimeout(function () { askAgainIfWanted(r.id); }, 0); }
   });
   // A form answer has landed: regions that heard of a change meanwhile ask for it now.

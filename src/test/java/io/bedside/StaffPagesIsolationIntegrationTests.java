@@ -196,4 +196,66 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
                 .isEqualTo("closed");
         assertThat(kim.get("/app/conversations/" + id).body()).doesNotContain("Triage\n").contains("Closed");
     }
+
+    /**
+     * The care team's day (issue 19): the follow-up forms of a Riverside conversation are not found
+     * for Lakeside's staff and for patients (even on their own conversation), and change nothing.
+     */
+    @Test
+    void theFollowUpFormsAreRiversidesStaffsOnly() {
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside follow-up", "Riverside only");
+        String sibling = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside other", "Riverside only");
+        Map<String, Map<String, String>> posts = Map.of(
+                "/snooze", Map.of("days", "3"),
+                "/wake", Map.of(),
+                "/unread", Map.of(),
+                "/move", Map.of("careTeam", demo.team(RIVERSIDE_ADMIN, "Billing")),
+                "/merge", Map.of("into", sibling));
+        for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
+            PageSession other = PageSession.signedIn(api.base(), lakeside);
+            other.get("/app/inbox");
+            for (var post : posts.entrySet()) {
+                assertThat(other.post("/app/conversations/" + conversation + post.getKey(), post.getValue()).status())
+                        .as(lakeside + " POST " + post.getKey()).isEqualTo(404);
+            }
+        }
+        for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
+            PageSession other = PageSession.signedIn(api.base(), lakeside);
+            other.get("/app/inbox");
+            var bulk = other.postPairs("/app/inbox/bulk", List.of(Map.entry("ids", conversation + "@1"),
+                    Map.entry("action", "close")));
+            assertThat(bulk.status()).as(lakeside + " bulk").isEqualTo(302);
+            assertThat(other.get(bulk.location().replaceFirst("^https?://[^/]+", "")).body())
+                    .contains("0 done, 1 could not be changed.")
+                    .doesNotContain("Riverside follow-up");
+        }
+        PageSession alice = PageSession.signedIn(api.base(), ALICE);
+        alice.get("/app/conversations/" + conversation);
+        assertThat(alice.postPairs("/app/inbox/bulk", List.of(Map.entry("ids", conversation + "@1"),
+                Map.entry("action", "close"))).status()).as("the patient POST bulk").isEqualTo(404);
+        alice.get("/app/conversations/" + conversation);
+        for (var post : posts.entrySet()) {
+            assertThat(alice.post("/app/conversations/" + conversation + post.getKey(), post.getValue()).status())
+                    .as("the patient POST " + post.getKey()).isEqualTo(404);
+        }
+        assertThat(jdbc.sql("select count(*) from conversation where id = :id and snoozed_until is null"
+                + " and status = 'OPEN' and merged_into is null and care_team_id = :team")
+                .param("team", java.util.UUID.fromString(demo.team(KIM, "Dr. Patel"))).param("id", java.util.UUID.fromString(conversation))
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from conversation_unread_mark where conversation_id = :id")
+                .param("id", java.util.UUID.fromString(conversation)).query(Long.class).single()).isZero();
+
+        // Without scripts, Kim snoozes it from the conversation page and finds it in the Snoozed view.
+        PageSession kim = PageSession.signedIn(api.base(), KIM);
+        assertThat(kim.get("/app/conversations/" + conversation).body()).contains("Snooze until").contains("Mark unread");
+        assertThat(kim.post("/app/conversations/" + conversation + "/snooze", Map.of("days", "3")).status())
+                .isEqualTo(302);
+        assertThat(kim.get("/app/conversations/" + conversation).body()).contains("Snoozed.").contains("Wake now");
+        assertThat(kim.get("/app/inbox?filter=snoozed").body()).contains("Riverside follow-up");
+        assertThat(kim.get("/app/inbox?filter=open").body()).doesNotContain("Riverside follow-up");
+        var unread = kim.post("/app/conversations/" + conversation + "/unread", Map.of());
+        assertThat(unread.status()).isEqualTo(302);
+        assertThat(unread.location()).endsWith("/app/inbox");
+        assertThat(kim.get("/app/inbox?filter=unread").body()).contains("Riverside follow-up").contains("Marked unread");
+    }
 }

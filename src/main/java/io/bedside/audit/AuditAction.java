@@ -103,7 +103,13 @@ public enum AuditAction {
     FHIR_EXPORTED("fhir.exported", AS_RECORDED, "included the patient's messages in the practice's FHIR export"),
     FHIR_EXPORT_REQUESTED("fhir.export_requested", AS_RECORDED, null),
     FHIR_EXPORT_DOWNLOADED("fhir.export_downloaded", AS_RECORDED, null),
-    FHIR_EXPORT_DELETED("fhir.export_deleted", AS_RECORDED, null);
+    FHIR_EXPORT_DELETED("fhir.export_deleted", AS_RECORDED, null),
+    CONVERSATION_SNOOZED("conversation.snoozed", CARE_TEAM_WORK, "snoozed a conversation until a later day"),
+    CONVERSATION_UNSNOOZED("conversation.unsnoozed", CARE_TEAM_WORK, "woke a snoozed conversation"),
+    CONVERSATION_MARKED_UNREAD("conversation.marked-unread", CARE_TEAM_WORK, "marked a conversation unread"),
+    CONVERSATION_MOVED("conversation.moved", NAMES_CONVERSATION, "moved a conversation to another care team"),
+    CONVERSATION_MERGED("conversation.merged", NAMES_CONVERSATION,
+            "closed a duplicate conversation, linked to the one kept");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -564,4 +564,71 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
         assertThat(count("message")).isEqualTo(messages);
         assertThat(count("attachment")).isEqualTo(attachments);
     }
+
+    // ------------------------------------------------------------ the care team's day (issue 19)
+
+    /**
+     * Snooze, wake, mark unread, move, merge: staff of Alice's practice only; every wrong actor gets
+     * 404 and changes nothing.
+     */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheFollowUpEndpointsAndChangesNothing() {
+        String alicesOther = demo.startAsPatient(ALICE, "Dr. Patel", "Another matter", "Also for my team");
+        long messages = count("message");
+        Map<String, BiFunction<Api, String, Api.Call>> endpoints = Map.of(
+                "POST snooze", (api, id) -> api.post("/api/v1/conversations/" + id + "/snooze")
+                        .json(Map.of("days", 3)),
+                "DELETE snooze", (api, id) -> api.delete("/api/v1/conversations/" + id + "/snooze"),
+                "POST unread", (api, id) -> api.post("/api/v1/conversations/" + id + "/unread"),
+                "POST move", (api, id) -> api.post("/api/v1/conversations/" + id + "/move")
+                        .json(Map.of("careTeamId", demo.team(ALICE, "Billing"))),
+                "POST merge", (api, id) -> api.post("/api/v1/conversations/" + id + "/merge")
+                        .json(Map.of("intoId", alicesOther)));
+        everyWrongActorGetsNotFound(endpoints, alices);
+        // Alice herself: these are the care team's tools, not hers.
+        notFoundFor(ALICE, endpoints, alices);
+        assertThat(count("conversation_unread_mark")).isZero();
+        assertThat(count("message")).isEqualTo(messages);
+        var after = api.get("/api/v1/conversations/" + alices).token(demo.token(ALICE)).send().json();
+        assertThat(after.get("careTeam").get("name").asString()).startsWith("Dr. Patel");
+        assertThat(after.get("status").asString()).isEqualTo("open");
+        assertThat(after.has("mergedInto")).isFalse();
+        assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
+                .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Bulk actions name conversations in the body: a patient finds no such address (404); staff of
+     * another practice get each id's outcome as "not_found", exactly as a made-up id's; nothing changes.
+     */
+    @Test
+    void bulkActionsReachNothingOfAnotherPracticeOrPatient() {
+        String made = UUID.randomUUID().toString();
+        for (String actor : WRONG_ACTORS) {
+            for (String action : List.of("close", "priority", "assign", "snooze")) {
+                Map<String, Object> body = Map.of("ids", List.of(alices, made), "action", action,
+                        "value", switch (action) {
+                            case "priority" -> "urgent";
+                            case "snooze" -> "3";
+                            case "assign" -> "me";
+                            default -> "";
+                        });
+                Api.Response answer = api.post("/api/v1/conversations/bulk").token(demo.token(actor)).json(body).send();
+                if (answer.status() == 404) {
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                    continue;
+                }
+                assertThat(answer.status()).as(actor + " " + action + " " + answer).isEqualTo(200);
+                List<String> outcomes = new ArrayList<>();
+                answer.json().get("items").forEach(i -> outcomes.add(i.get("outcome").asString()));
+                assertThat(outcomes).as(actor + " " + action).containsExactly("not_found", "not_found");
+            }
+        }
+        var after = api.get("/api/v1/conversations/" + alices).token(demo.token(ALICE)).send().json();
+        assertThat(after.get("status").asString()).isEqualTo("open");
+        assertThat(after.get("priority").asString()).isNotEqualTo("urgent");
+        assertThat(after.has("assignee")).isFalse();
+        assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
+                .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
+    }
 }

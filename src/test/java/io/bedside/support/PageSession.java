@@ -103,6 +103,21 @@ public class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** A form POST whose fields may repeat (checkboxes), as name-value pairs, with the CSRF token. */
+    public Page postPairs(String path, java.util.List<Map.Entry<String, String>> pairs) {
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(pairs);
+        if (csrf != null) {
+            fields.add(Map.entry("_csrf", csrf));
+        }
+        String body = fields.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+    }
+
     /** A file a multipart form carries. */
     public record Upload(String field, String fileName, String contentType, byte[] bytes) {
     }

@@ -35,9 +35,11 @@ public class ConversationLists {
     private final People people;
     private final ConversationViews views;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
     ConversationLists(ConversationRows conversations, MessageRows messages, MessageCipher cipher, People people,
-            ConversationViews views, AuditTrail audit) {
+            ConversationViews views, AuditTrail audit, java.time.Clock clock) {
+        this.clock = clock;
         this.conversations = conversations;
         this.messages = messages;
         this.cipher = cipher;
@@ -92,8 +94,9 @@ public class ConversationLists {
                 : people.teamsOf(actor).stream().map(CareTeam::id).toList();
         ConversationRows.InboxPosition after = query.cursor() == null || query.cursor().isBlank() ? null
                 : inboxPosition(query.cursor());
+        java.time.Instant now = io.bedside.shared.Timestamps.now(clock);
         List<ConversationRows.Listed> rows = conversations.inbox(actor.practiceId(), teams, query.filter(),
-                query.kind(), after, query.limit() + 1, actor.userId());
+                query.kind(), after, query.limit() + 1, actor.userId(), now);
         boolean more = rows.size() > query.limit();
         List<ConversationRows.Listed> page = more ? rows.subList(0, query.limit()) : rows;
         List<ConversationView> items = views.views(actor, page);
@@ -105,7 +108,7 @@ public class ConversationLists {
             next = last.priority().ordinal() + "." + new KeysetCursor(last.lastActivityAt(), last.id().value()).encode();
         }
         return new InboxPage(items, next, conversations.inboxCounts(actor.practiceId(), teams, query.kind(),
-                actor.userId()));
+                actor.userId(), now));
     }
 
     /**

@@ -50,7 +50,8 @@ public class ConversationReads {
         ConversationRow row = access.visible(actor, id, "conversation.viewed");
         audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.viewed", "conversation", id));
         long unread = conversations.unread(id, actor.userId(), actor.isPatient());
-        return new ConversationDetails(views.view(actor, row, views.subject(row), unread),
+        boolean marked = actor.isStaff() && conversations.markedUnread(id, actor.userId());
+        return new ConversationDetails(views.view(actor, row, views.subject(row), unread, marked),
                 views.participants(row, actor));
     }
 

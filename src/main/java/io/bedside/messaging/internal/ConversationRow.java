@@ -18,7 +18,24 @@ import io.bedside.shared.UserId;
 public record ConversationRow(ConversationId id, PracticeId practiceId, PatientId patientId, CareTeamId careTeamId,
         UserId providerId, ConversationKind kind, ConversationStatus status, Priority priority, UserId assigneeId,
         byte[] subjectCiphertext, long lastSeq, Instant lastActivityAt, long lastPublicSeq, Instant lastPublicActivityAt,
-        UserId createdBy, Instant createdAt, byte[] detailsCiphertext, boolean confidential) {
+        UserId createdBy, Instant createdAt, byte[] detailsCiphertext, boolean confidential, Instant snoozedUntil,
+        ConversationId mergedInto) {
+
+    /** A new row: not snoozed, not merged. */
+    public ConversationRow(ConversationId id, PracticeId practiceId, PatientId patientId, CareTeamId careTeamId,
+            UserId providerId, ConversationKind kind, ConversationStatus status, Priority priority, UserId assigneeId,
+            byte[] subjectCiphertext, long lastSeq, Instant lastActivityAt, long lastPublicSeq,
+            Instant lastPublicActivityAt, UserId createdBy, Instant createdAt, byte[] detailsCiphertext,
+            boolean confidential) {
+        this(id, practiceId, patientId, careTeamId, providerId, kind, status, priority, assigneeId, subjectCiphertext,
+                lastSeq, lastActivityAt, lastPublicSeq, lastPublicActivityAt, createdBy, createdAt, detailsCiphertext,
+                confidential, null, null);
+    }
+
+    /** Whether the conversation is snoozed at {@code now}. */
+    public boolean snoozedAt(Instant now) {
+        return snoozedUntil != null && snoozedUntil.isAfter(now);
+    }
 
     /** The last sequence number this reader can see. */
     public long lastSeqFor(boolean patient) {
@@ -39,7 +56,12 @@ public record ConversationRow(ConversationId id, PracticeId practiceId, PatientI
                 rs.getBytes("subject_ciphertext"), rs.getLong("last_seq"), Timestamps.fromDb(rs, "last_activity_at"),
                 rs.getLong("last_public_seq"), Timestamps.fromDb(rs, "last_public_activity_at"),
                 userId(rs, "created_by"), Timestamps.fromDb(rs, "created_at"), rs.getBytes("details_ciphertext"),
-                rs.getBoolean("confidential"));
+                rs.getBoolean("confidential"), Timestamps.fromDb(rs, "snoozed_until"), mergedInto(rs));
+    }
+
+    private static ConversationId mergedInto(ResultSet rs) throws SQLException {
+        UUID value = rs.getObject("merged_into", UUID.class);
+        return value == null ? null : ConversationId.of(value);
     }
 
     private static UserId userId(ResultSet rs, String column) throws SQLException {

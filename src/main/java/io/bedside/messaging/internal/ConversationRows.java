@@ -38,7 +38,11 @@ class ConversationRows {
     static final String NEW_FOR_STAFF = "m.author_kind <> 'SYSTEM' and not (c.kind = 'CAMPAIGN' and m.seq = 1)";
 
     /** A row of a list page with the reader's unread count. */
-    public record Listed(ConversationRow row, long unread) {
+    public record Listed(ConversationRow row, long unread, boolean markedUnread) {
+
+        public Listed(ConversationRow row, long unread) {
+            this(row, unread, false);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -182,14 +186,14 @@ class ConversationRows {
      * team's.
      */
     public List<Listed> inbox(PracticeId practice, List<CareTeamId> teams, InboxFilter filter, ConversationKind kind,
-            InboxPosition after, int limit, UserId reader) {
+            InboxPosition after, int limit, UserId reader, Instant now) {
         if (teams.isEmpty()) {
             return List.of();
         }
         boolean newestFirst = filter == InboxFilter.CLOSED;
         String order = newestFirst ? "c.last_activity_at desc, c.id desc"
                 : "c.priority_rank desc, c.last_activity_at asc, c.id asc";
-        Map<String, Object> params = inboxParams(practice, teams, kind, reader);
+        Map<String, Object> params = inboxParams(practice, teams, kind, reader, now);
         StringBuilder branches = new StringBuilder();
         for (int t = 0; t < teams.size(); t++) {
             params.put("team" + t, teams.get(t).value());
@@ -219,12 +223,15 @@ class ConversationRows {
                 select c.*, (select count(*) from message m
                               where m.conversation_id = c.id and m.practice_id = c.practice_id
                                 and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader
-                                and %s) as unread
+                                and %s) as unread,
+                       (select count(*) from conversation_unread_mark u
+                         where u.conversation_id = c.id and u.user_id = :reader) as marked
                   from (%s) c
                   left join read_state r on r.conversation_id = c.id and r.user_id = :reader
                  order by %s limit %d""".formatted(NEW_FOR_STAFF, branches, order, limit);
         return new ArrayList<>(jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"))).list());
+                .query((rs, n) -> new Listed(ConversationRow.map(rs, n), rs.getLong("unread"), rs.getLong("marked") > 0))
+                .list());
     }
 
     /** Where an inbox page ended. */
@@ -233,7 +240,7 @@ class ConversationRows {
 
     /** How many conversations of the teams each inbox view holds, in one pass. */
     public Map<InboxFilter, Long> inboxCounts(PracticeId practice, List<CareTeamId> teams, ConversationKind kind,
-            UserId reader) {
+            UserId reader, Instant now) {
         Map<InboxFilter, Long> counts = new EnumMap<>(InboxFilter.class);
         if (teams.isEmpty()) {
             return counts;
@@ -251,7 +258,7 @@ class ConversationRows {
         if (kind != null) {
             sql.append(" and c.kind = :kind");
         }
-        jdbc.sql(sql.toString()).params(inboxParams(practice, teams, kind, reader)).query(rs -> {
+        jdbc.sql(sql.toString()).params(inboxParams(practice, teams, kind, reader, now)).query(rs -> {
             for (InboxFilter f : InboxFilter.values()) {
                 counts.put(f, rs.getLong("n_" + f.name().toLowerCase(Locale.ROOT)));
             }
@@ -260,8 +267,9 @@ class ConversationRows {
     }
 
     private static Map<String, Object> inboxParams(PracticeId practice, List<CareTeamId> teams, ConversationKind kind,
-            UserId reader) {
+            UserId reader, Instant now) {
         Map<String, Object> params = new HashMap<>();
+        params.put("now", Timestamps.toDb(now));
         params.put("practice", practice.value());
         params.put("teams", teams.stream().map(CareTeamId::value).toList());
         params.put("reader", reader.value());
@@ -271,9 +279,11 @@ class ConversationRows {
         return params;
     }
 
+    /** Not snoozed, or the snooze has run out. */
+    private static final String AWAKE = "(c.snoozed_until is null or c.snoozed_until <= :now)";
+
     private static String condition(InboxFilter filter) {
         return switch (filter) {
-            case OPEN -> "c.status = 'OPEN'";
             // A reader's own messages move their read mark, so anything past the mark is someone
             // else's; automated ones (see NEW_FOR_STAFF) are not news to the team. For the same
             // reason a conversation the reader has no mark in holds nothing of theirs, and unless a
@@ -281,16 +291,24 @@ class ConversationRows {
             // unread without looking at its messages. Only conversations the reader has read
             // before, and campaigns, are looked into, so counting a team's unread conversations
             // does not read a message of each (issue 22).
+            // Or the reader marked it unread for themselves (conversation_unread_mark).
             case UNREAD -> """
-                    c.last_seq > coalesce(r.last_read_seq, 0) and ((r.user_id is null and c.kind <> 'CAMPAIGN')
+                    ((c.last_seq > coalesce(r.last_read_seq, 0) and ((r.user_id is null and c.kind <> 'CAMPAIGN')
                      or exists (select 1 from message m
                      where m.conversation_id = c.id and m.practice_id = c.practice_id
-                       and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and %s))"""
+                       and m.seq > coalesce(r.last_read_seq, 0) and m.author_id <> :reader and %s)))
+                     or exists (select 1 from conversation_unread_mark u
+                     where u.conversation_id = c.id and u.user_id = :reader))"""
                     .formatted(NEW_FOR_STAFF);
-            case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader";
-            case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null";
+            // A snoozed conversation leaves the working views until its time comes (the query
+            // decides, no job wakes it); urgent, unread and all still show it, so nothing urgent
+            // hides behind a snooze.
+            case OPEN -> "c.status = 'OPEN' and " + AWAKE;
+            case MINE -> "c.status <> 'CLOSED' and c.assignee_id = :reader and " + AWAKE;
+            case UNASSIGNED -> "c.status <> 'CLOSED' and c.assignee_id is null and " + AWAKE;
             case URGENT -> "c.status <> 'CLOSED' and c.priority = 'URGENT'";
-            case WAITING -> "c.status = 'WAITING_ON_PATIENT'";
+            case WAITING -> "c.status = 'WAITING_ON_PATIENT' and " + AWAKE;
+            case SNOOZED -> "c.status <> 'CLOSED' and c.snoozed_until > :now";
             case CLOSED -> "c.status = 'CLOSED'";
             case ALL -> "1 = 1";
         };
@@ -340,5 +358,54 @@ class ConversationRows {
                         : "and " + NEW_FOR_STAFF))
                 .param("id", id.value()).param("reader", reader.value())
                 .query(Long.class).single();
+    }
+
+    public void snooze(ConversationId id, Instant until, UserId by) {
+        jdbc.sql("update conversation set snoozed_until = :until, snoozed_by = :by where id = :id")
+                .param("until", Timestamps.toDb(until)).param("by", by == null ? null : by.value())
+                .param("id", id.value()).update();
+    }
+
+    /** Wakes the conversation (the patient wrote again, staff woke it, it was closed). */
+    public void clearSnooze(ConversationId id) {
+        jdbc.sql("update conversation set snoozed_until = null, snoozed_by = null where id = :id and snoozed_until is not null")
+                .param("id", id.value()).update();
+    }
+
+    /** The reader's own "unread" reminder on a conversation; true if it was not there yet. */
+    public boolean markUnread(PracticeId practice, ConversationId id, UserId reader, Instant at) {
+        int removed = jdbc.sql("delete from conversation_unread_mark where conversation_id = :c and user_id = :u")
+                .param("c", id.value()).param("u", reader.value()).update();
+        jdbc.sql("""
+                insert into conversation_unread_mark (practice_id, conversation_id, user_id, marked_at)
+                values (:practice, :c, :u, :at)""")
+                .param("practice", practice.value()).param("c", id.value()).param("u", reader.value())
+                .param("at", Timestamps.toDb(at)).update();
+        return removed == 0;
+    }
+
+    /** Reading the conversation takes the reader's "unread" reminder away. */
+    public void clearUnreadMark(ConversationId id, UserId reader) {
+        jdbc.sql("delete from conversation_unread_mark where conversation_id = :c and user_id = :u")
+                .param("c", id.value()).param("u", reader.value()).update();
+    }
+
+    public boolean markedUnread(ConversationId id, UserId reader) {
+        return jdbc.sql("select count(*) from conversation_unread_mark where conversation_id = :c and user_id = :u")
+                .param("c", id.value()).param("u", reader.value()).query(Long.class).single() > 0;
+    }
+
+    /** Moves the conversation to another team of its practice. */
+    public void moveTo(ConversationId id, CareTeamId team) {
+        jdbc.sql("update conversation set care_team_id = :team where id = :id")
+                .param("team", team.value()).param("id", id.value()).update();
+    }
+
+    /** Closes a duplicate with a link to the conversation the team kept. */
+    public void mergeInto(ConversationId duplicate, ConversationId kept) {
+        jdbc.sql("""
+                update conversation set merged_into = :kept, status = 'CLOSED', snoozed_until = null, snoozed_by = null
+                 where id = :id""")
+                .param("kept", kept.value()).param("id", duplicate.value()).update();
     }
 }

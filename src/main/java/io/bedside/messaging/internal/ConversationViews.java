@@ -33,9 +33,11 @@ class ConversationViews {
     private final People people;
     private final Accounts accounts;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
     ConversationViews(ReadStateRows readStates, MessageCipher cipher, People people, Accounts accounts,
-            JsonMapper json) {
+            JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.readStates = readStates;
         this.cipher = cipher;
         this.people = people;
@@ -48,7 +50,13 @@ class ConversationViews {
     }
 
     ConversationView view(Actor actor, ConversationRow row, String subject, long unread) {
-        return view(actor, row, subject, unread, new Names(people.staff(row.practiceId(), staffIds(List.of(row)))));
+        return view(actor, row, subject, unread, false);
+    }
+
+    /** As above, with whether the reader marked it unread for themselves. */
+    ConversationView view(Actor actor, ConversationRow row, String subject, long unread, boolean markedUnread) {
+        return view(actor, row, subject, unread, markedUnread,
+                new Names(people.staff(row.practiceId(), staffIds(List.of(row)))));
     }
 
     /** A list page as the reader sees it: subjects decrypted, staff and patients each named with one lookup. */
@@ -59,7 +67,7 @@ class ConversationViews {
         List<ConversationView> items = new ArrayList<>();
         for (ConversationRows.Listed listed : page) {
             ConversationRow row = listed.row();
-            items.add(view(actor, row, subject(row), listed.unread(), names));
+            items.add(view(actor, row, subject(row), listed.unread(), listed.markedUnread(), names));
         }
         return items;
     }
@@ -68,15 +76,18 @@ class ConversationViews {
     List<ConversationView> viewsOf(Actor actor, List<ConversationRow> rows) {
         Names names = new Names(people.staff(actor.practiceId(), staffIds(rows)));
         names.patients.putAll(people.patients(actor.practiceId(), patientIds(rows)));
-        return rows.stream().map(row -> view(actor, row, subject(row), 0, names)).toList();
+        return rows.stream().map(row -> view(actor, row, subject(row), 0, false, names)).toList();
     }
 
-    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread, Names names) {
+    private ConversationView view(Actor actor, ConversationRow row, String subject, long unread, boolean markedUnread,
+            Names names) {
+        // Snoozing is the care team's own planning: a patient never sees it.
+        java.time.Instant snoozed = actor.isStaff() && row.snoozedAt(clock.instant()) ? row.snoozedUntil() : null;
         return new ConversationView(row.id(), subject, row.kind(), row.status(), row.priority(),
                 names.team(row), names.patient(row),
                 people.staffPerson(row.providerId(), names.staff), people.staffPerson(row.assigneeId(), names.staff),
                 row.lastSeqFor(actor.isPatient()), row.lastActivityFor(actor.isPatient()), row.createdAt(), unread,
-                details(row), row.confidential());
+                details(row), row.confidential(), snoozed, row.mergedInto(), markedUnread && actor.isStaff());
     }
 
     /** The names one page mentions, each looked up once however many rows mention it. */

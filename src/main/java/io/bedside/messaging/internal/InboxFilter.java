@@ -16,7 +16,9 @@ public enum InboxFilter {
     /** The team asked the patient something and waits for the answer. */
     WAITING,
     CLOSED,
-    ALL;
+    ALL,
+    /** Snoozed until a later day; back in the other views when the day comes or the patient writes. */
+    SNOOZED;
 
     public String code() {
         return Codes.of(this);

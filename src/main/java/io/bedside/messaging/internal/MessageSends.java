@@ -127,6 +127,9 @@ public class MessageSends {
             ConversationRow row = access.visibleForUpdate(caller, id, action);
             // A proxy writes for the patient whose conversation this is, whichever one they had chosen.
             Actor actor = caller.actingAs(row.patientId());
+            if (row.mergedInto() != null) {
+                throw new ConflictException("This conversation was closed as a duplicate; write in the one it links to.");
+            }
             if (internal && !actor.isStaff()) {
                 audit.record(new AuditRecord(actor.practiceId(), actor, row.patientId(), action, "conversation",
                         id.toString(), false));
@@ -146,7 +149,12 @@ public class MessageSends {
             // A patient writing again reopens the conversation for the team.
             ConversationStatus status = actor.isPatient() ? ConversationStatus.OPEN : row.status();
             conversations.recordMessage(id, seq, now, internal, status);
-            if (status != row.status()) {
+            // A patient writing again wakes a snoozed conversation: it is back in the open view now.
+            boolean woke = actor.isPatient() && row.snoozedAt(now);
+            if (actor.isPatient() && row.snoozedUntil() != null) {
+                conversations.clearSnooze(id);
+            }
+            if (status != row.status() || woke) {
                 reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                         status, row.priority(), row.assigneeId()));
             }

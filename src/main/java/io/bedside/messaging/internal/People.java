@@ -115,4 +115,16 @@ class People {
     public CareTeamRef teamRef(PracticeId practice, CareTeamId id) {
         return new CareTeamRef(id, team(practice, id).map(CareTeam::name).orElse("Care team"));
     }
+
+    /** The practice's time zone: its calendar decides what "in 3 days" means. */
+    public java.time.ZoneId practiceZone(PracticeId practice) {
+        return practices.find(practice).map(Practice::timeZone).orElse(java.time.ZoneOffset.UTC);
+    }
+
+    /** The language Bedside writes to the patient in: theirs, else the practice's default. */
+    public java.util.Locale patientLocale(PracticeId practice, PatientId patient) {
+        String language = patients.preferredLanguage(practice, patient)
+                .orElseGet(() -> practices.find(practice).map(Practice::defaultLanguage).orElse("en"));
+        return java.util.Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+    }
 }

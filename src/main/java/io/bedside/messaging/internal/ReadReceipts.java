@@ -24,9 +24,11 @@ public class ReadReceipts {
     private final AuditTrail audit;
     private final Reactions reactions;
     private final Clock clock;
+    private final ConversationRows conversations;
 
     ReadReceipts(ReadStateRows readStates, ConversationAccess access, ConversationViews views, AuditTrail audit,
-            Reactions reactions, Clock clock) {
+            Reactions reactions, Clock clock, ConversationRows conversations) {
+        this.conversations = conversations;
         this.readStates = readStates;
         this.access = access;
         this.views = views;
@@ -46,6 +48,8 @@ public class ReadReceipts {
         }
         Instant now = Timestamps.now(clock);
         boolean moved = readStates.advance(actor.practiceId(), id, actor, seq, now);
+        // Reading it again takes away the reader's own "unread" reminder.
+        conversations.clearUnreadMark(id, actor.userId());
         audit.record(AuditRecord.allowed(actor, row.patientId(), "read.marked", "conversation", id));
         if (moved) {
             reactions.readStateUpdated(new ReadStateUpdated(actor.practiceId(), id, row.patientId(),

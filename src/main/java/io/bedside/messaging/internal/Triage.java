@@ -64,6 +64,16 @@ public class Triage {
             throw new ForbiddenException(
                     "Only the care team can change a conversation's status, priority or assignee.");
         }
+        apply(actor, row, change);
+        return reads.get(actor, id);
+    }
+
+    /**
+     * Applies a staff member's change to a row already loaded (and locked) for them: the assignee
+     * checked, the change stored, audited and streamed. Bulk actions call it once per conversation.
+     */
+    void apply(Actor actor, ConversationRow row, ConversationChange change) {
+        ConversationId id = row.id();
         if (change.assigneeId() != null && people.staff(actor.practiceId(), List.of(change.assigneeId())).values()
                 .stream().noneMatch(StaffMember::active)) {
             throw new InvalidRequestException("assigneeId", "The assignee must be a member of staff of this practice.");
@@ -77,6 +87,10 @@ public class Triage {
         ConversationStatus status = change.status() != null ? change.status() : row.status();
         Priority priority = change.priority() != null ? change.priority() : row.priority();
         conversations.triage(id, status, priority, assignee);
+        if (status == ConversationStatus.CLOSED && row.snoozedUntil() != null) {
+            // A closed conversation needs nobody's attention; a snooze would outlive it.
+            conversations.clearSnooze(id);
+        }
         if (change.confidential() != null && change.confidential() != row.confidential()) {
             conversations.setConfidential(id, change.confidential());
             audit.record(AuditRecord.allowed(actor, row.patientId(),
@@ -85,7 +99,6 @@ public class Triage {
         audit.record(AuditRecord.allowed(actor, row.patientId(), "conversation.updated", "conversation", id));
         reactions.updated(new ConversationUpdated(actor.practiceId(), id, row.patientId(), row.careTeamId(),
                 status, priority, assignee));
-        return reads.get(actor, id);
     }
 
     private ConversationDetails changeConfidentiality(Actor actor, ConversationRow row, boolean confidential) {

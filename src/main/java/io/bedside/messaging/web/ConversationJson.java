@@ -94,7 +94,7 @@ final class ConversationJson {
             TeamJson careTeam, PersonJson patient, PersonJson provider, PersonJson assignee, long lastSeq,
             Instant lastActivityAt, Instant createdAt, long unreadCount, List<ReadStateJson> participants,
             List<ReadStateJson> readStates, Map<String, String> details, MessageJson firstMessage,
-            boolean confidential) {
+            boolean confidential, Instant snoozedUntil, String mergedInto, Boolean markedUnread) {
 
         static ConversationJsonBody of(ConversationView c, List<ReadReceipt> participants, MessageView first) {
             List<ReadStateJson> all = participants == null ? null
@@ -105,7 +105,8 @@ final class ConversationJson {
                     c.priority().code(), TeamJson.of(c.careTeam()), PersonJson.of(c.patient()),
                     PersonJson.of(c.provider()), PersonJson.of(c.assignee()), c.lastSeq(), c.lastActivityAt(),
                     c.createdAt(), c.unreadCount(), all, read, c.details().isEmpty() ? null : c.details(),
-                    first == null ? null : MessageJson.of(first), c.confidential());
+                    first == null ? null : MessageJson.of(first), c.confidential(), c.snoozedUntil(),
+                    c.mergedInto() == null ? null : c.mergedInto().toString(), c.markedUnread() ? Boolean.TRUE : null);
         }
 
         static ConversationJsonBody of(ConversationDetails d) {

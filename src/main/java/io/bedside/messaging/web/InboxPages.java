@@ -9,11 +9,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.bedside.identity.ProxyGrants;
 import io.bedside.messaging.AnswerPromises;
 import io.bedside.messaging.ConversationId;
+import io.bedside.messaging.internal.BulkActions;
 import io.bedside.messaging.internal.ConversationKind;
 import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.messaging.internal.ConversationView;
@@ -44,10 +48,12 @@ class InboxPages {
     private final ObjectProvider<AnswerPromises> promises;
 
     private final ProxyGrants proxyGrants;
+    private final BulkActions bulk;
 
-    InboxPages(ProxyGrants proxyGrants, ConversationLists conversations, PatientDirectory patients, CareTeams careTeams,
+    InboxPages(BulkActions bulk, ProxyGrants proxyGrants, ConversationLists conversations, PatientDirectory patients, CareTeams careTeams,
             ObjectProvider<AnswerPromises> promises) {
         this.proxyGrants = proxyGrants;
+        this.bulk = bulk;
         this.promises = promises;
         this.conversations = conversations;
         this.patients = patients;
@@ -93,6 +99,61 @@ class InboxPages {
         model.addAttribute("teams", careTeams.inPractice(actor.practiceId()));
         model.addAttribute("myTeams", careTeams.visibleTo(actor));
         model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        // The bulk bar: who one may assign to (the members of the reader's teams), the priorities.
+        model.addAttribute("bulkSelectable", true);
+        Map<java.util.UUID, io.bedside.practice.StaffMember> assignable = new java.util.LinkedHashMap<>();
+        careTeams.visibleTo(actor).forEach(t -> t.members().stream().filter(io.bedside.practice.StaffMember::active)
+                .forEach(m -> assignable.putIfAbsent(m.id().value(), m)));
+        model.addAttribute("assignable", assignable.values().stream()
+                .sorted(java.util.Comparator.comparing(io.bedside.practice.StaffMember::displayName)).toList());
+        model.addAttribute("priorities", io.bedside.messaging.Priority.values());
+    }
+
+    /**
+     * One action on the selected conversations (BulkActions): each checked on its own, the
+     * outcome told as "3 done, 1 could not be changed", the refused ones left selected with their
+     * reason. With htmx the list comes back in place; without, a redirect to the same view.
+     */
+    @PostMapping("/app/inbox/bulk")
+    String bulk(@AuthenticationPrincipal Actor actor, @RequestParam(name = "ids", required = false) List<String> ids,
+            @RequestParam(required = false) String action, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String priority, @RequestParam(required = false) String days,
+            @RequestParam(required = false) String team, @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String kind,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            RedirectAttributes redirect) {
+        actor.requireStaff();
+        BulkActions.Action what = BulkActions.Action.fromCode(action);
+        List<BulkActions.Item> items = BulkActions.items(ids);
+        Map<String, Object> outcome = new java.util.HashMap<>();
+        if (items.isEmpty()) {
+            outcome.put("bulkNone", true);
+        } else {
+            String value = switch (what) {
+                case ASSIGN -> assignee == null ? "" : assignee;
+                case PRIORITY -> priority;
+                case SNOOZE -> days;
+                case CLOSE -> null;
+            };
+            BulkActions.Result result = bulk.apply(actor, items, what, value);
+            outcome.put("bulkDone", result.done());
+            outcome.put("bulkRefusedCount", result.refused());
+            outcome.put("bulkRefused", result.refusals());
+        }
+        if (htmx != null) {
+            inboxInto(actor, team, filter, kind, null, model);
+            model.addAllAttributes(outcome);
+            return "messaging/inbox :: results";
+        }
+        outcome.forEach(redirect::addFlashAttribute);
+        redirect.addAttribute("filter", filter == null || filter.isBlank() ? "open" : filter);
+        if (team != null && !team.isBlank()) {
+            redirect.addAttribute("team", team);
+        }
+        if (kind != null && !kind.isBlank()) {
+            redirect.addAttribute("kind", kind);
+        }
+        return "redirect:/app/inbox";
     }
 
     @GetMapping("/app/patients")

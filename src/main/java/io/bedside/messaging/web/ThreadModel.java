@@ -57,11 +57,13 @@ class ThreadModel {
     private final Confidentiality confidentiality;
     private final JsonMapper json;
 
-    ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
+    private final io.bedside.messaging.internal.FollowUps followUps;
+    ThreadModel(io.bedside.messaging.internal.FollowUps followUps, Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
             ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json) {
         this.json = json;
+        this.followUps = followUps;
         this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
@@ -151,6 +153,21 @@ class ThreadModel {
         model.addAttribute("quickReplies", quickReplies(actor));
         model.addAttribute("calls", calls.of(actor, conversation.id()));
         triageInto(actor, conversation, model);
+        followUpInto(actor, conversation, model);
+    }
+
+    /** The follow-up card: the first day a snooze may run to. */
+    @SuppressWarnings("unchecked")
+    private void followUpInto(Actor actor, ConversationView conversation, Model model) {
+        model.addAttribute("followUpTomorrow", followUps.today(actor).plusDays(1).toString());
+        model.addAttribute("otherTeams", careTeams.inPractice(actor.practiceId()).stream()
+                .filter(t -> !t.id().equals(conversation.careTeam().id())).toList());
+        // The patient's other conversations that may be kept in this one's place: none closed as a duplicate.
+        List<ConversationView> others = (List<ConversationView>) model.getAttribute("others");
+        model.addAttribute("mergeTargets", others == null ? List.of()
+                : others.stream().filter(c -> c.mergedInto() == null).toList());
+        model.addAttribute("mergedFrom", others == null ? List.of()
+                : others.stream().filter(c -> conversation.id().equals(c.mergedInto())).toList());
     }
 
     /** The quick-reply templates the reader may use; none without the workflow module. */
