@@ -1,5 +1,6 @@
 package io.bedside.audit;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,20 +33,22 @@ public class PracticeMaintenance {
     }
 
     /**
-     * Runs {@code work} for each named practice; {@code work} returns the line to print after the
-     * practice's slug. Returns the command's exit code.
+     * Runs {@code work} for each named practice; {@code work} returns the line to print on {@code out}
+     * after the practice's slug. Returns the command's exit code. The command hands over its streams:
+     * only commands print.
      */
-    public int forEach(String allOrSlug, String auditAction, Function<Practice, String> work) {
+    public int forEach(String allOrSlug, String auditAction, Function<Practice, String> work, PrintStream out,
+            PrintStream err) {
         List<Practice> chosen = practices.named(allOrSlug);
         if (chosen.isEmpty()) {
-            System.err.println("No practice has the slug '" + allOrSlug.strip() + "'. Nothing was changed.");
+            err.println("No practice has the slug '" + allOrSlug.strip() + "'. Nothing was changed.");
             return Command.BAD_INPUT;
         }
         for (Practice practice : chosen) {
             String summary = work.apply(practice);
             transaction.executeWithoutResult(tx -> audit.record(new AuditRecord(practice.id(), null, null,
                     auditAction, "practice", practice.id().toString(), true)));
-            System.out.println(practice.slug() + ": " + summary);
+            out.println(practice.slug() + ": " + summary);
         }
         chain.sealPending();
         return 0;

@@ -39,7 +39,7 @@ class AnalyticsRebuildCommand implements Command {
         exitCode = maintenance.forEach(which, "analytics.rebuilt", practice -> {
             AnalyticsRebuild.Result result = rebuild.rebuild(practice.id(), batchSize);
             return "%d conversations read, %d counted anew".formatted(result.read(), result.counted());
-        });
+        }, System.out, System.err);
     }
 
     @Override

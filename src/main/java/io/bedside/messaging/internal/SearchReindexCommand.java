@@ -46,7 +46,7 @@ class SearchReindexCommand implements Command {
         exitCode = maintenance.forEach(which, "search.reindexed", practice -> {
             SearchReindex.Result result = reindex.rebuild(practice.id(), batchSize, settle);
             return "search key %d, %d messages indexed".formatted(result.keyVersion(), result.messages());
-        });
+        }, System.out, System.err);
     }
 
     @Override
