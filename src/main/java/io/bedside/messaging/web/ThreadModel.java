@@ -27,6 +27,7 @@ import io.bedside.messaging.internal.MessageView;
 import io.bedside.messaging.internal.PatientCalls;
 import io.bedside.messaging.internal.ReadReceipt;
 import io.bedside.messaging.internal.ReadReceipts;
+import io.bedside.messaging.internal.StatusLines;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
@@ -56,12 +57,14 @@ class ThreadModel {
 
     private final Confidentiality confidentiality;
     private final JsonMapper json;
+    private final StatusLines statusLines;
 
     ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
-            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json) {
+            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json, StatusLines statusLines) {
         this.json = json;
+        this.statusLines = statusLines;
         this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
@@ -104,6 +107,19 @@ class ThreadModel {
         var promiseSource = promises.getIfAvailable();
         model.addAttribute("promise", promiseSource == null ? null
                 : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
+        if (!actor.isStaff()) {
+            model.addAttribute("statusLine", statusLines.of(actor.practiceId(), details.conversation()));
+        }
+    }
+
+    /**
+     * The patient's status line alone (for its live refresh): the conversation as the reader may see
+     * it (audited as a view) and how far it has got. Marks nothing read.
+     */
+    void statusInto(Actor actor, ConversationId id, Model model) {
+        ConversationView conversation = reads.get(actor, id).conversation();
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("statusLine", statusLines.of(actor.practiceId(), conversation));
     }
 
     /**
