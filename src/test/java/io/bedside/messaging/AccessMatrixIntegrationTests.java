@@ -258,7 +258,7 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
             }
             for (String path : List.of("/app/conversations/" + own, "/app/conversations/" + own + "/thread",
                     "/app/conversations/" + own + "/export.pdf", "/app/attachments/" + attachment,
-                    "/app/attachments/" + attachment + "/thumbnail")) {
+                    "/app/attachments/" + attachment + "/thumbnail", "/app/conversations/" + own + "/status")) {
                 assertThat(marias.get(path).status()).as(actingFor + ": GET " + path).isEqualTo(404);
             }
             marias.get("/app/conversations");
