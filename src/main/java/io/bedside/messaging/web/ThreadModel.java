@@ -16,6 +16,7 @@ import io.bedside.messaging.ConversationStatus;
 import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
+import io.bedside.messaging.ThreadCards;
 import io.bedside.messaging.TriggerPhrases;
 import tools.jackson.databind.json.JsonMapper;
 import io.bedside.messaging.internal.Confidentiality;
@@ -58,11 +59,14 @@ class ThreadModel {
     private final Confidentiality confidentiality;
     private final JsonMapper json;
     private final StatusLines statusLines;
+    private final ObjectProvider<ThreadCards> cards;
 
     ThreadModel(Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
-            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json, StatusLines statusLines) {
+            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json, StatusLines statusLines,
+            ObjectProvider<ThreadCards> cards) {
+        this.cards = cards;
         this.json = json;
         this.statusLines = statusLines;
         this.confidentiality = confidentiality;
@@ -110,6 +114,8 @@ class ThreadModel {
         if (!actor.isStaff()) {
             model.addAttribute("statusLine", statusLines.of(actor.practiceId(), details.conversation()));
         }
+        // Other modules' cards (a visit request), for a reader already allowed to see the conversation.
+        model.addAttribute("cards", cards.orderedStream().flatMap(c -> c.of(actor, id).stream()).toList());
     }
 
     /**
