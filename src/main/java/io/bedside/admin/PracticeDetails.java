@@ -140,7 +140,7 @@ public class PracticeDetails {
 
     /**
      * Sets how the patient's status line names the member of staff handling a conversation: by name
-     * and role ("Jenny Kim, RN"), or by role only ("a nurse"). Audited as a change of the practice's
+     * and role (Jenny Kim, RN), or by role only (a nurse). Audited as a change of the practice's
      * field {@code statusLineNames}.
      */
     @Transactional

@@ -15,7 +15,7 @@ public interface ThreadCards {
     /**
      * One card: a heading, a few lines, and an optional action link (a path within the app).
      *
-     * @param kind a CSS-friendly code naming the card's kind ("visit-request")
+     * @param kind a CSS-friendly code naming the card's kind (visit-request)
      */
     record Card(String kind, String heading, List<String> lines, String actionPath, String actionLabel) {
 

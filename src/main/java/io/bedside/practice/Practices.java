@@ -81,7 +81,7 @@ public class Practices {
 
     /**
      * Whether the patient's status line names the member of staff handling a conversation only by
-     * their role ("a nurse") instead of by name and role ("Jenny Kim, RN"); false unless set.
+     * their role (a nurse) instead of by name and role (Jenny Kim, RN); false unless set.
      */
     public boolean statusLineShowsRoleOnly(PracticeId id) {
         return memo.get(List.of("status-line-role-only", id), () -> rows.statusLineShowsRoleOnly(id)).orElse(false);

@@ -8,9 +8,9 @@ import java.time.Instant;
  * time while an answer is due. Names staff only (never patient data).
  *
  * @param stage        where the conversation stands
- * @param handlerName  the shown name of the member of staff handling it ("Jenny Kim, RN"), null when
+ * @param handlerName  the shown name of the member of staff handling it (Jenny Kim, RN), null when
  *                     nobody is, or when the practice shows the role only
- * @param handlerRole  that member of staff's role code ("nurse"), null when nobody handles it
+ * @param handlerRole  that member of staff's role code (nurse), null when nobody handles it
  * @param dueAt        when an answer is promised, null when none is due (answered, closed, urgent)
  * @param overdue      the promised time has passed
  */
@@ -41,7 +41,7 @@ public record StatusLine(Stage stage, String handlerName, String handlerRole, In
         return java.util.List.of(Stage.RECEIVED, Stage.READ, Stage.HANDLING, Stage.ANSWERED);
     }
 
-    /** The practice names the handler by role only ("a nurse"). */
+    /** The practice names the handler by role only (a nurse). */
     public boolean roleOnly() {
         return handlerRole != null && handlerName == null;
     }

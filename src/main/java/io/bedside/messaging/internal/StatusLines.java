@@ -18,7 +18,7 @@ import io.bedside.shared.PracticeId;
 /**
  * The patient's status line of conversations the caller has already been allowed to see (views
  * read, and audited, through {@link ConversationReads} or {@link ConversationLists}): received →
- * read by the care team → being handled by "Jenny Kim, RN" (or "a nurse", when the practice shows
+ * read by the care team → being handled by Jenny Kim, RN (or a nurse, when the practice shows
  * the role only) → answered, with the promised answer time while one is due. Its facts are
  * sequence numbers and the assignee, never message text.
  *

@@ -19,7 +19,7 @@ import io.bedside.shared.HumanTimes;
 /**
  * The visit request in the conversation's thread: what was asked, its status, and the way to
  * answer it (the patient side: preferred times, or the offered time to accept or decline; staff:
- * the request's page), or for staff with none open, "Needs a visit". In the reader's language.
+ * the request's page), or for staff with none open, Needs a visit. In the reader's language.
  */
 @Component
 class VisitCards implements ThreadCards {

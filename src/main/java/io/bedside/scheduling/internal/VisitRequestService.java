@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * "Needs a visit": every use of a visit request, each decided and audited here. Staff of the
+ * Needs a visit: every use of a visit request, each decided and audited here. Staff of the
  * practice create one from a conversation and work it (offer a time, book, decline); the patient
  * side (the patient, or a proxy who may see the conversation) gives preferred times, accepts the
  * offered time (booking it) or declines. Anyone else, and any id of another practice, is answered
