@@ -101,7 +101,16 @@ public enum AuditAction {
     FHIR_EXPORTED("fhir.exported", AS_RECORDED, "included the patient's messages in the practice's FHIR export"),
     FHIR_EXPORT_REQUESTED("fhir.export_requested", AS_RECORDED, null),
     FHIR_EXPORT_DOWNLOADED("fhir.export_downloaded", AS_RECORDED, null),
-    FHIR_EXPORT_DELETED("fhir.export_deleted", AS_RECORDED, null);
+    FHIR_EXPORT_DELETED("fhir.export_deleted", AS_RECORDED, null),
+    // Needs a visit (issue 19, scheduling).
+    VISIT_REQUEST_CREATED("visit_request.created", AS_RECORDED, "asked for a visit"),
+    VISIT_REQUEST_VIEWED("visit_request.viewed", AS_RECORDED, "looked at a visit request"),
+    VISIT_REQUESTS_LISTED("visit_requests.listed", AS_RECORDED, "looked at the list of visit requests"),
+    VISIT_REQUEST_PREFERENCES("visit_request.preferences", AS_RECORDED, "gave preferred times for a visit"),
+    VISIT_REQUEST_OFFERED("visit_request.offered", AS_RECORDED, "offered a time for a visit"),
+    VISIT_REQUEST_BOOKED("visit_request.booked", AS_RECORDED, "booked a visit"),
+    VISIT_REQUEST_DECLINED("visit_request.declined", AS_RECORDED, "declined a visit request"),
+    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null);
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {
