@@ -489,6 +489,8 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
                 .query(Long.class).single()).as("nothing downloaded or deleted").isOne();
         assertThat(api.delete("/api/v1/fhir/$export-status/" + job).token(demo.token(admin)).send().status())
                 .isEqualTo(202);
+    }
+
     /**
      * The visit request endpoints (issue 19, scheduling): for Alice's conversation and its request,
      * every wrong actor gets "not found", exactly as for a made-up id, and nothing changes.
