@@ -101,6 +101,18 @@ class VisitRequestRows {
                 .param("practice", practice.value()).query(VisitRequestRows::row).list();
     }
 
+    /** The practice's requests in id order after {@code after} (null: from the first), at most {@code limit}. */
+    List<Row> pageById(PracticeId practice, VisitRequestId after, int limit) {
+        String from = after == null ? "" : " and id > :after";
+        var sql = jdbc.sql("select * from visit_request where practice_id = :practice" + from
+                + " order by id limit :limit")
+                .param("practice", practice.value()).param("limit", limit);
+        if (after != null) {
+            sql = sql.param("after", after.value());
+        }
+        return sql.query(VisitRequestRows::row).list();
+    }
+
     void setPreferences(PracticeId practice, VisitRequestId id, byte[] ciphertext, Instant now) {
         jdbc.sql("""
                 update visit_request set preferences_ciphertext = :p, preferences_at = :now, updated_at = :now

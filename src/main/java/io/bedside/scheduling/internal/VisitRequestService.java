@@ -188,9 +188,28 @@ public class VisitRequestService implements VisitRequests {
 
     @Override
     @Transactional
-    public List<VisitRequest> ofPatient(Actor staff, PatientId patient) {
-        staff.requireStaff();
-        return listed(staff, rows.ofPatients(staff.practiceId(), List.of(patient)));
+    public List<VisitRequest> ofPatient(Actor reader, PatientId patient) {
+        if (reader.isStaff()) {
+            return listed(reader, rows.ofPatients(reader.practiceId(), List.of(patient)));
+        }
+        if (reader.actingFor(patient).isEmpty()) {
+            return List.of();
+        }
+        Map<ConversationId, Boolean> seen = new LinkedHashMap<>();
+        List<VisitRequestRows.Row> found = rows.ofPatients(reader.practiceId(), List.of(patient)).stream()
+                .filter(r -> seen.computeIfAbsent(r.conversationId(), c -> conversations.facts(reader.practiceId(), c)
+                        .map(f -> reader.maySee(r.patientId(), f.confidential())).orElse(false)))
+                .toList();
+        return listed(reader, found);
+    }
+
+    @Override
+    @Transactional
+    public List<VisitRequest> exportPage(PracticeId practice, VisitRequestId after, int limit, String action) {
+        List<VisitRequestRows.Row> found = rows.pageById(practice, after, limit);
+        audit.recordAll(found.stream().map(r -> new AuditRecord(practice, null, r.patientId(), action,
+                "visit_request", r.id().toString(), true)).toList());
+        return found.stream().map(this::view).toList();
     }
 
     @Override
