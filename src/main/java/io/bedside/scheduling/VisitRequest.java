@@ -13,7 +13,8 @@ import io.bedside.shared.UserId;
  * it. An export maps it to FHIR as a {@code ServiceRequest} (intent order, the reason as its
  * {@code reasonCode} text, priority routine/urgent/asap from the urgency) and, once a time is offered
  * or booked, an {@code Appointment} (status proposed while offered, booked once booked, cancelled
- * when declined after an offer), with the preferred times as {@code requestedPeriod}s.
+ * when declined after an offer), with the preferred times as {@code requestedPeriod}s (the full
+ * table: docs/subsystems/fhir.md).
  *
  * @param preferredTimes the patient's preferred times, empty until given
  * @param note           the patient's note with them, null when none

@@ -6,8 +6,8 @@
  * messages and learn a conversation's patient) and the thread-card SPI messaging owns.
  *
  * <p>The top package is the module's API for other modules: {@link io.bedside.scheduling.VisitRequests}
- * lists a practice's or a patient's requests (for an export in the standard format), with the
- * value types they carry.
+ * lists a practice's or a patient's requests (for an export in the standard format: the fhir
+ * module, which depends on this one and never the other way), with the value types they carry.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling",
         allowedDependencies = { "audit", "crypto", "messaging", "messaging :: system", "patient", "practice", "shared", "web" })

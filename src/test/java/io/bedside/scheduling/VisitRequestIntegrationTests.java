@@ -141,6 +141,24 @@ class VisitRequestIntegrationTests extends ApplicationTest {
         assertThat(visitRequests.ofPatient(actor, alice)).extracting(r -> r.id().toString()).contains(id);
         assertThat(visitRequests.ofPractice(actor)).extracting(r -> r.id().toString()).contains(id);
         assertThat(visitRequests.ofPatient(demo.actor(LEE), alice)).isEmpty();
+        // The patient side reads its own (the FHIR bundle of one's own record); another patient nothing.
+        assertThat(visitRequests.ofPatient(demo.actor(ALICE), alice)).extracting(r -> r.id().toString()).contains(id);
+        assertThat(visitRequests.ofPatient(demo.actor(BOB), alice)).isEmpty();
+        // Bedside's own paged read for a practice-wide export: every request once, in id order, audited.
+        var practice = actor.practiceId();
+        List<String> paged = new java.util.ArrayList<>();
+        VisitRequestId after = null;
+        while (true) {
+            List<VisitRequest> page = visitRequests.exportPage(practice, after, 2, "fhir.exported");
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(r -> paged.add(r.id().toString()));
+            after = page.get(page.size() - 1).id();
+        }
+        assertThat(paged).contains(id).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'fhir.exported' and target_id = :id")
+                .param("id", id).query(Long.class).single()).isPositive();
     }
 
     @Test
