@@ -258,4 +258,49 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         assertThat(unread.location()).endsWith("/app/inbox");
         assertThat(kim.get("/app/inbox?filter=unread").body()).contains("Riverside follow-up").contains("Marked unread");
     }
+
+    /**
+     * The visit request pages (issue 19, scheduling): Lakeside's staff get "not found" for
+     * Riverside's request and its conversation's form, and their queue never lists it; patients
+     * find neither the queue nor the form, nor can they work a request as the front desk.
+     */
+    @Test
+    void visitRequestPagesOfAnotherPracticeAreNotFound() {
+        String conversation = demo.startAsPatient(ALICE, "Dr. Patel", "Riverside visit subject", "Riverside only");
+        var made = api.post("/api/v1/conversations/" + conversation + "/visit-request").token(demo.token(KIM))
+                .json(Map.of("reason", "Riverside secret reason", "urgency", "soon", "visitType", "video")).send();
+        assertThat(made.status()).isEqualTo(201);
+        String request = made.json().get("id").asString();
+        assertThat(PageSession.signedIn(api.base(), RIVERSIDE_ADMIN).get("/app/visit-requests").body())
+                .contains(request).contains("Alice");
+        for (String lakeside : List.of(LEE, LAKESIDE_ADMIN)) {
+            PageSession other = PageSession.signedIn(api.base(), lakeside);
+            for (String path : List.of("/app/visit-requests/" + request, "/app/conversations/" + conversation + "/visit-request")) {
+                assertThat(other.get(path).status()).as(lakeside + " " + path).isEqualTo(404);
+            }
+            other.get("/app/visit-requests");
+            for (var post : Map.of("/app/visit-requests/" + request + "/offer", Map.of("startsAt", "2030-01-01T10:00"),
+                    "/app/visit-requests/" + request + "/book", Map.of("startsAt", "2030-01-01T10:00"),
+                    "/app/visit-requests/" + request + "/decline", Map.<String, String>of(),
+                    "/app/conversations/" + conversation + "/visit-request",
+                    Map.of("reason", "intruder", "urgency", "soon", "visitType", "video")).entrySet()) {
+                assertThat(other.post(post.getKey(), post.getValue()).status()).as(lakeside + " " + post.getKey())
+                        .isEqualTo(404);
+            }
+            for (String status : List.of("", "?status=requested")) {
+                assertThat(other.get("/app/visit-requests" + status).body()).as(lakeside)
+                        .doesNotContain(request).doesNotContain("Alice");
+            }
+        }
+        PageSession carol = PageSession.signedIn(api.base(), CAROL);
+        assertThat(carol.get("/app/visit-requests").status()).isEqualTo(404);
+        assertThat(carol.get("/app/visit-requests/" + request).status()).isEqualTo(404);
+        PageSession alice = PageSession.signedIn(api.base(), ALICE);
+        assertThat(alice.get("/app/conversations/" + conversation + "/visit-request").status()).isEqualTo(404);
+        alice.get("/app/visit-requests/" + request);
+        assertThat(alice.post("/app/visit-requests/" + request + "/offer", Map.of("startsAt", "2030-01-01T10:00"))
+                .status()).isEqualTo(404);
+        assertThat(jdbc.sql("select status from visit_request where id = cast(:id as uuid)").param("id", request)
+                .query(String.class).single()).isEqualTo("requested");
+    }
 }

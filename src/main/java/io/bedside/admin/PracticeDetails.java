@@ -132,6 +132,26 @@ public class PracticeDetails {
         return ages;
     }
 
+    /** Whether the patient's status line names whoever handles a conversation by role only. */
+    public boolean statusLineShowsRoleOnly(Actor actor) {
+        actor.requireAdmin();
+        return practices.statusLineShowsRoleOnly(actor.practiceId());
+    }
+
+    /**
+     * Sets how the patient's status line names the member of staff handling a conversation: by name
+     * and role (Jenny Kim, RN), or by role only (a nurse). Audited as a change of the practice's
+     * field {@code statusLineNames}.
+     */
+    @Transactional
+    public void setStatusLineShowsRoleOnly(Actor actor, boolean roleOnly) {
+        actor.requireAdmin();
+        if (practices.statusLineShowsRoleOnly(actor.practiceId()) != roleOnly) {
+            practices.setStatusLineShowsRoleOnly(actor.practiceId(), roleOnly);
+            audit.record(AuditRecord.allowed(actor, null, "practice.changed", "practice_field", "statusLineNames"));
+        }
+    }
+
     /** Every time zone an admin may choose, "(UTC−06:00) America/Chicago — Central Time", east to west. */
     public static List<TimeZoneChoice> timeZones(Instant now, Locale locale) {
         List<ZoneId> zones = new ArrayList<>();

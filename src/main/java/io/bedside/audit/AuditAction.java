@@ -109,7 +109,16 @@ public enum AuditAction {
     CONVERSATION_MARKED_UNREAD("conversation.marked-unread", CARE_TEAM_WORK, "marked a conversation unread"),
     CONVERSATION_MOVED("conversation.moved", NAMES_CONVERSATION, "moved a conversation to another care team"),
     CONVERSATION_MERGED("conversation.merged", NAMES_CONVERSATION,
-            "closed a duplicate conversation, linked to the one kept");
+            "closed a duplicate conversation, linked to the one kept"),
+    // Needs a visit (issue 19, scheduling).
+    VISIT_REQUEST_CREATED("visit_request.created", AS_RECORDED, "asked for a visit"),
+    VISIT_REQUEST_VIEWED("visit_request.viewed", AS_RECORDED, "looked at a visit request"),
+    VISIT_REQUESTS_LISTED("visit_requests.listed", AS_RECORDED, "looked at the list of visit requests"),
+    VISIT_REQUEST_PREFERENCES("visit_request.preferences", AS_RECORDED, "gave preferred times for a visit"),
+    VISIT_REQUEST_OFFERED("visit_request.offered", AS_RECORDED, "offered a time for a visit"),
+    VISIT_REQUEST_BOOKED("visit_request.booked", AS_RECORDED, "booked a visit"),
+    VISIT_REQUEST_DECLINED("visit_request.declined", AS_RECORDED, "declined a visit request"),
+    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null);
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -80,6 +80,17 @@ class PracticeRows {
                 .param("practice", practice.value()).update() == 1;
     }
 
+    Optional<Boolean> statusLineShowsRoleOnly(PracticeId practice) {
+        return jdbc.sql("select status_line_names from practice where id = :practice")
+                .param("practice", practice.value()).query((rs, n) -> "role".equals(rs.getString(1))).optional();
+    }
+
+    boolean setStatusLineShowsRoleOnly(PracticeId practice, boolean roleOnly, Instant now) {
+        return jdbc.sql("update practice set status_line_names = :names, updated_at = :now where id = :practice")
+                .param("names", roleOnly ? "role" : "name").param("now", Timestamps.toDb(now))
+                .param("practice", practice.value()).update() == 1;
+    }
+
     /** Stores every changeable field; false when there is no such practice. */
     boolean update(Practice changed, Instant now) {
         return jdbc.sql("""

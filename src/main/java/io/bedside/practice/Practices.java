@@ -88,6 +88,23 @@ public class Practices {
         }
     }
 
+    /**
+     * Whether the patient's status line names the member of staff handling a conversation only by
+     * their role (a nurse) instead of by name and role (Jenny Kim, RN); false unless set.
+     */
+    public boolean statusLineShowsRoleOnly(PracticeId id) {
+        return memo.get(List.of("status-line-role-only", id), () -> rows.statusLineShowsRoleOnly(id)).orElse(false);
+    }
+
+    /** Sets how the patient's status line names the member of staff handling a conversation. */
+    @Transactional
+    public void setStatusLineShowsRoleOnly(PracticeId id, boolean roleOnly) {
+        memo.forget();
+        if (!rows.setStatusLineShowsRoleOnly(id, roleOnly, clock.instant())) {
+            throw new NotFoundException("No such practice.");
+        }
+    }
+
     public boolean existsWithSlug(String slug) {
         return rows.existsWithSlug(slug);
     }

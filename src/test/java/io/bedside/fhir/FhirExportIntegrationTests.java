@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +57,8 @@ import tools.jackson.databind.JsonNode;
  * FHIR out (issue 19): a realistic conversation — a refill request with a photo, an internal note,
  * an answer — read as a patient's FHIR Bundle and exported practice-wide as NDJSON, each checked by
  * HAPI FHIR's validator with no errors; the note never leaves; who may read which; the export's
- * files encrypted while they wait, deleted on download, swept after 24 hours.
+ * files encrypted while they wait, deleted on download, swept after 24 hours; visit requests as
+ * ServiceRequest and Appointment, in the bundle and in the export.
  */
 @BothDatabases
 @Import(MovableClock.Config.class)
@@ -231,6 +236,10 @@ class FhirExportIntegrationTests extends ApplicationTest {
 
     @Test
     void theBulkExportValidatesIsEncryptedWhileItWaitsAndIsDeletedOnDownload() {
+        String booked = offeredVisit(refill);
+        assertThat(action(ALICE, booked, "book", null).status()).isEqualTo(200);
+        String offered = offeredVisit(demo.startAsPatient(ALICE, "Dr. Patel", "Knee " + UUID.randomUUID(),
+                "My knee is swollen"));
         long exported = audited("fhir.exported");
         Api.Response kickOff = api.post("/api/v1/fhir/$export").token(demo.token(RIVERSIDE_ADMIN)).send();
         assertThat(kickOff.status()).as(kickOff.toString()).isEqualTo(202);
@@ -249,8 +258,13 @@ class FhirExportIntegrationTests extends ApplicationTest {
         assertThat(manifest.get("error").size()).isZero();
         List<String> types = new ArrayList<>();
         manifest.get("output").forEach(o -> types.add(o.get("type").asString()));
-        assertThat(types).contains("Patient", "Communication", "CommunicationRequest");
+        assertThat(types).contains("Patient", "Communication", "CommunicationRequest", "ServiceRequest",
+                "Appointment");
         assertThat(audited("fhir.exported")).isGreaterThan(exported);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'fhir.exported' and target_type = 'visit_request'
+                 and target_id in (:ids)""").param("ids", List.of(booked, offered)).query(Long.class).single())
+                .as("each visit request read is audited").isEqualTo(2);
 
         // While they wait, the files hold ciphertext only.
         UUID job = UUID.fromString(statusPath.substring(statusPath.lastIndexOf('/') + 1));
@@ -283,6 +297,20 @@ class FhirExportIntegrationTests extends ApplicationTest {
             assertThat(api.get(path).token(demo.token(RIVERSIDE_ADMIN)).send().status()).isEqualTo(404);
         }
         assertThat(all.toString()).contains(answer).doesNotContain(note);
+        Map<String, JsonNode> visits = new HashMap<>();
+        for (String line : all.toString().split("\n")) {
+            JsonNode r = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+            String type = r.get("resourceType").asString();
+            if (type.equals("ServiceRequest") || type.equals("Appointment")) {
+                visits.put(type + "/" + r.get("id").asString(), r);
+            }
+        }
+        assertThat(visits.get("ServiceRequest/" + booked).get("status").asString()).isEqualTo("completed");
+        assertThat(visits.get("Appointment/" + booked).get("status").asString()).isEqualTo("booked");
+        assertThat(visits.get("ServiceRequest/" + offered).get("status").asString()).isEqualTo("active");
+        assertThat(visits.get("Appointment/" + offered).get("status").asString()).isEqualTo("proposed");
+        assertThat(visits.get("Appointment/" + offered).get("basedOn").get(0).get("reference").asString())
+                .isEqualTo("ServiceRequest/" + offered);
         assertThat(jdbc.sql("select count(*) from fhir_export_file where job_id = :job").param("job", job)
                 .query(Long.class).single()).isZero();
         assertThat(audited("fhir.export_downloaded")).isGreaterThanOrEqualTo(types.size());
@@ -316,6 +344,178 @@ class FhirExportIntegrationTests extends ApplicationTest {
         UUID gone = UUID.fromString(cancelled.substring(cancelled.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select count(*) from fhir_export_job where id = :id").param("id", gone)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Needs a visit: a nurse asks for a visit from the refill conversation, the patient gives
+     * preferred times, the front desk offers a time (an Appointment proposed), the patient accepts it
+     * (booked). Each step's bundle validates, for staff and for the patient.
+     */
+    @Test
+    void aVisitRequestIsAServiceRequestAndItsOfferedOrBookedTimeAnAppointment() {
+        long listed = audited("visit_requests.listed");
+        String id = offeredVisit(refill);
+        JsonNode offered = bundle(KIM);
+        assertThat(audited("visit_requests.listed")).isGreaterThan(listed);
+        JsonNode request = resource(offered, "ServiceRequest/" + id);
+        assertThat(request.get("status").asString()).isEqualTo("active");
+        assertThat(request.get("intent").asString()).isEqualTo("order");
+        assertThat(request.get("priority").asString()).as("soon").isEqualTo("urgent");
+        assertThat(request.get("subject").get("reference").asString()).isEqualTo("Patient/" + alice);
+        assertThat(request.get("reasonCode").get(0).get("text").asString()).isEqualTo(VISIT_REASON);
+        assertThat(request.get("code").get("coding").get(0).get("code").asString()).isEqualTo("video");
+        assertThat(request.has("authoredOn")).isTrue();
+        assertThat(request.get("supportingInfo").get(0).get("reference").asString())
+                .as("the conversation it came from").isEqualTo("CommunicationRequest/" + refill);
+        String requester = request.get("requester").get("reference").asString();
+        assertThat(requester).startsWith("Practitioner/");
+        assertThat(resource(offered, requester).get("name").get(0).get("text").asString())
+                .as("the nurse, who wrote only a note, is named").isNotBlank();
+        assertThat(request.get("performer").get(0).get("reference").asString()).startsWith("CareTeam/");
+
+        JsonNode appointment = resource(offered, "Appointment/" + id);
+        assertThat(appointment.get("status").asString()).isEqualTo("proposed");
+        assertThat(appointment.get("basedOn").get(0).get("reference").asString()).isEqualTo("ServiceRequest/" + id);
+        Instant start = Instant.parse(appointment.get("start").asString());
+        assertThat(Instant.parse(appointment.get("end").asString())).isEqualTo(start.plus(Duration.ofMinutes(30)));
+        JsonNode patient = appointment.get("participant").get(0);
+        assertThat(patient.get("actor").get("reference").asString()).isEqualTo("Patient/" + alice);
+        assertThat(patient.get("status").asString()).isEqualTo("needs-action");
+        assertThat(appointment.get("participant").get(1).get("status").asString()).isEqualTo("accepted");
+        JsonNode periods = appointment.get("requestedPeriod");
+        assertThat(periods).hasSize(2);
+        // Tomorrow morning and afternoon on the practice's clock (Riverside's: America/New_York).
+        ZoneId zone = RIVERSIDE_ZONE;
+        LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
+        assertThat(OffsetDateTime.parse(periods.get(0).get("start").asString()).toInstant())
+                .isEqualTo(tomorrow.atTime(8, 0).atZone(zone).toInstant());
+        Instant morning = tomorrow.atTime(8, 0).atZone(zone).toInstant();
+        assertThat(OffsetDateTime.parse(periods.get(0).get("start").asString()).getOffset())
+                .as("written on the practice's clock").isEqualTo(zone.getRules().getOffset(morning));
+        assertThat(OffsetDateTime.parse(periods.get(0).get("end").asString()).toInstant())
+                .isEqualTo(tomorrow.atTime(12, 0).atZone(zone).toInstant());
+        assertThat(OffsetDateTime.parse(periods.get(1).get("end").asString()).toInstant())
+                .isEqualTo(tomorrow.atTime(17, 0).atZone(zone).toInstant());
+
+        // The patient accepts: booked.
+        assertThat(action(ALICE, id, "book", null).status()).isEqualTo(200);
+        for (String reader : List.of(KIM, ALICE)) {
+            JsonNode booked = bundle(reader);
+            assertThat(resource(booked, "ServiceRequest/" + id).get("status").asString()).as(reader)
+                    .isEqualTo("completed");
+            JsonNode visit = resource(booked, "Appointment/" + id);
+            assertThat(visit.get("status").asString()).as(reader).isEqualTo("booked");
+            assertThat(visit.get("participant").get(0).get("status").asString()).isEqualTo("accepted");
+            assertThat(Instant.parse(visit.get("start").asString())).isEqualTo(start);
+        }
+    }
+
+    /** Routine and today map to routine and asap; a request without a time has no Appointment; a declined offer is cancelled. */
+    @Test
+    void aDeclinedOfferIsACancelledAppointmentAndARequestWithoutATimeHasNone() {
+        String knee = demo.startAsPatient(ALICE, "Dr. Patel", "Knee " + UUID.randomUUID(), "My knee is swollen");
+        String waiting = create(knee, "routine", "in_person");
+        String cough = demo.startAsPatient(ALICE, "Dr. Patel", "Cough " + UUID.randomUUID(), "Coughing for days");
+        String declined = create(cough, "today", "phone");
+        assertThat(action(RIVERSIDE_ADMIN, declined, "offer", Map.of("startsAt", inDays(2))).status()).isEqualTo(200);
+        assertThat(action(ALICE, declined, "decline", null).status()).isEqualTo(200);
+
+        JsonNode bundle = bundle(ALICE);
+        JsonNode open = resource(bundle, "ServiceRequest/" + waiting);
+        assertThat(open.get("status").asString()).isEqualTo("active");
+        assertThat(open.get("priority").asString()).isEqualTo("routine");
+        assertThat(open.get("supportingInfo").get(0).get("reference").asString()).startsWith("Communication/");
+        assertThat(find(bundle, "Appointment/" + waiting)).as("no time yet").isNull();
+        JsonNode revoked = resource(bundle, "ServiceRequest/" + declined);
+        assertThat(revoked.get("status").asString()).isEqualTo("revoked");
+        assertThat(revoked.get("priority").asString()).isEqualTo("asap");
+        JsonNode cancelled = resource(bundle, "Appointment/" + declined);
+        assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.get("participant").get(0).get("status").asString()).isEqualTo("declined");
+    }
+
+    /** A parent's bundle leaves out the visit request of the conversation her daughter keeps private. */
+    @Test
+    void aProxyDoesNotSeeTheVisitRequestOfAConfidentialConversation() {
+        String carol = demo.me(CAROL).get("patientId").asString();
+        Api.Response started = api.post("/api/v1/conversations").token(demo.token(CAROL)).json(Map.of(
+                "careTeamId", demo.team(CAROL, "Pediatrics"), "kind", "question", "subject",
+                "Private " + UUID.randomUUID().toString().substring(0, 8), "body", "Can I come in on my own?"))
+                .send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String conversation = started.json().get("id").asString();
+        Api.Response made = api.post("/api/v1/conversations/" + conversation + "/visit-request").token(demo.token(LEE))
+                .json(Map.of("reason", VISIT_REASON, "urgency", "soon", "visitType", "in_person")).send();
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+
+        Api.Response parents = api.get("/api/v1/patients/" + carol + "/fhir").token(demo.token(MARIA)).send();
+        assertThat(parents.status()).isEqualTo(200);
+        assertNoErrors(parents.body());
+        assertThat(parents.body()).doesNotContain(id).doesNotContain(VISIT_REASON);
+        for (String reader : List.of(CAROL, LEE)) {
+            Api.Response full = api.get("/api/v1/patients/" + carol + "/fhir").token(demo.token(reader)).send();
+            assertThat(full.status()).isEqualTo(200);
+            assertNoErrors(full.body());
+            assertThat(full.body()).as(reader).contains("ServiceRequest/" + id);
+        }
+    }
+
+    private static final String VISIT_REASON = "Look at the rash on the hand";
+
+    private static final ZoneId RIVERSIDE_ZONE = ZoneId.of("America/New_York");
+
+    /** A visit request made by the nurse, with the patient's preferred times and a time offered; its id. */
+    private String offeredVisit(String conversation) {
+        String id = create(conversation, "soon", "video");
+        String tomorrow = LocalDate.now(RIVERSIDE_ZONE).plusDays(1).toString();
+        Api.Response given = action(ALICE, id, "preferences", Map.of("preferredTimes",
+                List.of(Map.of("date", tomorrow, "part", "morning"), Map.of("date", tomorrow, "part", "afternoon")),
+                "note", "Not before 9, please"));
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(action(RIVERSIDE_ADMIN, id, "offer", Map.of("startsAt", inDays(2))).status()).isEqualTo(200);
+        return id;
+    }
+
+    private String create(String conversation, String urgency, String type) {
+        Api.Response created = api.post("/api/v1/conversations/" + conversation + "/visit-request")
+                .token(demo.token(KIM)).json(Map.of("reason", VISIT_REASON, "urgency", urgency, "visitType", type))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private Api.Response action(String user, String id, String what, Object body) {
+        Api.Call call = api.post("/api/v1/visit-requests/" + id + "/" + what).token(demo.token(user));
+        return (body == null ? call : call.json(body)).send();
+    }
+
+    private String inDays(int days) {
+        return clock.instant().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+    }
+
+    /** Alice's bundle as the reader gets it, checked by the validator. */
+    private JsonNode bundle(String reader) {
+        Api.Response response = api.get("/api/v1/patients/" + alice + "/fhir").token(demo.token(reader)).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertNoErrors(response.body());
+        return response.json();
+    }
+
+    private static JsonNode find(JsonNode bundle, String key) {
+        for (JsonNode entry : bundle.get("entry")) {
+            JsonNode r = entry.get("resource");
+            if ((r.get("resourceType").asString() + "/" + r.get("id").asString()).equals(key)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode resource(JsonNode bundle, String key) {
+        JsonNode found = find(bundle, key);
+        assertThat(found).as(key).isNotNull();
+        return found;
     }
 
     private String kickOff() {

@@ -258,7 +258,7 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
             }
             for (String path : List.of("/app/conversations/" + own, "/app/conversations/" + own + "/thread",
                     "/app/conversations/" + own + "/export.pdf", "/app/attachments/" + attachment,
-                    "/app/attachments/" + attachment + "/thumbnail")) {
+                    "/app/attachments/" + attachment + "/thumbnail", "/app/conversations/" + own + "/status")) {
                 assertThat(marias.get(path).status()).as(actingFor + ": GET " + path).isEqualTo(404);
             }
             marias.get("/app/conversations");
@@ -630,5 +630,39 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
         assertThat(after.has("assignee")).isFalse();
         assertThat(jdbc.sql("select count(*) from conversation where snoozed_until is not null and id = :id")
                 .param("id", UUID.fromString(alices)).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The visit request endpoints (issue 19, scheduling): for Alice's conversation and its request,
+     * every wrong actor gets "not found", exactly as for a made-up id, and nothing changes.
+     */
+    @Test
+    void everyWrongActorGetsNotFoundOnTheVisitRequestEndpoints() {
+        Api.Response made = api.post("/api/v1/conversations/" + alices + "/visit-request").token(demo.token(io.bedside.support.Demo.KIM))
+                .json(Map.of("reason", "Check the knee", "urgency", "routine", "visitType", "in_person")).send();
+        assertThat(made.status()).isEqualTo(201);
+        String request = made.json().get("id").asString();
+        String day = java.time.LocalDate.now(CHICAGO).plusDays(1).toString();
+        String later = Instant.now().plus(java.time.Duration.ofDays(2)).toString();
+        Map<String, BiFunction<Api, String, Api.Call>> onConversation = Map.of(
+                "POST visit-request", (api, id) -> api.post("/api/v1/conversations/" + id + "/visit-request")
+                        .json(Map.of("reason", "Intruding", "urgency", "soon", "visitType", "video")));
+        Map<String, BiFunction<Api, String, Api.Call>> onRequest = Map.of(
+                "GET visit-request", (api, id) -> api.get("/api/v1/visit-requests/" + id),
+                "POST preferences", (api, id) -> api.post("/api/v1/visit-requests/" + id + "/preferences")
+                        .json(Map.of("preferredTimes", List.of(Map.of("date", day, "part", "morning")))),
+                "POST offer", (api, id) -> api.post("/api/v1/visit-requests/" + id + "/offer").json(Map.of("startsAt", later)),
+                "POST book", (api, id) -> api.post("/api/v1/visit-requests/" + id + "/book").json(Map.of("startsAt", later)),
+                "POST decline", (api, id) -> api.post("/api/v1/visit-requests/" + id + "/decline"));
+        long requests = count("visit_request");
+        everyWrongActorGetsNotFound(onConversation, alices);
+        everyWrongActorGetsNotFound(onRequest, request);
+        assertThat(count("visit_request")).isEqualTo(requests);
+        assertThat(jdbc.sql("select status from visit_request where id = cast(:id as uuid)").param("id", request)
+                .query(String.class).single()).isEqualTo("requested");
+        for (String wrong : WRONG_ACTORS) {
+            assertThat(api.get("/api/v1/visit-requests").token(tokenFor(wrong)).send().body()).as(wrong)
+                    .doesNotContain(request);
+        }
     }
 }

@@ -134,6 +134,16 @@ class PracticeSettingsPages {
         }
     }
 
+    /** How the patient's status line names whoever handles a conversation: by name, or by role only. */
+    @PostMapping("/app/admin/practice/status-line")
+    String statusLine(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String names) {
+        if (!"name".equals(names) && !"role".equals(names)) {
+            throw new InvalidRequestException("statusLineNames", "Choose name or role.");
+        }
+        details.setStatusLineShowsRoleOnly(actor, "role".equals(names));
+        return "redirect:/app/admin/practice?saved";
+    }
+
     private static Integer whole(String text) {
         try {
             return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
@@ -184,6 +194,7 @@ class PracticeSettingsPages {
             model.addAttribute("confidentialTo", String.valueOf(ages.to()));
         }
         model.addAttribute("languages", PracticeDetails.LANGUAGES);
+        model.addAttribute("statusLineRoleOnly", details.statusLineShowsRoleOnly(actor));
         model.addAttribute("errors", errors);
         return "admin/practice";
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import io.bedside.crypto.PracticeEncryption;
 import io.bedside.messaging.ConversationId;
 import io.bedside.messaging.system.ExportedConversation;
 import io.bedside.messaging.system.SystemConversations;
+import io.bedside.scheduling.VisitRequest;
+import io.bedside.scheduling.VisitRequestId;
+import io.bedside.scheduling.VisitRequests;
 import io.bedside.shared.Actor;
 import io.bedside.shared.NotFoundException;
 import io.bedside.shared.PracticeId;
@@ -34,7 +38,7 @@ import io.bedside.shared.Timestamps;
 /**
  * The practice-wide FHIR export, in the style of FHIR Bulk Data: a practice admin asks
  * ({@link #request}), a background run ({@link #runQueued}) reads every conversation of the practice
- * through messaging's audited export door and writes NDJSON files (one resource a line), each stored
+ * through messaging's audited export door, then every visit request through scheduling's, and writes NDJSON files (one resource a line), each stored
  * encrypted under the practice's data key; the admin polls the status ({@link #status}) and downloads
  * each file once ({@link #download}: the file is deleted as it is handed over). Files not fetched
  * are deleted 24 hours after the request ({@link #sweep}); {@link #cancel} deletes at once.
@@ -57,16 +61,20 @@ public class BulkExports {
 
     private final ExportRows rows;
     private final SystemConversations conversations;
+    private final VisitRequests visitRequests;
+    private final VisitExports visits;
     private final PracticeEncryption encryption;
     private final AuditTrail audit;
     private final FhirJson json;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    BulkExports(ExportRows rows, SystemConversations conversations, PracticeEncryption encryption, AuditTrail audit,
-            FhirJson json, TransactionTemplate tx, Clock clock) {
+    BulkExports(ExportRows rows, SystemConversations conversations, VisitRequests visitRequests, VisitExports visits,
+            PracticeEncryption encryption, AuditTrail audit, FhirJson json, TransactionTemplate tx, Clock clock) {
         this.rows = rows;
         this.conversations = conversations;
+        this.visitRequests = visitRequests;
+        this.visits = visits;
         this.encryption = encryption;
         this.audit = audit;
         this.json = json;
@@ -177,6 +185,7 @@ public class BulkExports {
         FhirResources mapper = new FhirResources(job.appBase() + "/api/v1/attachments/");
         Map<String, List<String>> pending = new LinkedHashMap<>();
         Set<String> written = new HashSet<>();
+        Map<ConversationId, VisitExports.ConversationLink> links = new HashMap<>();
         ConversationId after = null;
         int done = 0;
         try {
@@ -195,6 +204,8 @@ public class BulkExports {
                         pending.computeIfAbsent(r.fhirType(), k -> new ArrayList<>()).add(json.write(r, false));
                     }
                 }
+                // What visit requests need of their conversation (first message, team name), kept for the end.
+                page.forEach(c -> links.put(c.id(), VisitExports.ConversationLink.of(c)));
                 done += page.size();
                 after = page.get(page.size() - 1).id();
                 int progress = done;
@@ -207,6 +218,32 @@ public class BulkExports {
                 }));
                 if (!going) {
                     return; // cancelled: the job and its files are gone
+                }
+            }
+            // Then the practice's visit requests (ServiceRequest, Appointment), read through scheduling's
+            // audited export door, 100 at a time.
+            VisitRequestId afterVisit = null;
+            while (true) {
+                VisitRequestId from = afterVisit;
+                List<VisitRequest> page = tx.execute(s -> visitRequests.exportPage(practice, from, PAGE,
+                        AuditAction.FHIR_EXPORTED.code()));
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Resource r : tx.execute(s -> visits.of(practice, page, links, written))) {
+                    pending.computeIfAbsent(r.fhirType(), k -> new ArrayList<>()).add(json.write(r, false));
+                }
+                afterVisit = page.get(page.size() - 1).id();
+                int progress = done;
+                boolean going = Boolean.TRUE.equals(tx.execute(s -> {
+                    if (!rows.progress(id, progress)) {
+                        return false;
+                    }
+                    flush(job, pending, false);
+                    return true;
+                }));
+                if (!going) {
+                    return;
                 }
             }
             int total = done;

@@ -108,4 +108,15 @@ public class SystemConversations {
             String action) {
         return exports.page(practice, after, limit, reader, action);
     }
+
+    /**
+     * Whose a conversation is and who has it, without PHI and without an audit row (ids and flags
+     * only); empty for one that is not in this practice. The caller decides access with it exactly as
+     * messaging does: staff of the practice, or a patient-side caller who may see this patient's
+     * conversations of this confidentiality ({@code Actor.maySee}).
+     */
+    public java.util.Optional<ConversationFacts> facts(PracticeId practice, ConversationId id) {
+        return access.find(practice, id).map(row -> new ConversationFacts(row.id(), row.patientId(), row.careTeamId(),
+                row.confidential(), row.status()));
+    }
 }

@@ -20,6 +20,8 @@ import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.messaging.internal.ConversationPage;
 import io.bedside.messaging.internal.ConversationView;
 import io.bedside.messaging.internal.Drafts;
+import io.bedside.messaging.internal.StatusLine;
+import io.bedside.messaging.internal.StatusLines;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -40,8 +42,11 @@ class ConversationListPages {
     private final CareTeams careTeams;
     private final Patients roster;
     private final Clock clock;
+    private final StatusLines statusLines;
 
-    ConversationListPages(ConversationLists lists, Drafts drafts, CareTeams careTeams, Patients roster, Clock clock) {
+    ConversationListPages(ConversationLists lists, Drafts drafts, CareTeams careTeams, Patients roster, Clock clock,
+            StatusLines statusLines) {
+        this.statusLines = statusLines;
         this.lists = lists;
         this.drafts = drafts;
         this.careTeams = careTeams;
@@ -110,6 +115,12 @@ class ConversationListPages {
         model.addAttribute("newDraft", cursor == null && draftPlaces.contains(Drafts.NEW_CONVERSATION)
                 ? draftTitle(drafts.load(actor, Drafts.NEW_CONVERSATION)) : null);
         model.addAttribute("nextCursor", page.nextCursor());
+        if (!actor.isStaff()) {
+            // Each conversation's status line in short: read by the care team, being handled by…
+            Map<String, StatusLine> shortLines = new HashMap<>();
+            statusLines.of(actor.practiceId(), page.items()).forEach((id, line) -> shortLines.put(id.toString(), line));
+            model.addAttribute("statusLines", shortLines);
+        }
     }
 
     /** How the new-message draft is named on the home screen: its subject, or the start of its text. */

@@ -16,6 +16,7 @@ import io.bedside.messaging.ConversationStatus;
 import io.bedside.patient.PatientDirectory;
 import io.bedside.messaging.Priority;
 import io.bedside.messaging.QuickReplies;
+import io.bedside.messaging.ThreadCards;
 import io.bedside.messaging.TriggerPhrases;
 import tools.jackson.databind.json.JsonMapper;
 import io.bedside.messaging.internal.Confidentiality;
@@ -23,10 +24,12 @@ import io.bedside.messaging.internal.ConversationDetails;
 import io.bedside.messaging.internal.ConversationLists;
 import io.bedside.messaging.internal.ConversationReads;
 import io.bedside.messaging.internal.ConversationView;
+import io.bedside.messaging.internal.FollowUps;
 import io.bedside.messaging.internal.MessageView;
 import io.bedside.messaging.internal.PatientCalls;
 import io.bedside.messaging.internal.ReadReceipt;
 import io.bedside.messaging.internal.ReadReceipts;
+import io.bedside.messaging.internal.StatusLines;
 import io.bedside.patient.Patient;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
@@ -56,14 +59,20 @@ class ThreadModel {
 
     private final Confidentiality confidentiality;
     private final JsonMapper json;
+    private final StatusLines statusLines;
+    private final ObjectProvider<ThreadCards> cards;
 
-    private final io.bedside.messaging.internal.FollowUps followUps;
-    ThreadModel(io.bedside.messaging.internal.FollowUps followUps, Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
+    private final FollowUps followUps;
+
+    ThreadModel(FollowUps followUps, Confidentiality confidentiality, ConversationReads reads, ReadReceipts receipts, ConversationLists lists, PatientCalls calls,
             PatientDirectory patients, Patients patientRecords, CareTeams careTeams,
             ObjectProvider<QuickReplies> quickReplies, ObjectProvider<AnswerPromises> promises,
-            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json) {
+            ObjectProvider<TriggerPhrases> triggerPhrases, JsonMapper json, StatusLines statusLines,
+            ObjectProvider<ThreadCards> cards) {
+        this.cards = cards;
         this.json = json;
         this.followUps = followUps;
+        this.statusLines = statusLines;
         this.confidentiality = confidentiality;
         this.reads = reads;
         this.receipts = receipts;
@@ -106,6 +115,21 @@ class ThreadModel {
         var promiseSource = promises.getIfAvailable();
         model.addAttribute("promise", promiseSource == null ? null
                 : promiseSource.of(actor.practiceId(), List.of(id)).get(id));
+        if (!actor.isStaff()) {
+            model.addAttribute("statusLine", statusLines.of(actor.practiceId(), details.conversation()));
+        }
+        // Other modules' cards (a visit request), for a reader already allowed to see the conversation.
+        model.addAttribute("cards", cards.orderedStream().flatMap(c -> c.of(actor, id).stream()).toList());
+    }
+
+    /**
+     * The patient's status line alone (for its live refresh): the conversation as the reader may see
+     * it (audited as a view) and how far it has got. Marks nothing read.
+     */
+    void statusInto(Actor actor, ConversationId id, Model model) {
+        ConversationView conversation = reads.get(actor, id).conversation();
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("statusLine", statusLines.of(actor.practiceId(), conversation));
     }
 
     /**

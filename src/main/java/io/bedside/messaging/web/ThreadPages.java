@@ -110,6 +110,16 @@ class ThreadPages {
         return "messaging/conversation :: thread";
     }
 
+    /**
+     * The patient's status line and promised answer time, for the live refresh of the conversation
+     * page when the care team reads, takes or answers it. Reading it marks nothing read.
+     */
+    @GetMapping("/app/conversations/{id}/status")
+    String status(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id, Model model) {
+        thread.statusInto(actor, id, model);
+        return "messaging/conversation :: statusLine";
+    }
+
     @PostMapping("/app/conversations/{id}/messages")
     String reply(@AuthenticationPrincipal Actor actor, @PathVariable ConversationId id,
             @RequestParam(required = false) String body,
