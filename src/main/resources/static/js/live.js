@@ -47,10 +47,28 @@
       askAgainIfWanted(id);
     };
     var request = htmx.ajax("GET", r.getAttribute("data-refresh"), {
-      target: "#" + id, swap: "outerHTML",
+      source: syncElement(id), target: "#" + id, swap: "outerHTML",
       headers: { "X-Bedside-Background": "1", "X-Bedside-Region-Swaps": String(since) }
     });
     if (request && typeof request.then === "function") { request.then(done, done); } else { done(); }
+  }
+  // Each region's refresh is its own htmx request, synchronised on an element of its own. Without
+  // a source, htmx.ajax issues every request from the body: while one region's refresh is on its
+  // way, the next region's waits in the body's queue, which keeps only the last one asked for (and
+  // answers the others at once as if done), so one region's refresh could silently replace
+  // another's, and a page with several regions (the thread, its status line, triage) would miss a
+  // change for good. The element is hidden and outside every region, so its htmx-request class
+  // never marks a region as busy.
+  function syncElement(id) {
+    var sid = "live-sync-" + id;
+    var s = document.getElementById(sid);
+    if (!s) {
+      s = document.createElement("span");
+      s.id = sid;
+      s.hidden = true;
+      document.body.appendChild(s);
+    }
+    return s;
   }
   function askAgainIfWanted(id) {
     if (!again[id] || fetching[id] !== undefined) { return; }
