@@ -95,8 +95,36 @@
     if ((swaps[id] || 0) !== since || inFlight(target) || interacting(target)) {
       e.detail.shouldSwap = false;
       again[id] = true;
+      return;
+    }
+    // A region of controls (triage, the inbox) is left alone when its refresh shows nothing new, as
+    // after the reader's own change: swapping in an identical copy would replace the select they may
+    // be about to use (a choice made on the replaced one would go nowhere) and take away the outcome
+    // of what they just did.
+    if (target.hasAttribute("data-live-keep-same") && sameAsShown(target, e.detail.serverResponse)) {
+      e.detail.shouldSwap = false;
     }
   });
+  // What a reader sees of a region: its words and its controls' values (the per-answer CSRF token,
+  // the no-script fallback and the outcome of the reader's own last action aside: a refresh never
+  // brings that notice, and must not take it away when nothing else changed).
+  function shown(region) {
+    var copy = region.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("noscript, input[name=_csrf], .notice"), function (n) { n.remove(); });
+    var parts = [copy.textContent.replace(/\s+/g, " ").trim()];
+    Array.prototype.forEach.call(region.querySelectorAll("select, input, textarea"), function (c) {
+      if (c.name === "_csrf" || c.closest("noscript")) { return; }
+      parts.push(c.name + "=" + ((c.type === "checkbox" || c.type === "radio") ? c.checked : c.value));
+    });
+    return parts.join("\n");
+  }
+  function sameAsShown(region, html) {
+    if (typeof html !== "string") { return false; }
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    var fresh = t.content.getElementById ? t.content.getElementById(region.id) : t.content.querySelector("#" + region.id);
+    return !!fresh && shown(fresh) === shown(region);
+  }
   function swapped(target, detail) {
     if (!target || !target.id || !target.hasAttribute || !target.hasAttribute("data-live")) { return; }
     if (detail && refreshedSince(detail) !== undefined) { return; }

@@ -21,6 +21,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
 import io.bedside.support.BrowserTest;
+import io.bedside.support.PageSession;
 
 /** The care team's workspace in a real browser on a desktop screen, with the patient's phone beside it. */
 class CareTeamWorkspaceBrowserTests extends BrowserTest {
@@ -207,8 +208,20 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
         page.getByLabel("Add a member of staff").selectOption(new SelectOption().setLabel("Jenny Kim, RN (nurse)"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to team")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Added to the team.");
-        assertThat(page.locator(".members-list")).containsText("Jenny Kim, RN");
-        assertThat(api.get("/api/v1/care-teams").token(demo.token(KIM)).send().body()).contains("Billing & front desk");
+        try {
+            assertThat(page.locator(".members-list")).containsText("Jenny Kim, RN");
+            assertThat(api.get("/api/v1/care-teams").token(demo.token(KIM)).send().body())
+                    .contains("Billing & front desk");
+        } finally {
+            // Kim goes back to her own team only: other tests (bulk actions, moves) take the demo
+            // teams as seeded.
+            PageSession admin = PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
+            String billing = demo.team(RIVERSIDE_ADMIN, "Billing");
+            admin.get("/app/admin/teams/" + billing);
+            admin.post("/app/admin/teams/" + billing + "/members/" + demo.me(KIM).get("id").asString() + "/remove",
+                    Map.of());
+        }
+        assertThat(api.get("/api/v1/care-teams").token(demo.token(KIM)).send().body()).doesNotContain("Billing");
     }
 
     @Test

@@ -37,8 +37,17 @@ class InstallableAppBrowserTests extends BrowserTest {
 
     @Test
     void atAPhonesWidthTheStaffHeaderIsOneLineAndItsMenuOpens() {
+        // A word longer than the phone is wide, in the inbox the sign-in lands on: it wraps instead
+        // of widening the page (and pushing the menu off the screen).
+        demo.startAsPatient(ALICE, "Dr. Patel", "Unbroken" + "x".repeat(60), "Long words on a phone");
         page.setViewportSize(IPHONE_WIDTH, 844);
         signInStaff(page, KIM);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("nothing wider than the phone: %s", page.evaluate("Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(e => e.getBoundingClientRect().right > " + (IPHONE_WIDTH + 1) + ").slice(0, 8)"
+                        + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width))"
+                        + ".join(', ')"))
+                .isLessThanOrEqualTo(IPHONE_WIDTH);
         oneLineWithAMenu("Riverside Family Medicine", "Patients");
     }
 

@@ -50,10 +50,15 @@ class ConversationMovesIntegrationTests extends ApplicationTest {
                 .json(Map.of("intoId", into)).send();
     }
 
+    /** Every conversation of the user's inbox, all pages: the shared database holds many. */
     private List<String> inbox(String user) {
         List<String> ids = new ArrayList<>();
-        lists.inbox(demo.actor(user), new InboxQuery(null, InboxFilter.ALL, null, null, 100)).items()
-                .forEach(c -> ids.add(c.id().toString()));
+        String cursor = null;
+        do {
+            var page = lists.inbox(demo.actor(user), new InboxQuery(null, InboxFilter.ALL, null, cursor, 100));
+            page.items().forEach(c -> ids.add(c.id().toString()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
         return ids;
     }
 
