@@ -206,6 +206,16 @@
     enhance(document);
     if (regions().length === 0 || !window.EventSource) { return; }
     var source = new EventSource("/api/v1/events");
+    // A new stream starts from now: a change made between this page being rendered and the stream
+    // opening (a nurse opening the conversation that moment) would otherwise never reach it. So the
+    // first time it opens, every region asks once for its fresh fragment (an unchanged triage panel
+    // or inbox stays as it is). Reconnections resume from the last event id and need nothing more.
+    var opened = false;
+    source.addEventListener("open", function () {
+      if (opened) { return; }
+      opened = true;
+      refresh(null);
+    });
     ["message.created", "read.updated", "conversation.updated", "conversation.created", "call.recorded"].forEach(function (type) {
       source.addEventListener(type, function (e) { refresh(JSON.parse(e.data).conversationId); });
     });
