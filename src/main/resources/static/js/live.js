@@ -211,7 +211,15 @@
     // first time it opens, every region asks once for its fresh fragment (an unchanged triage panel
     // or inbox stays as it is). Reconnections resume from the last event id and need nothing more.
     var opened = false;
+    // The stream's state on the page's root element (connecting, open): the page's tests wait for
+    // it before they make a change, and it tells a reader's support request what their page heard.
+    var root = document.documentElement;
+    root.setAttribute("data-live-stream", "connecting");
+    source.addEventListener("error", function () {
+      root.setAttribute("data-live-stream", source.readyState === EventSource.CLOSED ? "closed" : "connecting");
+    });
     source.addEventListener("open", function () {
+      root.setAttribute("data-live-stream", "open");
       if (opened) { return; }
       opened = true;
       refresh(null);

@@ -77,7 +77,7 @@ class CareTeamWorkspaceBrowserTests extends BrowserTest {
         page.navigate("/app/inbox?filter=unread");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
         assertThat(page.locator(".inbox-item")).hasCount(0);
-        page.waitForTimeout(500);
+        waitForLiveStream(page);
 
         demo.startAsPatient(ALICE, "Dr. Patel", "Knee pain after running", "It hurts on the stairs since Sunday.");
 

@@ -63,7 +63,7 @@ class PatientAppBrowserTests extends BrowserTest {
         String id = demo.startAsPatient(ALICE, "Dr. Patel", "Live in the browser", "Is the lab open Saturday?");
         signIn(page, ALICE);
         page.navigate("/app/conversations/" + id);
-        page.waitForTimeout(500);
+        waitForLiveStream(page);
 
         demo.send(PATEL, id, "Yes, from 8 to noon.");
         assertThat(page.locator("#thread")).containsText("Yes, from 8 to noon.");

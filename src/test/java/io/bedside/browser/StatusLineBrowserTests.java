@@ -33,6 +33,7 @@ class StatusLineBrowserTests extends BrowserTest {
         AxeCheck.noSeriousViolations(page, "status line, received");
         // A mark on the window that a reload would wipe out.
         page.evaluate("() => { window.__sameWindow = true; }");
+        waitForLiveStream(page);
 
         Page nurse = newDesktopContext().newPage();
         signInStaff(nurse, KIM);

@@ -154,6 +154,16 @@ public abstract class BrowserTest extends ApplicationTest {
                 .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
+    /**
+     * Waits until the page's live event stream is open (live.js marks it on the root element), so a
+     * change made next is one the page hears of, and a page whose stream never opens fails here,
+     * saying so, rather than later as a missing update.
+     */
+    protected static void waitForLiveStream(Page on) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(on.locator("html"))
+                .hasAttribute("data-live-stream", "open");
+    }
+
     /** Signs in through the sign-in page. */
     protected void signIn(Page on, String email) {
         on.navigate("/login");

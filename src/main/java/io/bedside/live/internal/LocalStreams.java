@@ -126,7 +126,9 @@ public class LocalStreams implements DisposableBean {
             return;
         }
         add(stream);
-        if (start < latest) {
+        // An event appended after the log was asked above and delivered before the stream was added
+        // found no stream to go to: asking again now, with the stream in place, loses none.
+        if (start < latest || eventLog.latest(user) > start) {
             delivery.execute(() -> catchUp(stream, List.of()));
         }
     }
