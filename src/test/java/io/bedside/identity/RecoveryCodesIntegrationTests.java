@@ -195,6 +195,19 @@ class RecoveryCodesIntegrationTests extends ApplicationTest {
     }
 
     @Test
+    void thePageIsForStaffOnly() {
+        PageSession patient = PageSession.signedIn(api.base(), io.bedside.support.Demo.ALICE);
+        assertThat(patient.get("/app/settings/two-step").status()).isEqualTo(404);
+        // A demo account (exempt from two-step sign-in) has no codes to make.
+        PageSession kim = PageSession.signedIn(api.base(), io.bedside.support.Demo.KIM);
+        assertThat(kim.get("/app/settings/two-step").body()).contains("Two-step sign-in is not turned on for this account");
+        assertThat(kim.post("/app/settings/two-step/recovery-codes", Map.of("currentPassword", "demo-password")).location())
+                .endsWith("/app/settings/two-step");
+        assertThat(jdbc.sql("select count(*) from staff_recovery_code r join user_account u on u.id = r.user_id"
+                + " where u.email = :email").param("email", io.bedside.support.Demo.KIM).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void oneCodeSentTwiceAtTheSameMomentWorksOnce() throws InterruptedException {
         Staff staff = enrolledStaff();
         String code = staff.codes().get(3);

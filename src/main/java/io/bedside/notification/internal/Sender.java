@@ -159,7 +159,7 @@ class Sender {
         boolean spanish = spanish(practice, contact);
         Locale locale = spanish ? Locale.forLanguageTag("es") : Locale.ENGLISH;
         ZoneId zone = preferences.of(row.practiceId(), row.userId()).timeZone();
-        String when = times.sentence(row.createdAt(), zone, locale) + " (" + HumanTimes.zoneName(zone, locale) + ")";
+        String when = times.sentence(row.createdAt(), zone, locale) + ", " + HumanTimes.zoneName(zone, locale);
         NoticeText text = NoticeText.credentialChanged(CredentialChange.valueOf(row.credentialChange()),
                 practice.shownName(), when, baseUrl, spanish);
         delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
