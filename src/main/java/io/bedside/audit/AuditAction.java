@@ -118,7 +118,11 @@ public enum AuditAction {
     VISIT_REQUEST_OFFERED("visit_request.offered", AS_RECORDED, "offered a time for a visit"),
     VISIT_REQUEST_BOOKED("visit_request.booked", AS_RECORDED, "booked a visit"),
     VISIT_REQUEST_DECLINED("visit_request.declined", AS_RECORDED, "declined a visit request"),
-    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null);
+    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null),
+    // Recovery codes for staff two-step sign-in (issue 18).
+    RECOVERY_CODES_ISSUED("recovery-codes.issued", AS_RECORDED, null),
+    RECOVERY_CODES_REGENERATED("recovery-codes.regenerated", AS_RECORDED, null),
+    RECOVERY_CODE_USED("recovery-code.used", AS_RECORDED, null);
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

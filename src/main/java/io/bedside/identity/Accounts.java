@@ -1,5 +1,6 @@
 package io.bedside.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import io.bedside.shared.PatientId;
 import io.bedside.shared.PracticeId;
 import io.bedside.shared.Relationship;
 import io.bedside.shared.StaffRole;
+import io.bedside.shared.Timestamps;
 import io.bedside.shared.UserId;
 
 /** Creates sign-in accounts for staff and patients, and describes the signed-in user. */
@@ -60,12 +62,14 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final Families families;
     private final String baseUrl;
+    private final Clock clock;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, Invitations invitations,
             ApiTokens tokens, TwoStep twoStep,
             ApplicationEventPublisher events, Families families,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+        this.clock = clock;
         this.families = families;
         this.accounts = accounts;
         this.hashing = hashing;
@@ -249,12 +253,14 @@ public class Accounts {
 
     /**
      * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
-     * up a new one. Not found for anyone outside the practice.
+     * up a new one, and its recovery codes are void. Not found for anyone outside the practice.
      */
     @Transactional
     public void resetTwoStep(PracticeId practice, UserId id) {
         staff.find(practice, id).orElseThrow(() -> new NotFoundException("No such member of staff."));
         twoStep.reset(id);
+        // The owner hears of it at their address: a reset they did not ask for is an attack on the account.
+        events.publishEvent(new CredentialChanged(practice, id, CredentialChange.AUTHENTICATOR_RESET, Timestamps.now(clock)));
     }
 
     /** A sign-in account for a patient already on the practice's roster. */

@@ -61,6 +61,8 @@ class GoLiveBrowserTests extends BrowserTest {
         String secret = TwoStepCodes.secretOn(page.content());
         page.getByLabel("The 6-digit code from your authenticator app").fill(TwoStepCodes.code(secret, 0));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+        page.waitForURL("**/app/settings/two-step");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them: continue")).click();
         // A practice admin lands on the admin overview.
         page.waitForURL("**/app/admin");
         assertThat(page.locator("body")).containsText("Hillview Clinic");

@@ -89,7 +89,16 @@ class StaffAccessibilityBrowserTests extends BrowserTest {
         page.getByLabel("The 6-digit code from your authenticator app").fill(io.bedside.support.TwoStepCodes.code(secret, 0));
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+        page.waitForURL("**/app/settings/two-step");
+        AxeCheck.noSeriousViolations(page, "recovery codes, shown once");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("I have saved them: continue")).click();
         page.waitForURL("**/app/inbox");
+        // Spanish first: the language chosen last stays for the rest of the test.
+        for (String lang : List.of("es", "en")) {
+            page.navigate("/app/settings/two-step?lang=" + lang);
+            AxeCheck.noSeriousViolations(page, "two-step settings (" + lang + ")");
+        }
         openMenu(page);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign out")).first().click();

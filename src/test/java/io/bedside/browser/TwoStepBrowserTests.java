@@ -42,6 +42,11 @@ class TwoStepBrowserTests extends BrowserTest {
 
         page.getByLabel("The 6-digit code from your authenticator app").fill(TwoStepCodes.code(secret, 0));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+        // The recovery codes, shown once, then on to the inbox.
+        page.waitForURL("**/app/settings/two-step");
+        assertThat(page.locator(".recovery-code")).hasCount(10);
+        AxeCheck.noSeriousViolations(page, "recovery codes");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them: continue")).click();
         page.waitForURL("**/app/inbox");
 
         openMenu(page);
@@ -54,6 +59,44 @@ class TwoStepBrowserTests extends BrowserTest {
         AxeCheck.noSeriousViolations(page, "two-step code");
         page.getByLabel("The 6-digit code from your authenticator app").fill(TwoStepCodes.code(secret, 1));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        page.waitForURL("**/app/inbox");
+    }
+
+    @Test
+    void aNurseWhoLostTheirPhoneSignsInWithARecoveryCode() {
+        String email = "nurse-" + UUID.randomUUID().toString().substring(0, 8) + "@riverside.example";
+        accounts.createStaff(demo.actor(RIVERSIDE_ADMIN).practiceId(), email, "copper lantern meadow", "Rosa Diaz, RN",
+                StaffRole.NURSE, "Nurse");
+        useDesktop();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("copper lantern meadow");
+        page.locator("form button[type=submit]").click();
+        page.waitForURL("**/login/two-step/setup");
+        String secret = TwoStepCodes.secretOn(page.content());
+        page.getByLabel("The 6-digit code from your authenticator app").fill(TwoStepCodes.code(secret, 0));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+        page.waitForURL("**/app/settings/two-step");
+        java.util.List<String> codes = page.locator(".recovery-code").allTextContents();
+        org.assertj.core.api.Assertions.assertThat(codes).hasSize(10);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them: continue")).click();
+        page.waitForURL("**/app/inbox");
+
+        openMenu(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).first().click();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("copper lantern meadow");
+        page.locator("form button[type=submit]").click();
+        page.waitForURL("**/login/two-step");
+        page.getByText("Use a recovery code instead").click();
+        page.getByLabel("One of your recovery codes (like ab3de-fg4hj)").fill(codes.get(0));
+        AxeCheck.noSeriousViolations(page, "two-step code with a recovery code");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with the recovery code")).click();
+        page.waitForURL("**/app/settings/two-step?recoveryUsed");
+        assertThat(page.locator("body")).containsText("You have 9 unused recovery codes.");
+        screenshot("TwoStepBrowserTests-aNurseWhoLostTheirPhoneSignsInWithARecoveryCode");
+        page.navigate("/app/inbox");
         page.waitForURL("**/app/inbox");
     }
 }

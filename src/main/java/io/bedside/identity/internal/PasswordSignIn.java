@@ -38,7 +38,7 @@ public class PasswordSignIn {
 
     /**
      * An API token for a password and, for staff, a current code from their authenticator app
-     * ({@code otp}). Staff who have not set up an authenticator do so in the browser first.
+     * ({@code otp}) or an unused recovery code in its place. Staff who have not set up an authenticator do so in the browser first.
      */
     public IssuedToken signIn(String username, String password, String otp, String clientAddress, String userAgent) {
         UserAccount signedIn = verify(username, password, clientAddress);
@@ -49,10 +49,9 @@ public class PasswordSignIn {
             }
             if (otp == null || otp.isBlank()) {
                 throw new AuthenticationFailedException(
-                        "Send the 6-digit code from your authenticator app as otp.");
+                        "Send the 6-digit code from your authenticator app (or one of your recovery codes) as otp.");
             }
-            if (!codeAccepted(signedIn.id(), clientAddress,
-                    () -> twoStep.verify(signedIn.id(), signedIn.practiceId(), otp))) {
+            if (!codeAccepted(signedIn.id(), clientAddress, () -> twoStep.verifyOrRecover(signedIn.toActor(), otp))) {
                 throw new AuthenticationFailedException(
                         "The code is not right, or was already used: send the current code from your authenticator app.");
             }

@@ -46,9 +46,11 @@ public class TwoStep {
     private final TwoStepRows rows;
     private final PracticeEncryption encryption;
     private final Clock clock;
+    private final RecoveryCodes recoveryCodes;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
-    TwoStep(TwoStepRows rows, PracticeEncryption encryption, Clock clock) {
+    TwoStep(TwoStepRows rows, PracticeEncryption encryption, Clock clock, RecoveryCodes recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.rows = rows;
         this.encryption = encryption;
         this.clock = clock;
@@ -123,9 +125,24 @@ public class TwoStep {
         return step.isPresent() && rows.advance(user, step.get());
     }
 
-    /** Forgets the account's authenticator (a lost phone): the next sign-in sets up a new one. */
+    /**
+     * A second step given as either a current code of the authenticator app or, in its place, an
+     * unused recovery code ({@link RecoveryCodes}): for the sign-in page and the API alike.
+     */
+    public boolean verifyOrRecover(Actor actor, String code) {
+        if (RecoveryCodes.looksLikeRecoveryCode(code)) {
+            return recoveryCodes.use(actor, code);
+        }
+        return verify(actor.userId(), actor.practiceId(), code);
+    }
+
+    /**
+     * Forgets the account's authenticator (a lost phone) and its recovery codes: the next sign-in
+     * sets up a new one, with a new set of codes.
+     */
     public void reset(UserId user) {
         rows.delete(user);
+        recoveryCodes.voidAll(user);
     }
 
     /** Demo accounts sign in with their password alone. */

@@ -14,11 +14,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.bedside.audit.AuditRecord;
 import io.bedside.audit.AuditTrail;
 import io.bedside.identity.Accounts;
 import io.bedside.identity.internal.PasswordSignIn;
+import io.bedside.identity.internal.RecoveryCodes;
 import io.bedside.identity.internal.TwoStep;
 import io.bedside.identity.internal.TwoStepGate;
 import io.bedside.practice.Practice;
@@ -28,7 +30,8 @@ import io.bedside.shared.TooManyRequestsException;
 
 /**
  * The second step of a staff member's sign-in: the code from their authenticator app, or the
- * first time, setting the app up by scanning a QR code and typing one code. Wrong codes are
+ * first time, setting the app up by scanning a QR code and typing one code (after which the
+ * account's recovery codes are shown, once), or a recovery code in place of the app's. Wrong codes are
  * throttled per account as in the API ({@link PasswordSignIn#codeAccepted}); a right one lets the session through (with a new
  * session id) to where the person was going.
  */
@@ -40,8 +43,11 @@ class TwoStepPages {
     private final Practices practices;
     private final PasswordSignIn signIn;
     private final AuditTrail audit;
+    private final RecoveryCodes recoveryCodes;
 
-    TwoStepPages(TwoStep twoStep, Accounts accounts, Practices practices, PasswordSignIn signIn, AuditTrail audit) {
+    TwoStepPages(TwoStep twoStep, Accounts accounts, Practices practices, PasswordSignIn signIn, AuditTrail audit,
+            RecoveryCodes recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.twoStep = twoStep;
         this.accounts = accounts;
         this.practices = practices;
@@ -55,18 +61,33 @@ class TwoStepPages {
             return "redirect:/app";
         }
         model.addAttribute("error", null);
+        model.addAttribute("recovery", false);
         return "identity/two-step";
     }
 
+    /**
+     * The code from the app, or ({@code recoveryCode}, from "use a recovery code instead") one of
+     * the account's recovery codes in its place, under the same throttle. A recovery code leads to
+     * the two-step settings, which say how many are left.
+     */
     @PostMapping(TwoStepGate.VERIFY_PAGE)
     String verify(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String recoveryCode, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         HttpSession session = request.getSession();
         if (!TwoStepGate.VERIFY.equals(session.getAttribute(TwoStepGate.PENDING))) {
             return "redirect:/app";
         }
-        if (!checked(actor, request, () -> twoStep.verify(actor.userId(), actor.practiceId(), code))) {
+        boolean recovery = !recoveryCode.isBlank();
+        if (!checked(actor, request, () -> recovery ? twoStep.verifyOrRecover(actor, recoveryCode)
+                : twoStep.verify(actor.userId(), actor.practiceId(), code))) {
+            model.addAttribute("recovery", recovery);
             return wrong(request, response, model, "identity/two-step");
+        }
+        if (recovery) {
+            // RecoveryCodes audited the code's use.
+            through(actor, request, response, null);
+            return "redirect:" + TwoStepSettingsPages.PATH + "?recoveryUsed";
         }
         return through(actor, request, response, "two-step.verified");
     }
@@ -82,7 +103,7 @@ class TwoStepPages {
 
     @PostMapping(TwoStepGate.SETUP_PAGE)
     String confirm(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
         HttpSession session = request.getSession();
         if (!TwoStepGate.SETUP.equals(session.getAttribute(TwoStepGate.PENDING))) {
             return "redirect:/app";
@@ -91,7 +112,11 @@ class TwoStepPages {
             String view = wrong(request, response, model, null);
             return view != null ? view : setup(actor, model);
         }
-        return through(actor, request, response, "two-step.enrolled");
+        // The app works: the recovery codes, shown once on the next page, then on to where the person was going.
+        String next = through(actor, request, response, "two-step.enrolled").substring("redirect:".length());
+        flash.addFlashAttribute(TwoStepSettingsPages.NEW_CODES, recoveryCodes.issue(actor));
+        flash.addFlashAttribute(TwoStepSettingsPages.NEXT, next);
+        return "redirect:" + TwoStepSettingsPages.PATH;
     }
 
     private String setup(Actor actor, Model model) {
@@ -134,7 +159,9 @@ class TwoStepPages {
         session.removeAttribute(TwoStepGate.PENDING);
         // A new session id now that the session is fully signed in.
         request.changeSessionId();
-        audit.record(AuditRecord.allowed(actor, null, action, "staff", actor.userId()));
+        if (action != null) {
+            audit.record(AuditRecord.allowed(actor, null, action, "staff", actor.userId()));
+        }
         SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
         return "redirect:" + (saved != null ? saved.getRedirectUrl() : "/app");
     }

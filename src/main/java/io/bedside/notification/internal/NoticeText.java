@@ -1,5 +1,6 @@
 package io.bedside.notification.internal;
 
+import io.bedside.identity.CredentialChange;
 import io.bedside.notification.internal.NotificationRows.Kind;
 import io.bedside.shared.CareTeamId;
 
@@ -124,7 +125,8 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open" + staffFooter,
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET,
+                    CREDENTIAL_CHANGED -> throw new IllegalArgumentException(
                     "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");
         };
     }
@@ -174,6 +176,55 @@ record NoticeText(String subject, String body, String sms) {
                                 + "no longer come to this address.\n\nIf this wasn't you, call " + practice
                                 + " as soon as you can.\n" + baseUrl + "\n",
                         null);
+    }
+
+    // ------------------------------------------------------------ security notices
+
+    /**
+     * A sign-in credential of the account changed: what, at which practice and when, and what to do
+     * if it was not them. Nothing else: no patient, no message, no device detail.
+     */
+    static NoticeText credentialChanged(CredentialChange change, String practice, String when, String baseUrl,
+            boolean spanish) {
+        String security = baseUrl + "/app/settings/security";
+        if (spanish) {
+            String what = switch (change) {
+                case PASSKEY_ADDED -> "Se añadió una llave de acceso (passkey) a su cuenta de Bedside en " + practice;
+                case PASSKEY_REMOVED -> "Se quitó una llave de acceso (passkey) de su cuenta de Bedside en " + practice;
+                case RECOVERY_CODES_REGENERATED -> "Se crearon códigos de recuperación nuevos para su cuenta de Bedside en "
+                        + practice + " (los anteriores ya no sirven)";
+                case RECOVERY_CODE_USED -> "Se usó un código de recuperación para entrar en su cuenta de Bedside en " + practice;
+                case AUTHENTICATOR_RESET -> "Se restableció el inicio de sesión en dos pasos de su cuenta de Bedside en "
+                        + practice + " (al entrar configurará de nuevo su aplicación de autenticación)";
+            };
+            String subject = switch (change) {
+                case PASSKEY_ADDED -> "Aviso de seguridad: se añadió una llave de acceso";
+                case PASSKEY_REMOVED -> "Aviso de seguridad: se quitó una llave de acceso";
+                case RECOVERY_CODES_REGENERATED -> "Aviso de seguridad: códigos de recuperación nuevos";
+                case RECOVERY_CODE_USED -> "Aviso de seguridad: se usó un código de recuperación";
+                case AUTHENTICATOR_RESET -> "Aviso de seguridad: se restableció el inicio de sesión en dos pasos";
+            };
+            return new NoticeText(subject, what + " el " + when + ".\n\nSi no fue usted, llame a " + practice
+                    + " cuanto antes y cambie su contraseña:\n" + security + "\n", null);
+        }
+        String what = switch (change) {
+            case PASSKEY_ADDED -> "A passkey was added to your Bedside account at " + practice;
+            case PASSKEY_REMOVED -> "A passkey was removed from your Bedside account at " + practice;
+            case RECOVERY_CODES_REGENERATED -> "New recovery codes were made for your Bedside account at " + practice
+                    + " (the old ones no longer work)";
+            case RECOVERY_CODE_USED -> "A recovery code was used to sign in to your Bedside account at " + practice;
+            case AUTHENTICATOR_RESET -> "The two-step sign-in of your Bedside account at " + practice
+                    + " was reset (you will set up your authenticator app again when you next sign in)";
+        };
+        String subject = switch (change) {
+            case PASSKEY_ADDED -> "Security notice: a passkey was added";
+            case PASSKEY_REMOVED -> "Security notice: a passkey was removed";
+            case RECOVERY_CODES_REGENERATED -> "Security notice: new recovery codes";
+            case RECOVERY_CODE_USED -> "Security notice: a recovery code was used";
+            case AUTHENTICATOR_RESET -> "Security notice: two-step sign-in was reset";
+        };
+        return new NoticeText(subject, what + " on " + when + ".\n\nIf this was not you, call " + practice
+                + " as soon as you can and change your password:\n" + security + "\n", null);
     }
 
     // ------------------------------------------------------------ Web Push

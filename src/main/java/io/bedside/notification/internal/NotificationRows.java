@@ -35,12 +35,22 @@ class NotificationRows {
         /** To the old address, once a new one replaced it; the row's reference is the change's id. */
         EMAIL_CHANGED,
         /** A one-time link to set a new password, to the account's address. */
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        /**
+         * A security notice to the account's address: a sign-in credential changed (the row's
+         * {@code credentialChange} says which; its creation time is when).
+         */
+        CREDENTIAL_CHANGED
     }
 
-    /** {@code conversationId}: what the notice is about, a conversation or (for {@link Kind#EMAIL_CHANGED}) an email change. */
+    /**
+     * {@code conversationId}: what the notice is about, a conversation or (for {@link Kind#EMAIL_CHANGED}) an email
+     * change; {@code credentialChange}: for {@link Kind#CREDENTIAL_CHANGED}, the name of the
+     * {@link io.bedside.identity.CredentialChange}.
+     */
     record Row(UUID id, PracticeId practiceId, UserId userId, Kind kind, UUID conversationId,
-            CareTeamId careTeamId, String status, int attempts, Instant dueAt, Instant createdAt) {
+            CareTeamId careTeamId, String status, int attempts, Instant dueAt, Instant createdAt,
+            String credentialChange) {
     }
 
     private final JdbcClient jdbc;
@@ -60,6 +70,20 @@ class NotificationRows {
                 .param("kind", kind.name()).param("conversation", conversation)
                 .param("team", team == null ? null : team.value())
                 .param("due", Timestamps.toDb(due)).param("now", Timestamps.toDb(now))
+                .update();
+        return id;
+    }
+
+    /** A security notice of a changed credential, due at once; created at the time of the change. */
+    UUID addCredentialChange(PracticeId practice, UserId user, String change, Instant at, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification (id, practice_id, user_id, kind, status, due_at, next_attempt_at, created_at,
+                                          credential_change)
+                values (:id, :practice, :user, :kind, 'pending', :now, :now, :at, :change)""")
+                .param("id", id).param("practice", practice.value()).param("user", user.value())
+                .param("kind", Kind.CREDENTIAL_CHANGED.name()).param("now", Timestamps.toDb(now))
+                .param("at", Timestamps.toDb(at)).param("change", change)
                 .update();
         return id;
     }
@@ -185,7 +209,7 @@ class NotificationRows {
                 UserId.of(rs.getObject("user_id", UUID.class)), Kind.valueOf(rs.getString("kind")),
                 rs.getObject("conversation_id", UUID.class), team == null ? null : CareTeamId.of(team),
                 rs.getString("status"), rs.getInt("attempts"), Timestamps.fromDb(rs, "due_at"),
-                Timestamps.fromDb(rs, "created_at"));
+                Timestamps.fromDb(rs, "created_at"), rs.getString("credential_change"));
     }
 
     /** Claims what is due now for one person only (the setup command sends its invitation at once). */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
 import io.bedside.identity.Coverage;
+import io.bedside.identity.CredentialChanged;
 import io.bedside.identity.EmailChangeRequested;
 import io.bedside.identity.EmailChanged;
 import io.bedside.identity.PasswordResetRequested;
@@ -210,5 +211,17 @@ class NotificationTriggers implements ConversationReactions {
     void on(EmailChanged e) {
         Instant now = Timestamps.now(clock);
         outbox.add(e.practiceId(), e.userId(), Kind.EMAIL_CHANGED, e.changeId(), null, now, now);
+    }
+
+    // ------------------------------------------------------------ security notices
+
+    /**
+     * A sign-in credential changed (a passkey added or removed, recovery codes made or used, the
+     * authenticator reset): the account's address is told, whatever the notice settings, like a
+     * password reset; the words name the change and its time, never anything about a patient.
+     */
+    @EventListener
+    void on(CredentialChanged e) {
+        outbox.addCredentialChange(e.practiceId(), e.userId(), e.change().name(), e.at(), Timestamps.now(clock));
     }
 }

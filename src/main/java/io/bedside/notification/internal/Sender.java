@@ -1,13 +1,16 @@
 package io.bedside.notification.internal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.bedside.identity.Accounts;
+import io.bedside.identity.CredentialChange;
 import io.bedside.identity.Passwords;
 import io.bedside.identity.PatientLinkRequested;
 import io.bedside.identity.PatientLinks;
@@ -25,6 +28,7 @@ import io.bedside.practice.CareTeams;
 import io.bedside.practice.Practice;
 import io.bedside.practice.Practices;
 import io.bedside.shared.Actor;
+import io.bedside.shared.HumanTimes;
 
 /**
  * One notice, from outbox row to words on a channel: who it is for, whether they still want it
@@ -57,12 +61,14 @@ class Sender {
     private final String baseUrl;
     private final PushDevices pushDevices;
     private final NotificationMeters meters;
+    private final HumanTimes times;
 
     Sender(Delivery delivery, NotificationRows outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             NoticeFacts conversations, NotificationPreferences preferences, PatientLinks links,
             Passwords passwords, PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, PushDevices pushDevices,
-            NotificationMeters meters) {
+            NotificationMeters meters, HumanTimes times) {
+        this.times = times;
         this.pushDevices = pushDevices;
         this.meters = meters;
         this.links = links;
@@ -140,6 +146,27 @@ class Sender {
         return new Outcome(Outcome.Result.SENT, "email", null);
     }
 
+    /**
+     * A security notice: a sign-in credential of the account changed. By email whatever the notice
+     * settings (like a password reset: an owner who did not make the change must learn of it), in
+     * the account's language, with the time in the person's time zone.
+     */
+    private Outcome sendCredentialChanged(NotificationRows.Row row, Accounts.Contact contact) {
+        if (contact.email() == null || contact.email().isBlank()) {
+            return new Outcome(Outcome.Result.FAILED, "no email address on file", null, Channel.EMAIL);
+        }
+        Practice practice = practices.find(row.practiceId()).orElseThrow();
+        boolean spanish = spanish(practice, contact);
+        Locale locale = spanish ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+        ZoneId zone = preferences.of(row.practiceId(), row.userId()).timeZone();
+        String when = times.sentence(row.createdAt(), zone, locale) + ", " + HumanTimes.zoneName(zone, locale);
+        NoticeText text = NoticeText.credentialChanged(CredentialChange.valueOf(row.credentialChange()),
+                practice.shownName(), when, baseUrl, spanish);
+        delivery.email(row.practiceId(), row.id(), contact.email(), text.subject(), text.body(),
+                baseUrl + "/app/settings/notifications");
+        return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
     /** A patient's own language, else the practice's default (staff have no language of their own). */
     private boolean spanish(Practice practice, Accounts.Contact contact) {
         Patients.Contact patient = contact.patientId() == null ? null
@@ -168,6 +195,9 @@ class Sender {
         }
         if (row.kind() == Kind.PASSWORD_RESET) {
             return sendPasswordReset(row, contact);
+        }
+        if (row.kind() == Kind.CREDENTIAL_CHANGED) {
+            return sendCredentialChanged(row, contact);
         }
         NotificationPreference preference = preferences.of(row.practiceId(), row.userId());
         // The devices the person asked to be told on (Web Push), beside their email or text choice.
