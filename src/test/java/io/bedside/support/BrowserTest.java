@@ -34,6 +34,20 @@ public abstract class BrowserTest extends ApplicationTest {
     protected Page page;
     private String testName;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** A failed test prints what live delivery was doing (LiveDiagnostics). */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher liveState = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext c, Throwable cause) {
+            if (meters != null) {
+                LiveDiagnostics.print(meters, System.err);
+            }
+        }
+    };
+
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     /**
