@@ -118,7 +118,16 @@ public enum AuditAction {
     VISIT_REQUEST_OFFERED("visit_request.offered", AS_RECORDED, "offered a time for a visit"),
     VISIT_REQUEST_BOOKED("visit_request.booked", AS_RECORDED, "booked a visit"),
     VISIT_REQUEST_DECLINED("visit_request.declined", AS_RECORDED, "declined a visit request"),
-    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null);
+    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null),
+    SMS_NUMBER_CHANGED("sms.number-changed", AS_RECORDED, null),
+    SMS_CONSENT_GIVEN("sms.consent-given", AS_RECORDED, "agreed to text messages"),
+    SMS_HEALTH_CONSENT_GIVEN("sms.health-consent-given", AS_RECORDED,
+            "agreed to receive health information by text message"),
+    SMS_CONSENT_WITHDRAWN("sms.consent-withdrawn", AS_RECORDED, "withdrew an agreement to text messages"),
+    SMS_STOPPED("sms.stopped", AS_RECORDED, "texted STOP: no more text messages"),
+    SMS_RESTARTED("sms.restarted", AS_RECORDED, "texted START: text messages again"),
+    SMS_HELP("sms.help", AS_RECORDED, "texted HELP"),
+    MESSAGE_SMS_DISCLOSED("message.sms-disclosed", AS_RECORDED, "sent a reply in full by text message");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -124,7 +124,8 @@ record NoticeText(String subject, String body, String sms) {
                             + " is past the time the team promised to answer. Sign in: " + baseUrl
                             + "/app/inbox?filter=open" + staffFooter,
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
-            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET -> throw new IllegalArgumentException(
+            case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET,
+                    SMS_REPLY -> throw new IllegalArgumentException(
                     "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");
         };
     }

@@ -35,7 +35,12 @@ class NotificationRows {
         /** To the old address, once a new one replaced it; the row's reference is the change's id. */
         EMAIL_CHANGED,
         /** A one-time link to set a new password, to the account's address. */
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        /**
+         * The fixed answer to an inbound text (STOP, START, HELP, an unknown number, a refused
+         * file), to the number that texted; the row's reference is the inbound text's id.
+         */
+        SMS_REPLY
     }
 
     /** {@code conversationId}: what the notice is about, a conversation or (for {@link Kind#EMAIL_CHANGED}) an email change. */
