@@ -78,9 +78,8 @@ class InboundTextRows {
     /** Handled: the fixed reply to send, if any; the content is kept only while a reply still needs the number. */
     void done(UUID id, String reply, String language) {
         jdbc.sql("""
-                update sms_inbound set status = 'done', reply = :reply, reply_language = :language,
-                       content_ciphertext = case when :reply is null then null else content_ciphertext end
-                 where id = :id""")
+                update sms_inbound set status = 'done', reply = :reply, reply_language = :language%s
+                 where id = :id""".formatted(reply == null ? ", content_ciphertext = null" : ""))
                 .param("reply", reply).param("language", language).param("id", id).update();
     }
 

@@ -36,9 +36,8 @@ class SmsNumberRows {
     /** Inserts or replaces the practice's row; a null secret keeps the one stored. */
     void save(PracticeId practice, String phone, boolean fullText, byte[] secret, Instant now) {
         int updated = jdbc.sql("""
-                update sms_number set phone = :phone, full_text = :fullText,
-                                      secret_ciphertext = coalesce(:secret, secret_ciphertext), updated_at = :now
-                 where practice_id = :practice""")
+                update sms_number set phone = :phone, full_text = :fullText, updated_at = :now%s
+                 where practice_id = :practice""".formatted(secret == null ? "" : ", secret_ciphertext = :secret"))
                 .param("phone", phone).param("fullText", fullText).param("secret", secret)
                 .param("now", Timestamps.toDb(now)).param("practice", practice.value()).update();
         if (updated == 0) {
