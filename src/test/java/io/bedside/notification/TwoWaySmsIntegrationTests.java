@@ -491,4 +491,19 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+
+    @Test
+    void thePatientAgreesOnTheSettingsPageWithTheWordsShown() {
+        io.bedside.support.PageSession alice = io.bedside.support.PageSession.signedIn(api.base(), ALICE);
+        var page = alice.get("/app/settings/notifications");
+        assertThat(page.body()).contains("text messages are not encrypted");
+        var saved = alice.post("/app/settings/text-consent", Map.of("texting", "yes", "healthInformation", "yes"));
+        assertThat(saved.status()).isEqualTo(302);
+        JsonNode consent = api.get("/api/v1/me/text-consent").token(demo.token(ALICE)).send().json();
+        assertThat(consent.get("texting").asBoolean()).isTrue();
+        assertThat(consent.get("healthInformationWords").asString()).contains("not encrypted");
+        assertThat(consent.get("textingWords").asString()).contains("STOP");
+        assertThat(alice.post("/app/settings/text-consent", Map.of("healthInformation", "yes")).status())
+                .as("health information needs texting").isEqualTo(400);
+    }
 }
