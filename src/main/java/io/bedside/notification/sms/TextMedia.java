@@ -45,11 +45,19 @@ class TextMedia {
 
     TextMedia(NotificationProperties properties, @Value("${bedside.notification.sms.media-hosts:}") String mediaHosts) {
         this.properties = properties;
-        String gateway = properties.sms().url() == null || properties.sms().url().isBlank() ? null
-                : URI.create(properties.sms().url()).getHost();
+        String gateway = gatewayHost(properties.sms().url());
         this.hosts = Stream.concat(Stream.ofNullable(gateway), Arrays.stream(mediaHosts.split(",")))
                 .map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The configured gateway's host; none when there is no gateway, or its address is not one (nothing is fetched). */
+    private static String gatewayHost(String url) {
+        try {
+            return url == null || url.isBlank() ? null : URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     byte[] fetch(String url) throws IOException {
