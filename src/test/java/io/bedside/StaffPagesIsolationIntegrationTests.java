@@ -307,4 +307,24 @@ class StaffPagesIsolationIntegrationTests extends ApplicationTest {
         assertThat(jdbc.sql("select status from visit_request where id = cast(:id as uuid)").param("id", request)
                 .query(String.class).single()).isEqualTo("requested");
     }
+
+    /** The SMS number page (issue 18): the practice's admins only; another practice's admin sees their own. */
+    @Test
+    void theSmsNumberPageIsThePracticeAdminsOnly() {
+        String riverside = demo.token(RIVERSIDE_ADMIN);
+        assertThat(api.put("/api/v1/practice/sms").token(riverside).json(Map.of("phone", "+15555550186")).send()
+                .status()).isEqualTo(200);
+        try {
+            PageSession admin = PageSession.signedIn(api.base(), RIVERSIDE_ADMIN);
+            assertThat(admin.get("/app/admin/sms").body()).contains("+15555550186").contains("/api/v1/sms/inbound");
+            PageSession lakesideAdmin = PageSession.signedIn(api.base(), LAKESIDE_ADMIN);
+            var other = lakesideAdmin.get("/app/admin/sms");
+            assertThat(other.status()).isEqualTo(200);
+            assertThat(other.body()).doesNotContain("+15555550186");
+            assertThat(PageSession.signedIn(api.base(), KIM).get("/app/admin/sms").status()).isEqualTo(403);
+            assertThat(PageSession.signedIn(api.base(), CAROL).get("/app/admin/sms").status()).isEqualTo(404);
+        } finally {
+            api.put("/api/v1/practice/sms").token(riverside).json(Map.of("phone", "")).send();
+        }
+    }
 }

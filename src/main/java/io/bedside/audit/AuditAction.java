@@ -122,7 +122,17 @@ public enum AuditAction {
     // Recovery codes for staff two-step sign-in (issue 18).
     RECOVERY_CODES_ISSUED("recovery-codes.issued", AS_RECORDED, null),
     RECOVERY_CODES_REGENERATED("recovery-codes.regenerated", AS_RECORDED, null),
-    RECOVERY_CODE_USED("recovery-code.used", AS_RECORDED, null);
+    RECOVERY_CODE_USED("recovery-code.used", AS_RECORDED, null),
+    // Two-way SMS (issue 18).
+    SMS_NUMBER_CHANGED("sms.number-changed", AS_RECORDED, null),
+    SMS_CONSENT_GIVEN("sms.consent-given", AS_RECORDED, "agreed to text messages"),
+    SMS_HEALTH_CONSENT_GIVEN("sms.health-consent-given", AS_RECORDED,
+            "agreed to receive health information by text message"),
+    SMS_CONSENT_WITHDRAWN("sms.consent-withdrawn", AS_RECORDED, "withdrew an agreement to text messages"),
+    SMS_STOPPED("sms.stopped", AS_RECORDED, "texted STOP: no more text messages"),
+    SMS_RESTARTED("sms.restarted", AS_RECORDED, "texted START: text messages again"),
+    SMS_HELP("sms.help", AS_RECORDED, "texted HELP"),
+    MESSAGE_SMS_DISCLOSED("message.sms-disclosed", AS_RECORDED, "sent a reply in full by text message");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -161,6 +161,21 @@ public class NotificationPreferences {
         return digits;
     }
 
+    /**
+     * The patient texted STOP: their notices no longer go by text message (email instead); START
+     * ({@code on}) turns text messages back on. Joins the caller's transaction.
+     */
+    @Transactional
+    public void textsByKeyword(PracticeId practice, UserId user, boolean on) {
+        NotificationPreference current = of(practice, user);
+        if (on == (current.channel() == Channel.SMS)) {
+            return;
+        }
+        ensure(practice, user);
+        rows.update(practice, user, new NotificationPreference(on ? Channel.SMS : Channel.EMAIL, current.quietStart(),
+                current.quietEnd(), current.timeZone(), current.staffMessages(), current.phone()), Timestamps.now(clock));
+    }
+
     /** The key of someone's unsubscribe link, made the first time it is needed. */
     @Transactional
     public String unsubscribeToken(PracticeId practice, UserId user) {

@@ -4,5 +4,5 @@
  * channel, quiet hours and one-click unsubscribe.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "identity", "messaging", "patient", "practice", "shared", "web", "workflow", "crypto" })
+        allowedDependencies = { "audit", "identity", "messaging", "messaging :: system", "patient", "practice", "shared", "web", "workflow", "crypto" })
 package io.bedside.notification;

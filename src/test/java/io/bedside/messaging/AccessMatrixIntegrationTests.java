@@ -665,4 +665,34 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
                     .doesNotContain(request);
         }
     }
+
+    /**
+     * Two-way SMS (issue 18): a practice's SMS settings are its own admins' only (another practice's
+     * admin sees their own, never this one's number), and a patient's text consent is their own only.
+     */
+    @Test
+    void theSmsSettingsAndTextConsentAreTheCallersOwnOnly() {
+        String riverside = tokenFor(io.bedside.support.Demo.RIVERSIDE_ADMIN);
+        Api.Response connected = api.put("/api/v1/practice/sms").token(riverside)
+                .json(Map.of("phone", "+15555550188")).send();
+        assertThat(connected.status()).isEqualTo(200);
+        try {
+            assertThat(api.get("/api/v1/practice/sms").token(tokenFor(io.bedside.support.Demo.LAKESIDE_ADMIN)).send()
+                    .body()).doesNotContain("+15555550188");
+            assertThat(api.get("/api/v1/practice/sms").token(tokenFor(io.bedside.support.Demo.KIM)).send().status())
+                    .isEqualTo(403);
+            assertThat(api.put("/api/v1/practice/sms").token(tokenFor(io.bedside.support.Demo.LEE))
+                    .json(Map.of("phone", "+15555550187")).send().status()).isEqualTo(403);
+            for (String patient : List.of(ALICE, io.bedside.support.Demo.CAROL)) {
+                assertThat(api.get("/api/v1/practice/sms").token(tokenFor(patient)).send().status()).isEqualTo(404);
+            }
+            for (String staff : List.of(io.bedside.support.Demo.KIM, io.bedside.support.Demo.LAKESIDE_ADMIN)) {
+                assertThat(api.get("/api/v1/me/text-consent").token(tokenFor(staff)).send().status()).isEqualTo(404);
+                assertThat(api.put("/api/v1/me/text-consent").token(tokenFor(staff)).json(Map.of("texting", true))
+                        .send().status()).isEqualTo(404);
+            }
+        } finally {
+            api.put("/api/v1/practice/sms").token(riverside).json(Map.of("phone", "")).send();
+        }
+    }
 }

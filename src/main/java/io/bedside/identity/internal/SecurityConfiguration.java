@@ -89,6 +89,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/password-reset").permitAll()
+                        // The SMS gateway's webhook: proven by its signature, not by a sign-in (notification's InboundTexts).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sms/inbound").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {

@@ -79,6 +79,6 @@ public class ConversationReads {
                         : m.proxyRelationship() != null ? proxies.get(m.authorId())
                         : new Person(m.authorId().value(), patient.displayName(), "patient"),
                 cipher.decryptBody(m.practiceId(), m.conversationId(), m.id(), m.bodyCiphertext()), m.internal(),
-                m.createdAt(), files.getOrDefault(m.id().value(), List.of()))).toList();
+                m.createdAt(), files.getOrDefault(m.id().value(), List.of()), m.via())).toList();
     }
 }

@@ -27,7 +27,14 @@ class MessageRows {
     /** A stored message, its body still encrypted. */
     public record Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
             Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt,
-            Relationship proxyRelationship) {
+            Relationship proxyRelationship, String via) {
+
+        public Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
+                Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt,
+                Relationship proxyRelationship) {
+            this(id, practiceId, conversationId, seq, authorId, authorKind, bodyCiphertext, internal, createdAt,
+                    proxyRelationship, null);
+        }
 
         public Row(MessageId id, PracticeId practiceId, ConversationId conversationId, long seq, UserId authorId,
                 Actor.Kind authorKind, byte[] bodyCiphertext, boolean internal, Instant createdAt) {
@@ -43,7 +50,7 @@ class MessageRows {
                     "SYSTEM".equals(rs.getString("author_kind")) ? Actor.Kind.STAFF
                             : Actor.Kind.valueOf(rs.getString("author_kind")),
                     rs.getBytes("body_ciphertext"), rs.getBoolean("internal"), Timestamps.fromDb(rs, "created_at"),
-                    Relationship.ofCode(rs.getString("proxy_relationship")).orElse(null));
+                    Relationship.ofCode(rs.getString("proxy_relationship")).orElse(null), rs.getString("via"));
         }
     }
 
@@ -75,8 +82,9 @@ class MessageRows {
     public void insert(Row m) {
         jdbc.sql("""
                 insert into message (id, practice_id, conversation_id, seq, author_id, author_kind, body_ciphertext,
-                                     internal, created_at, proxy_relationship)
-                values (:id, :practice, :conversation, :seq, :author, :kind, :body, :internal, :at, :proxy)""")
+                                     internal, created_at, proxy_relationship, via)
+                values (:id, :practice, :conversation, :seq, :author, :kind, :body, :internal, :at, :proxy, :via)""")
+                .param("via", m.via())
                 .param("proxy", m.proxyRelationship() == null ? null : m.proxyRelationship().code())
                 .param("id", m.id().value())
                 .param("practice", m.practiceId().value())
@@ -150,5 +158,22 @@ class MessageRows {
                 .param("conversations", conversations).param("kind", authorKind.name())
                 .param("since", Timestamps.toDb(since))
                 .query(Long.class).single() > 0;
+    }
+
+    /** Marks a message as having come in another way than the web or the app ({@code sms}: a text message). */
+    public void markVia(PracticeId practice, MessageId id, String via) {
+        jdbc.sql("update message set via = :via where id = :id and practice_id = :practice")
+                .param("via", via).param("id", id.value()).param("practice", practice.value()).update();
+    }
+
+    /** The newest message the care team wrote the patient in a conversation (no notes, not Bedside's own). */
+    public Optional<Row> newestFromStaff(PracticeId practice, ConversationId conversation) {
+        return jdbc.sql("""
+                select * from message
+                 where practice_id = :practice and conversation_id = :conversation and author_kind = 'STAFF'
+                   and not internal
+                 order by seq desc limit 1""")
+                .param("practice", practice.value()).param("conversation", conversation.value())
+                .query(Row::map).optional();
     }
 }

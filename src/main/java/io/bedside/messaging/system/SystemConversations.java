@@ -10,7 +10,9 @@ import io.bedside.messaging.Priority;
 import io.bedside.messaging.internal.ConversationExports;
 import io.bedside.messaging.internal.ConversationHistories;
 import io.bedside.messaging.internal.ConversationStarts;
+import io.bedside.messaging.internal.NewAttachment;
 import io.bedside.messaging.internal.SystemAccess;
+import io.bedside.messaging.internal.TextMessages;
 import io.bedside.shared.Actor;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.PatientId;
@@ -31,8 +33,11 @@ public class SystemConversations {
     private final ConversationHistories histories;
     private final ConversationExports exports;
 
+    private final TextMessages texts;
+
     SystemConversations(SystemAccess access, ConversationStarts starts, ConversationHistories histories,
-            ConversationExports exports) {
+            ConversationExports exports, TextMessages texts) {
+        this.texts = texts;
         this.access = access;
         this.starts = starts;
         this.histories = histories;
@@ -118,5 +123,33 @@ public class SystemConversations {
     public java.util.Optional<ConversationFacts> facts(PracticeId practice, ConversationId id) {
         return access.find(practice, id).map(row -> new ConversationFacts(row.id(), row.patientId(), row.careTeamId(),
                 row.confidential(), row.status()));
+    }
+
+    /**
+     * A patient's text message (SMS) becomes their message, marked {@code via: sms}: in their newest
+     * conversation that is not closed, or a new one ({@code subject}) to the team of their newest
+     * conversation, else the practice's first team. Sent and audited as the patient's own
+     * ({@code message.sent} or {@code conversation.created}); the team hears of it as of any.
+     * Joins the caller's transaction.
+     */
+    public ConversationId postFromPatientByText(PracticeId practice, UserId user, PatientId patient, String body,
+            List<TextFile> files, String subject) {
+        return texts.postFromPatient(practice, user, patient, body,
+                files.stream().map(f -> new NewAttachment(f.filename(), f.content())).toList(), subject);
+    }
+
+    /** Checks a file as an upload is checked (type from its bytes, size): refused with the upload's exception. */
+    public void checkTextFile(TextFile file) {
+        texts.check(file.filename(), file.content());
+    }
+
+    /**
+     * The team's newest reply in a conversation, for a full-text SMS: the one read of message text
+     * that leaves Bedside unencrypted, so it is audited as {@code message.sms-disclosed} on the
+     * patient's trail. Whether it may go is the caller's to decide (the practice's setting and the
+     * patient's consent). PHI: never log it.
+     */
+    public java.util.Optional<String> newestReplyForText(PracticeId practice, ConversationId id, PatientId patient) {
+        return texts.newestReplyForText(practice, id, patient);
     }
 }

@@ -50,11 +50,13 @@ final class ConversationJson {
     }
 
     record MessageJson(String id, long seq, PersonJson author, String body, boolean internal, Instant createdAt,
-            List<AttachmentJson> attachments) {
+            List<AttachmentJson> attachments, String via) {
+        /** {@code via}: {@code sms} when the patient wrote by text message, {@code web} otherwise. */
         static MessageJson of(MessageView m) {
             return new MessageJson(m.id().toString(), m.seq(), PersonJson.of(m.author()), m.body(), m.internal(),
                     m.createdAt(), m.attachments() == null ? List.of()
-                            : m.attachments().stream().map(AttachmentJson::of).toList());
+                            : m.attachments().stream().map(AttachmentJson::of).toList(),
+                    m.byText() ? "sms" : "web");
         }
 
         @Override

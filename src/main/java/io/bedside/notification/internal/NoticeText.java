@@ -126,7 +126,7 @@ record NoticeText(String subject, String body, String sms) {
                             + "/app/inbox?filter=open" + staffFooter,
                     "A conversation in the " + team + " inbox at " + practice + " is overdue: " + baseUrl + "/app/inbox");
             case INVITATION, SIGN_IN_LINK, STAFF_INVITATION, PROXY_INVITATION, EMAIL_CHANGE, EMAIL_CHANGED, PASSWORD_RESET,
-                    CREDENTIAL_CHANGED -> throw new IllegalArgumentException(
+                    CREDENTIAL_CHANGED, SMS_REPLY -> throw new IllegalArgumentException(
                     "links and account emails are made by link(), staffInvitation() and the email-change and password-reset methods");
         };
     }

@@ -40,7 +40,13 @@ class NotificationRows {
          * A security notice to the account's address: a sign-in credential changed (the row's
          * {@code credentialChange} says which; its creation time is when).
          */
-        CREDENTIAL_CHANGED
+        CREDENTIAL_CHANGED,
+
+        /**
+         * The fixed answer to an inbound text (STOP, START, HELP, an unknown number, a refused
+         * file), to the number that texted; the row's reference is the inbound text's id.
+         */
+        SMS_REPLY
     }
 
     /**

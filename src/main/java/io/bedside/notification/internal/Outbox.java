@@ -70,6 +70,18 @@ public class Outbox {
         }).toList();
     }
 
+    /**
+     * Queues the fixed answer to an inbound text ({@code inbound}: its id in {@code sms_inbound}),
+     * due now; {@code user} is the account that texted, or {@link #NOBODY} for an unknown number.
+     * Joins the caller's transaction, so the answer is queued exactly when the text is handled.
+     */
+    public void queueTextReply(PracticeId practice, UserId user, java.util.UUID inbound, Instant now) {
+        rows.add(practice, user, NotificationRows.Kind.SMS_REPLY, inbound, null, now, now);
+    }
+
+    /** The user of a text answer to an unknown number: nobody. */
+    public static final UserId NOBODY = UserId.of(new java.util.UUID(0, 0));
+
     /** How many of the practice's notices could not be delivered. */
     public long failedCount(PracticeId practice) {
         return rows.failedCount(practice);

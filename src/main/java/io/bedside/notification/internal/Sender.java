@@ -22,6 +22,8 @@ import io.bedside.notification.NotificationPreference;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
 import io.bedside.notification.internal.NotificationRows.Kind;
+import io.bedside.notification.sms.FullTextReplies;
+import io.bedside.notification.sms.TextReplies;
 import io.bedside.patient.Patients;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
@@ -62,13 +64,17 @@ class Sender {
     private final PushDevices pushDevices;
     private final NotificationMeters meters;
     private final HumanTimes times;
+    private final TextReplies textReplies;
+    private final FullTextReplies fullTexts;
 
     Sender(Delivery delivery, NotificationRows outbox, Accounts accounts, Patients patients, Practices practices, CareTeams careTeams,
             NoticeFacts conversations, NotificationPreferences preferences, PatientLinks links,
             Passwords passwords, PatientProfiles profiles,
             @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, PushDevices pushDevices,
-            NotificationMeters meters, HumanTimes times) {
+            NotificationMeters meters, HumanTimes times, TextReplies textReplies, FullTextReplies fullTexts) {
         this.times = times;
+        this.textReplies = textReplies;
+        this.fullTexts = fullTexts;
         this.pushDevices = pushDevices;
         this.meters = meters;
         this.links = links;
@@ -176,6 +182,9 @@ class Sender {
     }
 
     Outcome send(NotificationRows.Row row, Instant now) {
+        if (row.kind() == Kind.SMS_REPLY) {
+            return sendTextReply(row);
+        }
         Optional<Accounts.Contact> found = accounts.contactOf(row.userId()).filter(Accounts.Contact::active);
         if (found.isEmpty()) {
             return new Outcome(Outcome.Result.SKIPPED, "no active account", null);
@@ -246,7 +255,11 @@ class Sender {
             if (phone == null || phone.isBlank()) {
                 return new Outcome(Outcome.Result.FAILED, "no mobile number on file", null, Channel.SMS);
             }
-            delivery.sms(row.practiceId(), row.id(), phone, text.sms());
+            String words = staff || row.kind() != Kind.NEW_MESSAGE ? text.sms()
+                    : fullTexts.text(row.practiceId(), row.userId(), outbox.conversationsOf(row.id()),
+                            practice.shownName(), baseUrl + "/login", language != null && language.startsWith("es"))
+                            .orElse(text.sms());
+            delivery.sms(row.practiceId(), row.id(), phone, words);
             return new Outcome(Outcome.Result.SENT, "sms", null);
         }
         if (contact.email() == null || contact.email().isBlank()) {
@@ -284,6 +297,21 @@ class Sender {
         }
         delivery.email(row.practiceId(), row.id(), to, text.subject(), text.body(), baseUrl + "/app/settings/notifications");
         return new Outcome(Outcome.Result.SENT, "email", null);
+    }
+
+    /**
+     * The fixed answer to an inbound text, to the number that texted, whatever the notice settings
+     * (the person just texted; STOP's confirmation is the one text carriers allow after it). Once it
+     * went, nothing of the inbound text is kept.
+     */
+    private Outcome sendTextReply(NotificationRows.Row row) {
+        var reply = textReplies.outgoing(row.practiceId(), row.conversationId());
+        if (reply.isEmpty()) {
+            return new Outcome(Outcome.Result.SKIPPED, "nothing to answer", null);
+        }
+        delivery.sms(row.practiceId(), row.id(), reply.get().to(), reply.get().text());
+        textReplies.sent(row.practiceId(), row.conversationId());
+        return new Outcome(Outcome.Result.SENT, "sms", null);
     }
 
     /** How a notice went to the person's devices: taken by the push service, or not (the gone ones are removed). */

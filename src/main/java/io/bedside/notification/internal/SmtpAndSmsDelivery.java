@@ -25,6 +25,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.bedside.notification.Channel;
 import io.bedside.notification.NotificationProperties;
+import io.bedside.notification.sms.SmsNumbers;
 import io.bedside.shared.PracticeId;
 
 /**
@@ -39,9 +40,12 @@ class SmtpAndSmsDelivery implements Delivery {
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationProperties properties;
     private final WebPush webPush;
+    private final SmsNumbers numbers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SmtpAndSmsDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties, WebPush webPush) {
+    SmtpAndSmsDelivery(ObjectProvider<JavaMailSender> mail, NotificationProperties properties, WebPush webPush,
+            SmsNumbers numbers) {
+        this.numbers = numbers;
         this.webPush = webPush;
         this.mail = mail;
         this.properties = properties;
@@ -86,7 +90,9 @@ class SmtpAndSmsDelivery implements Delivery {
         if (sms.url() == null || sms.url().isBlank()) {
             throw new ChannelFailure(Channel.SMS, "No SMS gateway is configured (bedside.notification.sms.url).");
         }
-        String form = Map.of("To", to, "From", sms.from(), "Body", text).entrySet().stream()
+        // From the practice's own number when it connected one (replies then come back to it).
+        String from = numbers.from(practice).orElse(sms.from());
+        String form = Map.of("To", to, "From", from, "Body", text).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

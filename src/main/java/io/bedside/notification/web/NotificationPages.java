@@ -25,6 +25,7 @@ import io.bedside.notification.FailedNotices;
 import io.bedside.notification.NotificationPreferences;
 import io.bedside.notification.StaffMessages;
 import io.bedside.notification.TextNumberUnconfirmed;
+import io.bedside.notification.sms.TextConsent;
 import io.bedside.notification.internal.DevMailbox;
 import io.bedside.notification.internal.PushDevices;
 import io.bedside.shared.Actor;
@@ -49,6 +50,7 @@ class NotificationPages {
     private final boolean demo;
     private final PatientProfiles profiles;
     private final MessageSource messages;
+    private final TextConsent textConsent;
     private final PushDevices pushDevices;
 
     /** The time zones offered in the settings (the reader's own is added when it is another). */
@@ -58,7 +60,8 @@ class NotificationPages {
 
     NotificationPages(NotificationPreferences preferences, DevMailbox mailbox, FailedNotices failedNotices,
             @Value("${bedside.demo:false}") boolean demo, PatientProfiles profiles, MessageSource messages,
-            PushDevices pushDevices) {
+            PushDevices pushDevices, TextConsent textConsent) {
+        this.textConsent = textConsent;
         this.pushDevices = pushDevices;
         this.preferences = preferences;
         this.mailbox = mailbox;
@@ -66,6 +69,27 @@ class NotificationPages {
         this.demo = demo;
         this.profiles = profiles;
         this.messages = messages;
+    }
+
+    /** A patient's agreements to texting, with the words shown on the page in their language. */
+    @PostMapping("/app/settings/text-consent")
+    String textConsent(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String texting,
+            @RequestParam(required = false) String healthInformation, Model model, HttpServletResponse response,
+            Locale locale) {
+        var current = preferences.get(actor);
+        Form form = new Form(current.channel().code(), current.hasQuietHours() ? current.quietStart().toString() : "",
+                current.hasQuietHours() ? current.quietEnd().toString() : "", current.timeZone().getId(), null, null,
+                null);
+        try {
+            textConsent.agree(actor, "yes".equals(texting), "yes".equals(healthInformation), locale);
+            return "redirect:/app/settings/notifications?consentSaved#texting";
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            return page(model, actor, locale, form, Map.of(e.field(), e.getMessage()));
+        } catch (UnprocessableException e) {
+            response.setStatus(422);
+            return page(model, actor, locale, form, Map.of("texting", e.getMessage()));
+        }
     }
 
     /** A time zone in the list: its id, and its name as people know it (“Eastern Time (New York)”). */
@@ -142,6 +166,11 @@ class NotificationPages {
             model.addAttribute("smsNumber", onFile == null || onFile.isBlank() ? null : Phones.shown(onFile));
             model.addAttribute("patientPhone", form.patientPhone() == null ? "" : form.patientPhone());
             model.addAttribute("texting", preferences.get(actor).channel() == Channel.SMS);
+            if (actor.ownPatientId().isPresent()) {
+                model.addAttribute("textConsent", textConsent.state(actor));
+                model.addAttribute("textingWords", textConsent.textingWords(locale));
+                model.addAttribute("healthWords", textConsent.healthWords(locale));
+            }
         }
         model.addAttribute("errors", errors);
         // Web Push: the devices told of new messages, and the key this browser subscribes with.
