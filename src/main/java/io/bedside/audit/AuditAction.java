@@ -118,7 +118,11 @@ public enum AuditAction {
     VISIT_REQUEST_OFFERED("visit_request.offered", AS_RECORDED, "offered a time for a visit"),
     VISIT_REQUEST_BOOKED("visit_request.booked", AS_RECORDED, "booked a visit"),
     VISIT_REQUEST_DECLINED("visit_request.declined", AS_RECORDED, "declined a visit request"),
-    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null);
+    VISIT_REQUEST_MESSAGE_SENT("visit_request.message_sent", AS_RECORDED, null),
+    PASSKEY_ADDED("passkey.added", AS_RECORDED, "added a passkey to sign in with"),
+    PASSKEY_REMOVED("passkey.removed", AS_RECORDED, "removed a passkey"),
+    PASSKEY_RENAMED("passkey.renamed", AS_RECORDED, null),
+    PASSKEY_SIGNED_IN("passkey.signed-in", AS_RECORDED, "signed in with a passkey");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.Families;
 import io.bedside.identity.internal.Invitations;
+import io.bedside.identity.internal.Passkeys;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.TwoStep;
@@ -60,12 +61,15 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final Families families;
     private final String baseUrl;
+    private final Passkeys passkeys;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, Invitations invitations,
             ApiTokens tokens, TwoStep twoStep,
             ApplicationEventPublisher events, Families families,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl,
+            Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.families = families;
         this.accounts = accounts;
         this.hashing = hashing;
@@ -249,12 +253,14 @@ public class Accounts {
 
     /**
      * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
-     * up a new one. Not found for anyone outside the practice.
+     * up a new one. Their passkeys go too: a lost phone holds them as well. Not found for anyone
+     * outside the practice.
      */
     @Transactional
     public void resetTwoStep(PracticeId practice, UserId id) {
         staff.find(practice, id).orElseThrow(() -> new NotFoundException("No such member of staff."));
         twoStep.reset(id);
+        passkeys.removeAll(practice, id);
     }
 
     /** A sign-in account for a patient already on the practice's roster. */
