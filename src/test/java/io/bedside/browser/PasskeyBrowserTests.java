@@ -214,5 +214,7 @@ class PasskeyBrowserTests extends BrowserTest {
         waitFor(page, "/app/inbox");
         page.navigate(at("/app/settings/passkeys"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Passkeys").setExact(true))).isVisible();
+        assertThat(page.getByText("Ward laptop")).isVisible();
+        io.bedside.support.AxeCheck.noSeriousViolations(page, "passkeys settings");
     }
 }
