@@ -35,6 +35,12 @@ class PasskeyIntegrationTests extends ApplicationTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    AccountClosures closures;
+
     @Test
     void makingAPasskeyNeedsASignedInSessionAndAsksForUserVerification() {
         PageSession anonymous = new PageSession(api.base());
@@ -125,6 +131,31 @@ class PasskeyIntegrationTests extends ApplicationTest {
         } finally {
             TestPasskeys.delete(jdbc, seeded.id());
         }
+    }
+
+    @Test
+    void closingAPatientsAccountRemovesItsPasskeys() {
+        var kim = demo.actor(KIM);
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("externalId", "PK-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("givenName", "Pat");
+        body.put("familyName", "Key");
+        body.put("birthDate", "1980-01-02");
+        body.put("sex", "female");
+        body.put("language", "en");
+        var added = api.post("/api/v1/patients").token(demo.token(KIM)).json(body).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        var patient = new io.bedside.shared.PatientId(UUID.fromString(added.json().get("id").asString()));
+        var user = accounts.createPatientAccount(kim.practiceId(), patient,
+                "pk-" + UUID.randomUUID().toString().substring(0, 8) + "@patients.example", "lantern river cobalt");
+        var owner = new io.bedside.shared.Actor(user, kim.practiceId(), io.bedside.shared.Actor.Kind.PATIENT,
+                java.util.Set.of(), patient);
+        var seeded = TestPasskeys.seed(jdbc, owner, "Pat's phone");
+        closures.close(kim.practiceId(), patient);
+        assertThat(jdbc.sql("select count(*) from passkey where user_id = :u").param("u", user.value())
+                .query(Long.class).single()).isZero();
+        assertThat(passkeys.list(owner)).isEmpty();
+        TestPasskeys.delete(jdbc, seeded.id());
     }
 
     private long audited(String action, UUID passkey) {
