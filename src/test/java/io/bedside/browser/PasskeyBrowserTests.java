@@ -174,6 +174,8 @@ class PasskeyBrowserTests extends BrowserTest {
             } finally {
                 stranger.close();
             }
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from audit_event where action = 'passkey.added' and actor_id = :u")
+                    .param("u", alice.userId().value()).query(Long.class).single()).isPositive();
             org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from audit_event where action = 'passkey.signed-in' and actor_id = :u")
                     .param("u", alice.userId().value()).query(Long.class).single()).isEqualTo(2);
 
