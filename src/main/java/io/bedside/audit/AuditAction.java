@@ -132,7 +132,12 @@ public enum AuditAction {
     SMS_STOPPED("sms.stopped", AS_RECORDED, "texted STOP: no more text messages"),
     SMS_RESTARTED("sms.restarted", AS_RECORDED, "texted START: text messages again"),
     SMS_HELP("sms.help", AS_RECORDED, "texted HELP"),
-    MESSAGE_SMS_DISCLOSED("message.sms-disclosed", AS_RECORDED, "sent a reply in full by text message");
+    MESSAGE_SMS_DISCLOSED("message.sms-disclosed", AS_RECORDED, "sent a reply in full by text message"),
+    // Passkeys (issue 18).
+    PASSKEY_ADDED("passkey.added", AS_RECORDED, "added a passkey to sign in with"),
+    PASSKEY_REMOVED("passkey.removed", AS_RECORDED, "removed a passkey"),
+    PASSKEY_RENAMED("passkey.renamed", AS_RECORDED, null),
+    PASSKEY_SIGNED_IN("passkey.signed-in", AS_RECORDED, "signed in with a passkey");
 
     /** How a row of this action appears on a patient's own access report. */
     public enum PatientReport {

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.Invitations;
+import io.bedside.identity.internal.Passkeys;
 import io.bedside.identity.internal.SessionRegistry;
 import io.bedside.identity.internal.UserAccounts;
 import io.bedside.shared.PatientId;
@@ -18,7 +19,7 @@ import io.bedside.shared.UserId;
  * What closing a patient's account means for signing in (the record's own state is the patient
  * module's): the account is made inactive, so a password, a sign-in link, an invitation and a
  * token are all refused like wrong credentials; every API token is revoked and every browser
- * session ends at its next request; open one-time links and a pending email change end.
+ * session ends at its next request; open one-time links, a pending email change and every passkey end.
  * Reopening makes the account active again, with its old password; nothing else comes back.
  */
 @Service
@@ -29,14 +30,16 @@ public class AccountClosures {
     private final Invitations links;
     private final PatientProfiles profiles;
     private final SessionRegistry sessions;
+    private final Passkeys passkeys;
 
     AccountClosures(UserAccounts accounts, ApiTokens tokens, Invitations links, PatientProfiles profiles,
-            SessionRegistry sessions) {
+            SessionRegistry sessions, Passkeys passkeys) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
         this.profiles = profiles;
         this.sessions = sessions;
+        this.passkeys = passkeys;
     }
 
     /** Ends the patient's sign-in, if they have an account; in the caller's transaction. */
@@ -50,6 +53,7 @@ public class AccountClosures {
                 links.revoke(practice, user, purpose);
             }
             profiles.cancelPendingEmailChange(practice, user);
+            passkeys.removeAll(practice, user);
         });
     }
 

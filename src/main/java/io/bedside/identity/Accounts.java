@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bedside.identity.internal.ApiTokens;
 import io.bedside.identity.internal.Families;
 import io.bedside.identity.internal.Invitations;
+import io.bedside.identity.internal.Passkeys;
 import io.bedside.identity.internal.PasswordHashing;
 import io.bedside.identity.internal.PasswordRules;
 import io.bedside.identity.internal.TwoStep;
@@ -63,13 +64,16 @@ public class Accounts {
     private final Families families;
     private final String baseUrl;
     private final Clock clock;
+    private final Passkeys passkeys;
 
     Accounts(UserAccounts accounts, PasswordHashing hashing, StaffDirectory staff, Patients patients,
             Practices practices, Invitations invitations,
             ApiTokens tokens, TwoStep twoStep,
             ApplicationEventPublisher events, Families families,
-            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+            @Value("${bedside.base-url:http://localhost:8080}") String baseUrl, Clock clock,
+            Passkeys passkeys) {
         this.clock = clock;
+        this.passkeys = passkeys;
         this.families = families;
         this.accounts = accounts;
         this.hashing = hashing;
@@ -253,12 +257,14 @@ public class Accounts {
 
     /**
      * Forgets a member of staff's authenticator app (a lost phone): at their next sign-in they set
-     * up a new one, and its recovery codes are void. Not found for anyone outside the practice.
+     * up a new one, its recovery codes are void, and its passkeys go too: a lost phone holds them as
+     * well. Not found for anyone outside the practice.
      */
     @Transactional
     public void resetTwoStep(PracticeId practice, UserId id) {
         staff.find(practice, id).orElseThrow(() -> new NotFoundException("No such member of staff."));
         twoStep.reset(id);
+        passkeys.removeAll(practice, id);
         // The owner hears of it at their address: a reset they did not ask for is an attack on the account.
         events.publishEvent(new CredentialChanged(practice, id, CredentialChange.AUTHENTICATOR_RESET, Timestamps.now(clock)));
     }

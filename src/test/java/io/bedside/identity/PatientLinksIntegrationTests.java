@@ -90,7 +90,7 @@ class PatientLinksIntegrationTests extends ApplicationTest {
         var done = browser.post(path, Map.of("birthDate", "1977-07-07", "password", "lantern river cobalt",
                 "confirmation", "lantern river cobalt"));
         assertThat(done.status()).isEqualTo(302);
-        assertThat(done.location()).endsWith("/app/conversations?welcome");
+        assertThat(done.location()).endsWith("/app/settings/passkeys?welcome");
         assertThat(browser.get("/app/conversations").status()).isEqualTo(200);
         assertThat(new PageSession(api.base()).get(path).status()).as("spent").isEqualTo(404);
         assertThat(api.signIn("inv1@patients.example", "lantern river cobalt")).isNotBlank();

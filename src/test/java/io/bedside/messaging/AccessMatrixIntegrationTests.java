@@ -695,4 +695,24 @@ class AccessMatrixIntegrationTests extends ApplicationTest {
             api.put("/api/v1/practice/sms").token(riverside).json(Map.of("phone", "")).send();
         }
     }
+
+    /** Alice's passkey on the passkeys settings page: every wrong actor's rename and removal is not found. */
+    @Test
+    void everyWrongActorGetsNotFoundOnAlicesPasskey() {
+        var seeded = io.bedside.support.TestPasskeys.seed(jdbc, demo.actor(ALICE), "Alice's phone");
+        try {
+            for (String wrong : WRONG_ACTORS) {
+                PageSession session = PageSession.signedIn(api.base(), wrong);
+                session.get("/app/settings/passkeys");
+                assertThat(session.post("/app/settings/passkeys/" + seeded.id() + "/remove", Map.of()).status()).as(wrong)
+                        .isEqualTo(404);
+                assertThat(session.post("/app/settings/passkeys/" + seeded.id() + "/rename", Map.of("label", "Mine"))
+                        .status()).as(wrong).isEqualTo(404);
+            }
+            assertThat(jdbc.sql("select label from passkey where id = :id").param("id", seeded.id()).query(String.class)
+                    .single()).isEqualTo("Alice's phone");
+        } finally {
+            io.bedside.support.TestPasskeys.delete(jdbc, seeded.id());
+        }
+    }
 }

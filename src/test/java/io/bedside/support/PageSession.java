@@ -103,6 +103,19 @@ public class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** A JSON POST as a page's script sends it: the CSRF token of the last page fetched as a header. */
+    public Page postJson(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request, csrf == null ? Map.of() : Map.of("X-CSRF-TOKEN", csrf));
+    }
+
+    /** A DELETE with the CSRF token of the last page fetched as a header. */
+    public Page delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(),
+                csrf == null ? Map.of() : Map.of("X-CSRF-TOKEN", csrf));
+    }
+
     /** A form POST whose fields may repeat (checkboxes), as name-value pairs, with the CSRF token. */
     public Page postPairs(String path, java.util.List<Map.Entry<String, String>> pairs) {
         java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(pairs);

@@ -13,16 +13,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 
+import io.bedside.audit.AuditTrail;
 import io.bedside.web.ProblemResponses;
 import io.bedside.web.Problems;
 import io.bedside.web.RequestPaths;
@@ -110,8 +118,13 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordAuthenticationProvider passwords,
             SessionPolicy sessions, ProblemResponses problems, TwoStep twoStep, PatientLanguage language,
-            Families families) throws Exception {
+            Families families, PasskeyRelyingParty party, Webauthn4JRelyingPartyOperations passkeyOperations,
+            PasskeyRows passkeyRows, UserAccounts accounts, AuditTrail audit) throws Exception {
         TwoStepGate gate = new TwoStepGate(twoStep);
+        // Spring Security's WebAuthn asks for one; Bedside's own passkey sign-in never uses it.
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("passkeys sign in through PasskeySignIn");
+        });
         var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/app");
         http.authenticationProvider(passwords)
@@ -123,7 +136,14 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/login/link", "/forgot-password", "/reset-password/*", "/accessibility", "/invite/*", "/welcome/*", "/signin/*", "/email-change/*", "/unsubscribe/*", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/manifest.webmanifest", "/sw.js", "/offline.html",
                                 "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // Passkeys are removed from the settings page only (audited, told by email).
+                        .requestMatchers(HttpMethod.DELETE, "/webauthn/register/*").denyAll()
                         .anyRequest().authenticated())
+                .webAuthn(w -> w.rpName("Bedside").rpId(party.rpId()).allowedOrigins(party.origins())
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passkeySignIn(http,
+                                new PasskeySignIn(passkeyOperations, passkeyRows, accounts, families),
+                                new PasskeySignedIn(sessions, language, audit))))
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(language.then(gate.onSignIn(sessions, saved)))
@@ -146,5 +166,26 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /**
+     * Passkey sign-in ends in Bedside's own session: the account's {@link io.bedside.shared.Actor}
+     * (not Spring Security's WebAuthn principal), a new session id and CSRF token as after a
+     * password, and the same session start.
+     */
+    private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignIn(HttpSecurity http,
+            PasskeySignIn signIn, PasskeySignedIn then) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationManager(new ProviderManager(signIn));
+                filter.setAuthenticationSuccessHandler(then);
+                SessionAuthenticationStrategy fixation = http.getSharedObject(SessionAuthenticationStrategy.class);
+                if (fixation != null) {
+                    filter.setSessionAuthenticationStrategy(fixation);
+                }
+                return filter;
+            }
+        };
     }
 }

@@ -54,7 +54,8 @@ class PatientLinkPages {
         try {
             Actor patient = links.acceptInvitation(token, birthDate, password, confirmation, request.getRemoteAddr());
             sessions.signIn(patient, request, response);
-            return "redirect:/app/conversations?welcome";
+            // Signed in: offer a passkey on this device before the inbox (skippable).
+            return "redirect:/app/settings/passkeys?welcome";
         } catch (InvalidRequestException e) {
             response.setStatus(400);
             return welcomePage(token, model, Map.of(e.field(), e.getMessage()));
