@@ -32,8 +32,16 @@
     });
   }
 
+  // An IP address is no relying party (browsers refuse passkeys there): on such an address the
+  // passkey controls stay hidden, as without WebAuthn, and the password works as ever.
+  function onAnAddressWithANameOfItsOwn() {
+    var host = window.location.hostname;
+    return !/^[0-9.]+$/.test(host) && host.indexOf(":") < 0 && host.charAt(0) !== "[";
+  }
+
   function supported() {
-    return !!(window.PublicKeyCredential && navigator.credentials && window.isSecureContext);
+    return !!(window.PublicKeyCredential && navigator.credentials && window.isSecureContext)
+      && onAnAddressWithANameOfItsOwn();
   }
 
   function descriptors(list) {
@@ -57,7 +65,12 @@
     return signInOptions;
   }
 
+  // Whether the person picked a passkey in this try: until then an autofill request that fails
+  // (no passkey on this device, the browser declining) is nothing they did, and says nothing.
+  var chosen = false;
+
   function signIn(conditional) {
+    chosen = false;
     if (pendingSignIn) { pendingSignIn.abort(); }
     var abort = new AbortController();
     pendingSignIn = abort;
@@ -71,6 +84,7 @@
       return navigator.credentials.get(request);
     }).then(function (credential) {
       signInOptions = null;
+      chosen = true;
       var response = credential.response;
       return post("/login/webauthn", {
         id: credential.id,
@@ -109,7 +123,7 @@
       PublicKeyCredential.isConditionalMediationAvailable().then(function (available) {
         if (!available) { return; }
         signIn(true).catch(function (e) {
-          if (e && e.name !== "AbortError") { status.textContent = section.getAttribute("data-failed"); }
+          if (chosen && !(e && e.name === "AbortError")) { status.textContent = section.getAttribute("data-failed"); }
         });
       }).catch(function () { /* no autofill: the button and the password still work */ });
     }

@@ -105,14 +105,14 @@ class AfterHoursAndUrgentBrowserTests extends BrowserTest {
         signIn(page, ALICE);
         openMenu(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
-        page.getByLabel("Text message").check();
+        page.getByLabel("Text message", new Page.GetByLabelOptions().setExact(true)).check();
         // The number texts go to is shown and confirmed the first time.
         assertThat(page.locator("#sms-number")).containsText("+1 555-555-0101");
         page.getByLabel("This is my mobile number: text me there").check();
-        page.getByLabel("From").fill("21:30");
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("21:30");
         page.getByLabel("Until").fill("07:00");
         page.getByLabel("Time zone").selectOption("America/Chicago");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved.");
         var saved = api.get("/api/v1/me/notification-preferences").token(demo.token(ALICE)).send().json();
         org.assertj.core.api.Assertions.assertThat(saved.get("channel").asString()).isEqualTo("sms");

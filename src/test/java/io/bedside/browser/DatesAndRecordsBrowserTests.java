@@ -136,15 +136,15 @@ class DatesAndRecordsBrowserTests extends BrowserTest {
         Locator number = page.locator("#sms-number");
         assertThat(number).isHidden();
         try {
-            page.getByLabel("Text message").check();
+            page.getByLabel("Text message", new Page.GetByLabelOptions().setExact(true)).check();
             assertThat(number).isVisible();
             assertThat(number).containsText("Text messages will go to +1 555-555-0101.");
             AxeCheck.noSeriousViolations(page, "notification settings, text messages (en)");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Confirm that text messages should go to +1 555-555-0101.");
             Assertions.assertThat(preferences.get(demo.actor(ALICE)).channel().code()).isEqualTo("email");
             page.getByLabel("This is my mobile number: text me there").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved.");
             Assertions.assertThat(preferences.get(demo.actor(ALICE)).channel().code()).isEqualTo("sms");
             // Time zones by the names people know.
@@ -166,13 +166,13 @@ class DatesAndRecordsBrowserTests extends BrowserTest {
         try {
             signIn(page, BOB);
             page.navigate("/app/settings/notifications");
-            page.getByLabel("Mensaje de texto").check();
+            page.getByLabel("Mensaje de texto", new Page.GetByLabelOptions().setExact(true)).check();
             assertThat(page.getByLabel("Su número de celular")).isVisible();
             AxeCheck.noSeriousViolations(page, "notification settings, no number (es)");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Indique el número de celular");
             page.getByLabel("Su número de celular").fill("+1 555 555 0177");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.STATUS)).isVisible();
             Assertions.assertThat(profiles.profile(bob).phone()).isEqualTo("+15555550177");
             Assertions.assertThat(preferences.get(bob).channel().code()).isEqualTo("sms");

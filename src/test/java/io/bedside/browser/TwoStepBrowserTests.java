@@ -47,6 +47,7 @@ class TwoStepBrowserTests extends BrowserTest {
         assertThat(page.locator(".recovery-code")).hasCount(10);
         AxeCheck.noSeriousViolations(page, "recovery codes");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them: continue")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Not now")).click();
         page.waitForURL("**/app/inbox");
 
         openMenu(page);
@@ -80,6 +81,7 @@ class TwoStepBrowserTests extends BrowserTest {
         java.util.List<String> codes = page.locator(".recovery-code").allTextContents();
         org.assertj.core.api.Assertions.assertThat(codes).hasSize(10);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them: continue")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Not now")).click();
         page.waitForURL("**/app/inbox");
 
         openMenu(page);

@@ -91,6 +91,9 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
     @Autowired
     InboundTextWorker worker;
 
+    @Autowired
+    io.bedside.notification.sms.SmsSweeper sweeper;
+
     private String secret;
 
     // Each test a little later than anything before it: a text lands in the patient's newest open
@@ -121,6 +124,7 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
                     .send();
         }
         jdbc.sql("delete from sms_opt_out").update();
+        jdbc.sql("delete from sms_stranger_reply").update();
     }
 
     private void agree(String patient, boolean health) {
@@ -373,6 +377,35 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
         settle(() -> inboundDone(again.get("MessageSid")) == 1);
         dispatcher.dispatchDue();
         assertThat(sentTo(stranger)).hasSize(2);
+    }
+
+    @Test
+    void aStrangerHasTheFixedAnswerOnceADayAndHandledTextsAreSweptAfterTheRetention() {
+        String stranger = "+15555550166";
+        Map<String, String> first = text(stranger, "Hello?");
+        assertThat(deliver(first).status()).isEqualTo(200);
+        settle(() -> sentTo(stranger).size() == 1);
+        // Again and again the same day: no more answers, at the practice's cost.
+        Map<String, String> second = text(stranger, "Hello again?");
+        assertThat(deliver(second).status()).isEqualTo(200);
+        settle(() -> inboundDone(second.get("MessageSid")) == 1);
+        dispatcher.dispatchDue();
+        assertThat(sentTo(stranger)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from sms_stranger_reply").query(Long.class).single()).isEqualTo(1);
+
+        // The next day, the answer once more.
+        clock.advance(io.bedside.notification.sms.TextConsent.STRANGER_ANSWER_INTERVAL.plusMinutes(1));
+        Map<String, String> nextDay = text(stranger, "Anyone there?");
+        assertThat(deliver(nextDay).status()).isEqualTo(200);
+        settle(() -> sentTo(stranger).size() == 2);
+
+        // Handled texts go after the retention (30 days), the stranger's hashed number after a day.
+        clock.advance(Duration.ofDays(31));
+        assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from sms_inbound where gateway_id in (:ids)")
+                .param("ids", List.of(first.get("MessageSid"), second.get("MessageSid"), nextDay.get("MessageSid")))
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from sms_stranger_reply").query(Long.class).single()).isZero();
     }
 
     @Test

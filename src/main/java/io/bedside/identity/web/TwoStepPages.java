@@ -38,6 +38,9 @@ import io.bedside.shared.TooManyRequestsException;
 @Controller
 class TwoStepPages {
 
+    /** The last step of a member of staff's setup: a passkey on this device, which may be skipped. */
+    static final String PASSKEY_OFFER = "/app/settings/passkeys?welcome";
+
     private final TwoStep twoStep;
     private final Accounts accounts;
     private final Practices practices;
@@ -112,10 +115,12 @@ class TwoStepPages {
             String view = wrong(request, response, model, null);
             return view != null ? view : setup(actor, model);
         }
-        // The app works: the recovery codes, shown once on the next page, then on to where the person was going.
-        String next = through(actor, request, response, "two-step.enrolled").substring("redirect:".length());
+        // The app works: the recovery codes, shown once on the next page, then the end of the setup
+        // (after an invitation, or a reset): a passkey on this device, offered and skippable, which
+        // from then on replaces both the password and the code.
+        through(actor, request, response, "two-step.enrolled");
         flash.addFlashAttribute(TwoStepSettingsPages.NEW_CODES, recoveryCodes.issue(actor));
-        flash.addFlashAttribute(TwoStepSettingsPages.NEXT, next);
+        flash.addFlashAttribute(TwoStepSettingsPages.NEXT, PASSKEY_OFFER);
         return "redirect:" + TwoStepSettingsPages.PATH;
     }
 

@@ -52,6 +52,8 @@ class InboundTextRows {
 
     /** Claims up to {@code limit} texts waiting, or whose claim outlived the lease, skipping rows another node holds. */
     List<Row> claim(Instant now, Instant leaseExpired, int limit) {
+        // The notification outbox's claim (NotificationRows.claim), on this table: repositories stay
+        // in their own package, so the few lines are repeated rather than shared.
         List<UUID> ids = jdbc.sql("""
                 select id from sms_inbound
                  where (status = 'pending' and next_attempt_at <= :now)
@@ -97,6 +99,15 @@ class InboundTextRows {
     void erase(PracticeId practice, UUID id) {
         jdbc.sql("update sms_inbound set content_ciphertext = null where id = :id and practice_id = :practice")
                 .param("id", id).param("practice", practice.value()).update();
+    }
+
+    /**
+     * Deletes handled texts received before the horizon: by then a gateway has long stopped
+     * redelivering, so their ids no longer need to refuse a duplicate.
+     */
+    int deleteHandledBefore(Instant horizon) {
+        return jdbc.sql("delete from sms_inbound where status in ('done', 'failed') and received_at < :horizon")
+                .param("horizon", Timestamps.toDb(horizon)).update();
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {

@@ -126,10 +126,12 @@ public class InboundTextWorker {
             return;
         }
         if (holder.isEmpty()) {
-            // A stranger (or a number whose agreement ended): how to reach the practice; nothing kept.
-            // After STOP, not even that: carriers allow nothing more.
-            finish(row, consent.strangerStopped(practice.id(), from) ? null : TextReplies.Reply.UNKNOWN, language,
-                    Outbox.NOBODY);
+            // A stranger (or a number whose agreement ended): how to reach the practice, once a day at
+            // most; nothing kept. After STOP, not even that: carriers allow nothing more.
+            transaction.executeWithoutResult(tx -> finishIn(row,
+                    consent.strangerStopped(practice.id(), from) || !consent.answerStranger(practice.id(), from) ? null
+                            : TextReplies.Reply.UNKNOWN,
+                    language, Outbox.NOBODY));
             return;
         }
         TextConsent.Holder patient = holder.get();

@@ -36,6 +36,10 @@ import io.bedside.shared.UserId;
 @Service
 public class TextConsent {
 
+    /** A number Bedside does not know has the fixed answer at most once in this time. */
+    public static final java.time.Duration STRANGER_ANSWER_INTERVAL = java.time.Duration.ofDays(1);
+
+
     public static final String VERSION = "v1";
 
     /** What the patient agreed to, when, and the words; {@code stopped} when they texted STOP since. */
@@ -157,6 +161,30 @@ public class TextConsent {
     /** Whether a number with no agreement texted STOP. */
     public boolean strangerStopped(PracticeId practice, String phone) {
         return rows.optedOut(practice, blindIndex.tokensForSearch(practice, term(phone)));
+    }
+
+    /**
+     * Whether a number Bedside does not know may have the fixed answer now: once a day at most, so
+     * that texting again and again (or a script doing it) does not make the practice text back each
+     * time. Saying yes records it (a keyed hash of the number, kept a day).
+     */
+    public boolean answerStranger(PracticeId practice, String phone) {
+        Instant now = Timestamps.now(clock);
+        if (rows.strangerAnsweredSince(practice, blindIndex.tokensForSearch(practice, strangerTerm(phone)),
+                now.minus(STRANGER_ANSWER_INTERVAL))) {
+            return false;
+        }
+        rows.strangerAnswered(practice, blindIndex.token(practice, strangerTerm(phone)), now);
+        return true;
+    }
+
+    /** Forgets the numbers answered before the last {@link #STRANGER_ANSWER_INTERVAL}. */
+    int forgetStrangerAnswers() {
+        return rows.forgetStrangerAnswersBefore(Timestamps.now(clock).minus(STRANGER_ANSWER_INTERVAL));
+    }
+
+    private static String strangerTerm(String phone) {
+        return "sms-stranger:" + phone;
     }
 
     private static String term(String phone) {

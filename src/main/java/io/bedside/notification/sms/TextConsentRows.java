@@ -89,6 +89,34 @@ class TextConsentRows {
         }
     }
 
+    /** Whether the fixed answer went to a number of one of these tokens since {@code since}. */
+    boolean strangerAnsweredSince(PracticeId practice, long[] tokens, Instant since) {
+        for (long token : tokens) {
+            if (jdbc.sql("""
+                    select count(*) from sms_stranger_reply
+                     where practice_id = :practice and phone_token = :token and replied_at > :since""")
+                    .param("practice", practice.value()).param("token", token).param("since", Timestamps.toDb(since))
+                    .query(Long.class).single() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void strangerAnswered(PracticeId practice, long token, Instant at) {
+        int updated = jdbc.sql("update sms_stranger_reply set replied_at = :at where practice_id = :practice and phone_token = :token")
+                .param("at", Timestamps.toDb(at)).param("practice", practice.value()).param("token", token).update();
+        if (updated == 0) {
+            jdbc.sql("insert into sms_stranger_reply (practice_id, phone_token, replied_at) values (:practice, :token, :at)")
+                    .param("practice", practice.value()).param("token", token).param("at", Timestamps.toDb(at)).update();
+        }
+    }
+
+    int forgetStrangerAnswersBefore(Instant horizon) {
+        return jdbc.sql("delete from sms_stranger_reply where replied_at < :horizon")
+                .param("horizon", Timestamps.toDb(horizon)).update();
+    }
+
     void optIn(PracticeId practice, long[] tokens) {
         for (long token : tokens) {
             jdbc.sql("delete from sms_opt_out where practice_id = :practice and phone_token = :token")
