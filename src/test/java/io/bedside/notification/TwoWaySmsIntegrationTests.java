@@ -8,6 +8,7 @@ import static io.bedside.support.Demo.ALICE;
 import static io.bedside.support.Demo.BOB;
 import static io.bedside.support.Demo.KIM;
 import static io.bedside.support.Demo.LAKESIDE_ADMIN;
+import static io.bedside.support.Demo.PATEL;
 import static io.bedside.support.Demo.RIVERSIDE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +94,12 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
 
     @Autowired
     io.bedside.notification.sms.SmsSweeper sweeper;
+
+    @Autowired
+    io.bedside.patient.Patients patients;
+
+    @Autowired
+    io.bedside.identity.Accounts accounts;
 
     private String secret;
 
@@ -377,6 +384,40 @@ class TwoWaySmsIntegrationTests extends ApplicationTest {
         settle(() -> inboundDone(again.get("MessageSid")) == 1);
         dispatcher.dispatchDue();
         assertThat(sentTo(stranger)).hasSize(2);
+    }
+
+    @Test
+    void aFirstTextFromAPatientWithNoConversationGoesToTheirOwnPhysician() {
+        var practice = demo.actor(RIVERSIDE_ADMIN).practiceId();
+        String phone = "+15555550155";
+        Map<String, Object> record = new java.util.HashMap<>();
+        record.put("externalId", "SMS-" + UUID.randomUUID().toString().substring(0, 8));
+        record.put("givenName", "Tess");
+        record.put("familyName", "Texter");
+        record.put("birthDate", "1952-04-09");
+        record.put("sex", "female");
+        record.put("language", "en");
+        record.put("phone", phone);
+        Api.Response added = api.post("/api/v1/patients").token(demo.token(RIVERSIDE_ADMIN)).json(record).send();
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        var patient = new io.bedside.shared.PatientId(UUID.fromString(added.json().get("id").asString()));
+        var patel = new io.bedside.shared.UserId(UUID.fromString(demo.me(PATEL).get("id").asString()));
+        patients.setPrimaryProvider(practice, patient, patel);
+        String email = "tess-" + UUID.randomUUID().toString().substring(0, 8) + "@patients.example";
+        accounts.createPatientAccount(practice, patient, email, "lantern river cobalt");
+        String token = api.post("/api/v1/auth/token").json(Map.of("username", email, "password", "lantern river cobalt"))
+                .send().json().get("token").asString();
+        assertThat(api.put("/api/v1/me/text-consent").token(token).json(Map.of("texting", true)).send().status())
+                .isEqualTo(200);
+        try {
+            assertThat(deliver(text(phone, "Can I get my flu shot this week?")).status()).isEqualTo(200);
+            settle(() -> api.get("/api/v1/conversations").token(token).send().json().get("items").size() == 1);
+            var conversation = api.get("/api/v1/conversations").token(token).send().json().get("items").get(0);
+            assertThat(conversation.get("careTeam").get("name").asString()).startsWith("Dr. Patel");
+            assertThat(conversation.get("provider").get("id").asString()).isEqualTo(patel.value().toString());
+        } finally {
+            api.put("/api/v1/me/text-consent").token(token).json(Map.of("texting", false)).send();
+        }
     }
 
     @Test

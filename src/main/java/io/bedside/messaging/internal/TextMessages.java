@@ -17,6 +17,7 @@ import io.bedside.messaging.MessageId;
 import io.bedside.practice.CareTeam;
 import io.bedside.practice.CareTeams;
 import io.bedside.shared.Actor;
+import io.bedside.patient.Patients;
 import io.bedside.shared.CareTeamId;
 import io.bedside.shared.InvalidRequestException;
 import io.bedside.shared.PatientId;
@@ -26,8 +27,8 @@ import io.bedside.shared.UserId;
 /**
  * A patient's text messages (SMS), in and out. In: the text becomes the patient's own message, as
  * if they had written it on the page, marked {@code via = sms}, in their newest conversation that is
- * not closed; with none, in a new one to the team of their newest conversation (or the practice's
- * first team). Out: the team's newest reply read for a full-text SMS, audited as a disclosure.
+ * not closed; with none, in a new one to the team of their newest conversation (else their own
+ * physician's team, addressed to the physician; else the practice's first team). Out: the team's newest reply read for a full-text SMS, audited as a disclosure.
  */
 @Service
 public class TextMessages {
@@ -42,9 +43,11 @@ public class TextMessages {
     private final CareTeams careTeams;
     private final MessageCipher cipher;
     private final AuditTrail audit;
+    private final Patients patients;
 
     TextMessages(TextConversationRows rows, MessageRows messages, MessageSends sends, ConversationStarts starts,
-            Attachments attachments, CareTeams careTeams, MessageCipher cipher, AuditTrail audit) {
+            Attachments attachments, CareTeams careTeams, MessageCipher cipher, AuditTrail audit, Patients patients) {
+        this.patients = patients;
         this.rows = rows;
         this.messages = messages;
         this.sends = sends;
@@ -75,11 +78,19 @@ public class TextMessages {
             conversation = open.get();
             id = sends.send(actor, conversation, body, false, null, files).message().id();
         } else {
-            CareTeamId team = rows.latestTeam(practice, patient).or(() -> careTeams.inPractice(practice).stream()
-                    .min(Comparator.comparing(CareTeam::name)).map(CareTeam::id))
+            // The team they wrote to last; else their own physician's team, addressed to the physician,
+            // as they would choose on the page; else the practice's first team.
+            Optional<UserId> physician = patients.primaryProvider(practice, patient);
+            Optional<CareTeam> physiciansTeam = physician.flatMap(p -> careTeams.inPractice(practice).stream()
+                    .filter(t -> t.members().stream().anyMatch(m -> m.id().equals(p)))
+                    .min(Comparator.comparing(CareTeam::name)));
+            CareTeamId team = rows.latestTeam(practice, patient).or(() -> physiciansTeam.map(CareTeam::id))
+                    .or(() -> careTeams.inPractice(practice).stream().min(Comparator.comparing(CareTeam::name))
+                            .map(CareTeam::id))
                     .orElseThrow(() -> new InvalidRequestException("careTeamId", "The practice has no care team."));
-            var started = starts.start(actor, new NewConversation(team, subject, body, ConversationKind.QUESTION, null,
-                    patient, Map.of(), files));
+            UserId provider = physiciansTeam.filter(t -> t.id().equals(team)).flatMap(t -> physician).orElse(null);
+            var started = starts.start(actor, new NewConversation(team, subject, body, ConversationKind.QUESTION,
+                    provider, patient, Map.of(), files));
             conversation = started.conversation().id();
             id = started.firstMessage().id();
         }
